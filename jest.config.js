@@ -1,0 +1,15 @@
+/** `npm test`: every package's suite; each package's jest.config.js spreads jest.config.base.js. */
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    '<rootDir>/shared',
+    '<rootDir>/subgraphs/agencies',
+    '<rootDir>/subgraphs/agreements',
+    '<rootDir>/subgraphs/traffic',
+    '<rootDir>/subgraphs/addiction',
+    '<rootDir>/subgraphs/divorce',
+    '<rootDir>/gateway',
+    '<rootDir>/cli',
+    '<rootDir>/test',
+  ],
+};

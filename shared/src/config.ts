@@ -1,0 +1,116 @@
+import { join, resolve } from 'node:path';
+
+export const SUBGRAPH_NAMES = ['agencies', 'agreements', 'traffic', 'addiction', 'divorce'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  agencies: 4001,
+  agreements: 4002,
+  traffic: 4003,
+  addiction: 4004,
+  divorce: 4005,
+};
+
+export interface StoreConfig {
+  /** `mysql://user:pass@host:port` or undefined for the embedded SQLite file. */
+  url?: string;
+  replicaUrls: string[];
+  /** Database name on MySQL (`safety_<store>`), file name stem on SQLite. */
+  database: string;
+  dataDir: string;
+}
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  logLevel: string;
+  dataDir: string;
+  databasePrefix: string;
+  suppressionThreshold: number;
+  /** Seed the demo data into stores that are empty when a service starts (`npm start` sets it). */
+  seedIfEmpty: boolean;
+  ports: Record<SubgraphName | 'gateway', number>;
+  /** Base URL of each subgraph as the gateway reaches it. */
+  subgraphUrls: Record<SubgraphName, string>;
+  env: NodeJS.ProcessEnv;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
+    throw new ConfigError(`${name} must be a mysql:// URL (got ${parsed.protocol}//)`);
+  }
+  return raw;
+}
+
+/** Reads and validates the environment once; everything else takes the typed result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as Config['nodeEnv'];
+  databaseUrl(env, 'DATABASE_URL');
+  for (const name of SUBGRAPH_NAMES) databaseUrl(env, `${name.toUpperCase()}_DATABASE_URL`);
+  const ports = { ...DEFAULT_PORTS };
+  ports.gateway = integer(env, 'PORT', DEFAULT_PORTS.gateway, 0, 65535);
+  for (const name of SUBGRAPH_NAMES) {
+    ports[name] = integer(env, `${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name], 0, 65535);
+  }
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    subgraphUrls[name] = env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${ports[name]}/graphql`;
+  }
+  const databasePrefix = env.DATABASE_PREFIX ?? 'safety_';
+  if (!/^[a-z0-9_]{0,32}$/.test(databasePrefix)) {
+    throw new ConfigError('DATABASE_PREFIX may hold only lower-case letters, digits and underscores');
+  }
+  return {
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    dataDir: resolve(env.DATA_DIR ?? join(process.cwd(), '.data')),
+    databasePrefix,
+    suppressionThreshold: integer(env, 'SUPPRESSION_THRESHOLD', 10, 2, 1000),
+    seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    ports,
+    subgraphUrls,
+    env,
+  };
+}
+
+/** The store of one service: `<STORE>_DATABASE_URL` wins over `DATABASE_URL`; neither means SQLite. */
+export function storeConfig(config: Config, store: SubgraphName | 'audit'): StoreConfig {
+  const prefix = store.toUpperCase();
+  const url = databaseUrl(config.env, `${prefix}_DATABASE_URL`) ?? databaseUrl(config.env, 'DATABASE_URL');
+  const replicas = (config.env[`${prefix}_DATABASE_REPLICA_URLS`] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return { url, replicaUrls: replicas, database: `${config.databasePrefix}${store}`, dataDir: config.dataDir };
+}

@@ -1,0 +1,13 @@
+import { v5 as uuidv5 } from 'uuid';
+
+/** Namespace of every stable id safety-graph derives; never change it, ids would move. */
+const NAMESPACE = '5b1f3d8e-6c1a-4f0e-9a57-2f4c6b8d0e13';
+
+/**
+ * A stable id for a record identified by a natural key (`region`, `IR-10`).
+ * Seeds in different subgraphs derive the same id for the same region or
+ * agency without asking each other.
+ */
+export function stableId(kind: string, naturalKey: string): string {
+  return uuidv5(`${kind}:${naturalKey}`, NAMESPACE);
+}

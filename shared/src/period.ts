@@ -1,0 +1,51 @@
+import { jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+
+/** A calendar date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The Gregorian dates of a Solar Hijri (Jalali) month, inclusive. */
+export function solarMonthRange(solarYear: number, solarMonth: number): DateRange {
+  const first = toGregorian(solarYear, solarMonth, 1);
+  const last = toGregorian(solarYear, solarMonth, jalaaliMonthLength(solarYear, solarMonth));
+  return { from: isoDate(first.gy, first.gm, first.gd), to: isoDate(last.gy, last.gm, last.gd) };
+}
+
+/** The Gregorian dates of a Solar Hijri year, Nowruz to the last day of Esfand, inclusive. */
+export function solarYearRange(solarYear: number): DateRange {
+  return { from: solarMonthRange(solarYear, 1).from, to: solarMonthRange(solarYear, 12).to };
+}
+
+export function toSolarDate(date: IsoDate): { year: number; month: number; day: number } {
+  const [year, month, day] = date.split('-').map(Number);
+  const solar = toJalaali(year, month, day);
+  return { year: solar.jy, month: solar.jm, day: solar.jd };
+}
+
+/** Days from `from` to `to`, inclusive, as ISO dates. */
+export function daysBetween(range: DateRange): IsoDate[] {
+  const days: IsoDate[] = [];
+  const cursor = new Date(`${range.from}T00:00:00Z`);
+  const end = new Date(`${range.to}T00:00:00Z`);
+  while (cursor <= end) {
+    days.push(cursor.toISOString().slice(0, 10));
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+  }
+  return days;
+}
+
+/**
+ * The Solar Hijri years the demo covers. The demo is fixed, not relative to
+ * today, so that the same seed gives the same rows on every machine; the last
+ * one is the "last full year" whose figures CONTRACT.md names.
+ */
+export const DEMO_SOLAR_YEARS = [1403, 1404] as const;
+export const DEMO_LAST_FULL_SOLAR_YEAR = 1404;

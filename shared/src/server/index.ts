@@ -1,0 +1,4 @@
+export * from './http';
+export * from './maskErrors';
+export * from './subgraph';
+export * from './process';

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode } from 'graphql';
+import type { EntitySchema, MixedList } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { storeConfig, type Config, type SubgraphName } from '../config';
+import { openStore, type Store } from '../db/store';
+import { createLogger, type Logger } from '../logger';
+import { closeServer, createGraphQLHttpServer, listen, sendJson } from './http';
+import { maskErrors } from './maskErrors';
+import { runProcess } from './process';
+
+/** What every subgraph resolver gets; each subgraph adds its per-request loaders. */
+export interface SubgraphContext {
+  requestId: string;
+  /** Null until the gateway forwards a caller (the partner-access issue). */
+  caller: Caller | null;
+  logger: Logger;
+  store: Store;
+}
+
+export interface SeedOptions {
+  /** Multiplies the demo volume (benchmarks); 1 is the demo. */
+  scale: number;
+}
+
+/** Rows inserted per table. */
+export type SeedReport = Record<string, number>;
+
+export interface SubgraphModule<TContext extends SubgraphContext = SubgraphContext> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  /** Adds the per-request loaders; called once per request, never shared. */
+  createContext(base: SubgraphContext): TContext;
+  /** Deterministic demo data; idempotent (a second run adds nothing). */
+  seed(store: Store, options: SeedOptions): Promise<SeedReport>;
+  /** True when the store holds no records yet (so `npm start` seeds it). */
+  isEmpty(store: Store): Promise<boolean>;
+}
+
+/** Reads a subgraph's `schema.graphql` from its package folder (one level above src/ and dist/). */
+export function loadSchemaFile(moduleDir: string): DocumentNode {
+  return parse(readFileSync(join(moduleDir, '..', 'schema.graphql'), 'utf8'));
+}
+
+export interface StartSubgraphOptions {
+  config: Config;
+  /** Overrides the configured port; 0 picks a free one (tests). */
+  port?: number;
+  host?: string;
+  seedIfEmpty?: boolean;
+  /** An already open store (tests share one across servers). */
+  store?: Store;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  port: number;
+  store: Store;
+  apollo: ApolloServer<SubgraphContext>;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export async function openSubgraphStore(
+  module: Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>,
+  config: Config,
+): Promise<Store> {
+  return openStore({ config: storeConfig(config, module.name), entities: module.entities, migrations: module.migrations });
+}
+
+export function createSubgraphApollo<TContext extends SubgraphContext>(
+  module: SubgraphModule<TContext>,
+  logger: Logger,
+): ApolloServer<TContext> {
+  return new ApolloServer<TContext>({
+    schema: buildSubgraphSchema({
+      typeDefs: module.typeDefs,
+      resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    // Inline traces are for Apollo's hosted studio, which partners' data never goes to.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: maskErrors((error) => {
+      logger.error({ err: error }, 'resolver failed');
+      return undefined;
+    }),
+  });
+}
+
+/** Opens the store, migrates, seeds when asked and empty, and serves `/graphql` and `/health`. */
+export async function startSubgraph<TContext extends SubgraphContext>(
+  module: SubgraphModule<TContext>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const logger = createLogger(module.name, options.config.logLevel);
+  const store = options.store ?? (await openSubgraphStore(module, options.config));
+  if (options.seedIfEmpty && (await module.isEmpty(store))) {
+    const report = await module.seed(store, { scale: 1 });
+    logger.info({ rows: report }, 'seeded demo data');
+  }
+  const apollo = createSubgraphApollo(module, logger);
+  await apollo.start();
+  const server = createGraphQLHttpServer<TContext>({
+    apollo,
+    context: async ({ requestId }) =>
+      module.createContext({ requestId, caller: null, logger: logger.child({ requestId }), store }),
+    routes: {
+      '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
+    },
+    onError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed'),
+  });
+  const port = await listen(server, options.port ?? options.config.ports[module.name], options.host);
+  logger.info({ port }, `${module.name} subgraph ready`);
+  return {
+    name: module.name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    store,
+    apollo: apollo as unknown as ApolloServer<SubgraphContext>,
+    server,
+    stop: async () => {
+      await closeServer(server);
+      await apollo.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+/** The entry point of a subgraph's own process (`node dist/main.js`). */
+export function runSubgraphProcess<TContext extends SubgraphContext>(module: SubgraphModule<TContext>, config: Config): void {
+  runProcess(module.name, config, () => startSubgraph(module, { config, seedIfEmpty: config.seedIfEmpty, host: config.env.HOST ?? '127.0.0.1' }));
+}

@@ -1,0 +1,116 @@
+import { agencyId, referenceAgencies, regionId } from '@safety-graph/shared';
+import { subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { agencies } from '../index';
+import type { AgenciesContext } from '../context';
+
+let harness: SubgraphHarness<AgenciesContext>;
+
+beforeAll(async () => {
+  harness = await subgraphHarness(agencies);
+});
+afterAll(() => harness?.close());
+
+describe('agencies subgraph', () => {
+  it('finds the province by code with its 24 counties, Persian names intact', async () => {
+    const result = await harness.run<{ region: { code: string; nameFa: string; kind: string; parent: { code: string }; children: { code: string }[] } }>(
+      `{ region(code: "IR-10") { code nameFa kind parent { code } children { code } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.region).toMatchObject({ code: 'IR-10', nameFa: 'استان اصفهان', kind: 'PROVINCE', parent: { code: 'IR' } });
+    expect(result.data?.region.children).toHaveLength(24);
+    expect(result.data?.region.children[11].code).toBe('IR-10-12');
+  });
+
+  it('refuses a lookup with neither or both of id and code', async () => {
+    for (const query of ['{ region { code } }', `{ agency(id: "${agencyId('POLICE-IR-10')}", code: "POLICE-IR-10") { code } }`]) {
+      const result = await harness.run(query);
+      expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('filters regions by kind and parent', async () => {
+    const result = await harness.run<{ regions: { code: string }[] }>(
+      `query($parentId: ID) { regions(kind: COUNTY, parentId: $parentId) { code } }`,
+      { parentId: regionId('IR-10') },
+    );
+    expect(result.data?.regions).toHaveLength(24);
+  });
+
+  it('pages agencies with a cursor until the end, counting them all', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const result: { data?: { agencies: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } =
+        await harness.run(`query($after: String) { agencies(first: 25, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const page = result.data!.agencies;
+      total = page.totalCount;
+      seen.push(...page.edges.map((edge) => edge.node.code));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(total).toBe(referenceAgencies().length);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('caps first at 500 and rejects a negative first or a forged cursor', async () => {
+    const capped = await harness.run<{ agencies: { edges: unknown[] } }>(`{ agencies(first: 100000) { edges { cursor } } }`);
+    expect(capped.data?.agencies.edges.length).toBe(referenceAgencies().length);
+    const negative = await harness.run(`{ agencies(first: -1) { totalCount } }`);
+    expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    const forged = await harness.run(`{ agencies(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
+    expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+  });
+
+  it('resolves Region and Agency references through _entities, by id and by code, null for unknown ids', async () => {
+    const result = await harness.run<{ _entities: ({ code: string; region?: { code: string } } | null)[] }>(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+         ... on Region { code } ... on Agency { code region { code } } } }`,
+      {
+        representations: [
+          { __typename: 'Region', id: regionId('IR-10-12') },
+          { __typename: 'Agency', id: agencyId('POLICE-IR-10-12') },
+          { __typename: 'Agency', code: 'HEALTH-IR-10' },
+          { __typename: 'Region', id: 'no-such-region' },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { code: 'IR-10-12' },
+      { code: 'POLICE-IR-10-12', region: { code: 'IR-10-12' } },
+      { code: 'HEALTH-IR-10', region: { code: 'IR-10' } },
+      null,
+    ]);
+  });
+
+  it('answers 100 agency references with a constant number of SQL statements', async () => {
+    const all = referenceAgencies();
+    const count = async (size: number) => {
+      harness.store.statements.reset();
+      const result = await harness.run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { code region { code } parent { code } units { code } liaisons { name } } } }`,
+        { r: all.slice(0, size).map((agency) => ({ __typename: 'Agency', id: agency.id })) },
+      );
+      expect(result.errors).toBeUndefined();
+      return harness.store.statements.reset();
+    };
+    const few = await count(3);
+    expect(few).toBeGreaterThan(0);
+    expect(await count(all.length)).toBe(few);
+  });
+
+  it('seeds idempotently: a second run adds nothing', async () => {
+    const before = await harness.run<{ agencies: { totalCount: number } }>(`{ agencies { totalCount } }`);
+    await agencies.seed(harness.store, { scale: 1 });
+    const after = await harness.run<{ agencies: { totalCount: number } }>(`{ agencies { totalCount } }`);
+    expect(after.data?.agencies.totalCount).toBe(before.data?.agencies.totalCount);
+  });
+
+  it('has migrations that match its entities exactly', async () => {
+    const pending = await harness.store.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+});

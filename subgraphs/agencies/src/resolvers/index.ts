@@ -1,0 +1,7 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { AgenciesContext } from '../context';
+import { Agency } from './Agency';
+import { Query } from './Query';
+import { Region } from './Region';
+
+export const resolvers = { Query, Region, Agency } as unknown as GraphQLResolverMap<AgenciesContext>;

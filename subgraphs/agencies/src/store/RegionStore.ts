@@ -1,0 +1,38 @@
+import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { Region } from '../entities';
+
+export interface RegionFilter {
+  kind?: string | null;
+  parentId?: string | null;
+}
+
+export class RegionStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(Region);
+  }
+
+  findByIds(ids: readonly string[]): Promise<Region[]> {
+    return this.repository.findBy({ id: In([...ids]) });
+  }
+
+  findByCodes(codes: readonly string[]): Promise<Region[]> {
+    return this.repository.findBy({ code: In([...codes]) });
+  }
+
+  findByParentIds(parentIds: readonly string[]): Promise<Region[]> {
+    return this.repository.find({ where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } });
+  }
+
+  list(filter: RegionFilter): Promise<Region[]> {
+    const where: FindOptionsWhere<Region> = {};
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.parentId) where.parentId = filter.parentId;
+    return this.repository.find({ where, order: { code: 'ASC' } });
+  }
+
+  async count(): Promise<number> {
+    return this.repository.count();
+  }
+}
