@@ -12,3 +12,4 @@ export * from './reference';
 export * from './scalars';
 export * from './server';
 export * from './validation';
+export * from './metrics';

@@ -1,4 +1,5 @@
 import { jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+import { badUserInput } from './errors';
 
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -49,3 +50,40 @@ export function daysBetween(range: DateRange): IsoDate[] {
  */
 export const DEMO_SOLAR_YEARS = [1403, 1404] as const;
 export const DEMO_LAST_FULL_SOLAR_YEAR = 1404;
+
+/** `PeriodInput` of the API: inclusive `from`/`to` dates, or one Solar Hijri year. */
+export interface PeriodInput {
+  from?: IsoDate | null;
+  to?: IsoDate | null;
+  solarYear?: number | null;
+}
+
+export const MAX_PERIOD_YEARS = 10;
+
+/**
+ * Turns a `PeriodInput` into inclusive dates, refusing (BAD_USER_INPUT, naming
+ * the argument) a period with neither or both forms, `from` after `to`, or one
+ * longer than ten years.
+ */
+export function resolvePeriod(input: PeriodInput | null | undefined, argument = 'period'): DateRange {
+  const hasDates = input?.from != null || input?.to != null;
+  const hasYear = input?.solarYear != null;
+  if (!input || hasDates === hasYear) {
+    throw badUserInput(argument, 'give either from and to, or solarYear');
+  }
+  if (hasYear) {
+    const year = input.solarYear!;
+    if (!Number.isInteger(year) || year < 1300 || year > 1500) {
+      throw badUserInput(`${argument}.solarYear`, 'must be a Solar Hijri year from 1300 to 1500');
+    }
+    return solarYearRange(year);
+  }
+  if (input.from == null || input.to == null) throw badUserInput(argument, 'give both from and to');
+  if (input.from > input.to) throw badUserInput(`${argument}.from`, 'must not be after to');
+  const limit = new Date(`${input.from}T00:00:00Z`);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_PERIOD_YEARS);
+  if (new Date(`${input.to}T00:00:00Z`) >= limit) {
+    throw badUserInput(argument, `must not be longer than ${MAX_PERIOD_YEARS} years`);
+  }
+  return { from: input.from, to: input.to };
+}

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import {
   createLogger,
+  type Caller,
   createSubgraphApollo,
   openSubgraphStore,
+  SCOPES,
   type Config,
   type Store,
   type SubgraphContext,
@@ -18,7 +20,18 @@ export interface SubgraphHarness<TContext extends SubgraphContext> {
   apollo: ApolloServer<TContext>;
   /** Runs an operation in a fresh request context, as the server would for each request. */
   run<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<SingleResult<TData>>;
+  /** The same, as a given caller (an agency with scopes), the way the gateway will forward one. */
+  runAs<TData = Record<string, unknown>>(
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<SingleResult<TData>>;
   close(): Promise<void>;
+}
+
+/** A caller of the given agency holding the given scopes (all of them by default). */
+export function callerOf(agencyCode: string, scopes: readonly string[] = SCOPES): Caller {
+  return { subject: `test-user@${agencyCode}`, agencyCode, scopes: new Set(scopes) };
 }
 
 /**
@@ -35,17 +48,19 @@ export async function subgraphHarness<TContext extends SubgraphContext>(
   const logger = createLogger(module.name, config.logLevel);
   const apollo = createSubgraphApollo(module, logger);
   await apollo.start();
+  const runAs = <TData,>(caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
+    execute<TData>(
+      apollo as unknown as ApolloServer<SubgraphContext>,
+      module.createContext({ requestId: randomUUID(), caller, logger, store }),
+      query,
+      variables,
+    );
   return {
     config,
     store,
     apollo,
-    run: (query, variables) =>
-      execute(
-        apollo as unknown as ApolloServer<SubgraphContext>,
-        module.createContext({ requestId: randomUUID(), caller: null, logger, store }),
-        query,
-        variables,
-      ),
+    run: (query, variables) => runAs(null, query, variables),
+    runAs: (caller, query, variables) => runAs(caller, query, variables),
     close: async () => {
       await apollo.stop();
       await store.close();

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stableId } from '../ids';
 
+export * from './agreements';
+
 /**
  * The real regions and agencies of the demo (shared/data/*.csv, copied from the
  * plan's reference data). Every subgraph's seed derives the same ids from them.
@@ -98,4 +100,19 @@ export function referenceAgencies(): ReferenceAgency[] {
   );
   agenciesCache = [...province, ...counties];
   return agenciesCache;
+}
+
+/**
+ * Every (ancestor, region) pair of the hierarchy, each region its own ancestor
+ * too: a province's statistics are the sum over the regions under it.
+ */
+export function regionClosure(): { scopeRegionId: string; regionId: string }[] {
+  const byCode = new Map(referenceRegions().map((region) => [region.code, region]));
+  const pairs: { scopeRegionId: string; regionId: string }[] = [];
+  for (const region of referenceRegions()) {
+    for (let ancestor: ReferenceRegion | undefined = region; ancestor; ancestor = ancestor.parentCode ? byCode.get(ancestor.parentCode) : undefined) {
+      pairs.push({ scopeRegionId: ancestor.id, regionId: region.id });
+    }
+  }
+  return pairs;
 }
