@@ -1,3 +1,4 @@
 export * from './config';
 export * from './operations';
 export * from './subgraph';
+export * from './stack';

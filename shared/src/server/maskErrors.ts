@@ -18,6 +18,8 @@ const CLIENT_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId']);
+
 /**
  * Apollo `formatError`: errors we raised on purpose pass through; anything else
  * (a driver error with SQL in it, a bug) is logged with the request id and
@@ -29,7 +31,10 @@ export function maskErrors(log: (error: unknown) => string | undefined) {
     const original = unwrapResolverError(error);
     const deliberate = original instanceof GraphQLError || !(original instanceof Error);
     if (typeof code === 'string' && CLIENT_CODES.has(code) && deliberate) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      // Only what the contract names goes out: not the stack, not the gateway's serviceName.
+      const extensions = Object.fromEntries(
+        Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)),
+      );
       return { ...formatted, extensions };
     }
     const requestId = log(original);

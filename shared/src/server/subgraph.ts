@@ -120,6 +120,15 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       module.createContext({ requestId, caller: null, logger: logger.child({ requestId }), store }),
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
+      '/ready': async (_request, response) => {
+        try {
+          await store.dataSource.query('SELECT 1');
+          sendJson(response, 200, { status: 'ready', service: module.name });
+        } catch (error) {
+          logger.warn({ err: error }, 'store unreachable');
+          sendJson(response, 503, { status: 'store unreachable', service: module.name });
+        }
+      },
     },
     onError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed'),
   });

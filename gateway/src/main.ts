@@ -1,0 +1,5 @@
+import { loadConfig, runProcess } from '@safety-graph/shared';
+import { startGateway } from './server';
+
+const config = loadConfig();
+runProcess('gateway', config, () => startGateway({ config, host: config.env.HOST ?? '127.0.0.1' }));
