@@ -2,4 +2,4 @@ import { loadConfig, runProcess } from '@safety-graph/shared';
 import { startGateway } from './server';
 
 const config = loadConfig();
-runProcess('gateway', config, () => startGateway({ config, host: config.env.HOST ?? '127.0.0.1' }));
+runProcess('gateway', config, () => startGateway({ config, host: config.host }));

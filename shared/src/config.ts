@@ -25,6 +25,8 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   logLevel: string;
+  /** Interface the services listen on: loopback by default, 0.0.0.0 in containers. */
+  host: string;
   dataDir: string;
   databasePrefix: string;
   suppressionThreshold: number;
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     isProduction: nodeEnv === 'production',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? join(process.cwd(), '.data')),
     databasePrefix,
     suppressionThreshold: integer(env, 'SUPPRESSION_THRESHOLD', 10, 2, 1000),

@@ -151,5 +151,5 @@ export async function startSubgraph<TContext extends SubgraphContext>(
 
 /** The entry point of a subgraph's own process (`node dist/main.js`). */
 export function runSubgraphProcess<TContext extends SubgraphContext>(module: SubgraphModule<TContext>, config: Config): void {
-  runProcess(module.name, config, () => startSubgraph(module, { config, seedIfEmpty: config.seedIfEmpty, host: config.env.HOST ?? '127.0.0.1' }));
+  runProcess(module.name, config, () => startSubgraph(module, { config, seedIfEmpty: config.seedIfEmpty, host: config.host }));
 }
