@@ -1,0 +1,7 @@
+import type { ProgramSession as SessionRow } from '../entities';
+import { agencyReference, regionReference } from './references';
+
+export const ProgramSession = {
+  region: (session: SessionRow) => regionReference(session.regionId),
+  recordedBy: (session: SessionRow) => agencyReference(session.recordedByAgencyId),
+};

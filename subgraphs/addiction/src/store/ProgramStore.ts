@@ -1,0 +1,53 @@
+import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { RegionScope, type PageRequest } from '@safety-graph/shared';
+import { PreventionProgram } from '../entities';
+
+export interface ProgramFilter {
+  regionId?: string | null;
+  kind?: string | null;
+}
+
+/** Programmes are paged in code order; the cursor carries the last code seen. */
+export class ProgramStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(PreventionProgram);
+  }
+
+  findByIds(ids: readonly string[]): Promise<PreventionProgram[]> {
+    return this.repository.findBy({ id: In([...ids]) });
+  }
+
+  findByCodes(codes: readonly string[]): Promise<PreventionProgram[]> {
+    return this.repository.findBy({ code: In([...codes]) });
+  }
+
+  findByAgreementIds(agreementIds: readonly string[]): Promise<PreventionProgram[]> {
+    return this.repository.find({ where: { agreementId: In([...agreementIds]) }, order: { code: 'ASC' } });
+  }
+
+  /** "In a region" includes the region's counties, through the closure table. */
+  private filtered(filter: ProgramFilter): SelectQueryBuilder<PreventionProgram> {
+    const query = this.repository.createQueryBuilder('program');
+    if (filter.regionId) {
+      query.innerJoin(RegionScope, 'scope', 'scope.regionId = program.regionId AND scope.scopeRegionId = :regionId', {
+        regionId: filter.regionId,
+      });
+    }
+    if (filter.kind) query.andWhere('program.kind = :kind', { kind: filter.kind });
+    return query;
+  }
+
+  /** One page plus one row, which tells whether there is a next page. */
+  page(filter: ProgramFilter, page: PageRequest): Promise<PreventionProgram[]> {
+    const query = this.filtered(filter);
+    if (page.afterKey !== null) query.andWhere('program.code > :afterCode', { afterCode: page.afterKey });
+    // limit, not take: the join matches at most one scope row per programme, so no de-duplicating subquery is needed.
+    return query.orderBy('program.code', 'ASC').limit(page.first + 1).getMany();
+  }
+
+  count(filter: ProgramFilter): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+}
