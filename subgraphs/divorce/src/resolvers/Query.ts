@@ -1,0 +1,23 @@
+import { pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
+import type { DivorceContext } from '../context';
+import type { CounselingCase } from '../entities';
+
+interface RegionArgs {
+  regionId?: string | null;
+}
+
+export const Query = {
+  counselingUnit: (_: unknown, args: { id: string }, { loaders }: DivorceContext) => loaders.unitById.load(args.id),
+
+  counselingUnits: (_: unknown, args: RegionArgs, { stores }: DivorceContext) => stores.units.list({ regionId: args.regionId }),
+
+  counselingCases: async (_: unknown, args: PageArgs, { stores, viewerAgencyId }: DivorceContext) => {
+    const page = pageRequest(args);
+    const sortKeyOf = (counselingCase: CounselingCase) => counselingCase.id;
+    if (!viewerAgencyId) return toConnection([], page, sortKeyOf, async () => 0);
+    const rows = await stores.cases.pageHostedBy(viewerAgencyId, page);
+    return toConnection(rows, page, sortKeyOf, () => stores.cases.countHostedBy(viewerAgencyId));
+  },
+
+  familyPrograms: (_: unknown, args: RegionArgs, { stores }: DivorceContext) => stores.programs.list({ regionId: args.regionId }),
+};

@@ -1,0 +1,35 @@
+import { DEMO_SOLAR_YEARS, insertIgnoringExisting, seedRegionScope, type SeedOptions, type SeedReport, type Store } from '@safety-graph/shared';
+import { CounselingCase, CounselingSession, CounselingUnit, FamilyProgram } from '../entities';
+import { demoCases } from './counselingCases';
+import { demoUnits } from './counselingUnits';
+import { demoFamilyPrograms } from './familyPrograms';
+
+/**
+ * The demo: 30 counselling units (every county police station, the six largest
+ * counties' welfare offices), their cases and sessions over the demo years,
+ * and a dozen family programmes. Deterministic; a second run adds nothing.
+ * A store is meant to be seeded at one scale: ids come from natural keys, so
+ * another scale reuses the first ids for different rows.
+ */
+export async function seed(store: Store, options: SeedOptions): Promise<SeedReport> {
+  const scale = options.scale > 0 ? options.scale : 1;
+  const regionScope = await seedRegionScope(store);
+  const units = demoUnits();
+  const { cases, sessions } = demoCases(units, DEMO_SOLAR_YEARS, scale);
+  const programs = demoFamilyPrograms(scale, DEMO_SOLAR_YEARS);
+  await insertIgnoringExisting(store.dataSource, CounselingUnit, units.map((unit) => unit.row));
+  await insertIgnoringExisting(store.dataSource, FamilyProgram, programs);
+  await insertIgnoringExisting(store.dataSource, CounselingCase, cases);
+  await insertIgnoringExisting(store.dataSource, CounselingSession, sessions);
+  return {
+    region_scope: regionScope,
+    counseling_unit: units.length,
+    family_program: programs.length,
+    counseling_case: cases.length,
+    counseling_session: sessions.length,
+  };
+}
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  return (await store.dataSource.getRepository(CounselingCase).count()) === 0;
+}
