@@ -1,0 +1,8 @@
+import { Agreement } from './Agreement';
+import { AgreementDomain } from './AgreementDomain';
+import { AgreementParty } from './AgreementParty';
+import { Commitment } from './Commitment';
+import { Target } from './Target';
+
+export { Agreement, AgreementDomain, AgreementParty, Commitment, Target };
+export const entities = [Agreement, AgreementDomain, AgreementParty, Commitment, Target];

@@ -1,0 +1,4 @@
+import { loadConfig, runSubgraphProcess } from '@safety-graph/shared';
+import { agreements } from './index';
+
+runSubgraphProcess(agreements, loadConfig());

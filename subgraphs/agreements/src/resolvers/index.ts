@@ -1,0 +1,22 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateScalar } from '@safety-graph/shared';
+import type { AgreementsContext } from '../context';
+import { Agency } from './Agency';
+import { Agreement } from './Agreement';
+import { AgreementParty } from './AgreementParty';
+import { Query } from './Query';
+import { Region } from './Region';
+import { FamilyTarget, PreventionTarget, Target, TrafficTarget } from './Target';
+
+export const resolvers = {
+  Date: DateScalar,
+  Query,
+  Agreement,
+  AgreementParty,
+  Target,
+  TrafficTarget,
+  PreventionTarget,
+  FamilyTarget,
+  Agency,
+  Region,
+} as unknown as GraphQLResolverMap<AgreementsContext>;
