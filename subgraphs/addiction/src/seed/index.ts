@@ -198,8 +198,8 @@ function programsAndSessions(year: DemoYear, scale: number): YearRows {
   const programs: PreventionProgram[] = [...provincePrograms, exhibition];
   const sessions: ProgramSession[] = [];
 
-  const reachedByCounty = apportion(plan.peopleReached * scale, populations);
-  const visitsByCounty = apportion(plan.exhibitionVisits * scale, populations);
+  const reachedByCounty = apportion(Math.round(plan.peopleReached * scale), populations);
+  const visitsByCounty = apportion(Math.round(plan.exhibitionVisits * scale), populations);
   counties.forEach((county, countyIndex) => {
     const school = program(year, 'SCHOOL', county, {
       kind: 'SCHOOL_EDUCATION',
@@ -301,7 +301,7 @@ function referrals(scale: number): TreatmentReferral[] {
  * `scale` multiplies the attendance totals, sessions and referrals.
  */
 export async function seed(store: Store, options: SeedOptions): Promise<SeedReport> {
-  const scale = Math.max(1, Math.round(options.scale));
+  const scale = options.scale > 0 ? options.scale : 1;
   const regionScope = await seedRegionScope(store);
   const programs: PreventionProgram[] = [];
   const sessions: ProgramSession[] = [];
