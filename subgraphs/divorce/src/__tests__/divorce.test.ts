@@ -176,6 +176,25 @@ describe('divorce subgraph: counselling cases are visible only to the agency hos
     expect(free).toBeLessThan(sessions.length);
   });
 
+  it('filters the caller’s cases by status, open and closed adding up to all', async () => {
+    const query = `query($status: CaseStatus) { counselingCases(status: $status, first: 500) { totalCount edges { node { status } } } }`;
+    const totals: Record<string, number> = {};
+    for (const status of ['OPEN', 'CLOSED', null]) {
+      const result = await harness.runAs<{ counselingCases: { totalCount: number; edges: { node: { status: string } }[] } }>(
+        callerOf(KASHAN_POLICE),
+        query,
+        { status },
+      );
+      expect(result.errors).toBeUndefined();
+      const connection = result.data!.counselingCases;
+      if (status) expect(connection.edges.every((edge) => edge.node.status === status)).toBe(true);
+      totals[String(status)] = connection.totalCount;
+    }
+    expect(totals.OPEN).toBeGreaterThan(0);
+    expect(totals.CLOSED).toBeGreaterThan(totals.OPEN);
+    expect(totals.OPEN + totals.CLOSED).toBe(totals.null);
+  });
+
   it('shows the Kashan welfare office only its own cases, all sessions paid', async () => {
     const { totalCount, cases } = await allCasesOf(KASHAN_WELFARE);
     expect(totalCount).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
 import type { DivorceContext } from '../context';
 import type { CounselingCase } from '../entities';
+import type { CounselingCaseFilter } from '../store/CounselingCaseStore';
 
 interface RegionArgs {
   regionId?: string | null;
@@ -11,12 +12,13 @@ export const Query = {
 
   counselingUnits: (_: unknown, args: RegionArgs, { stores }: DivorceContext) => stores.units.list({ regionId: args.regionId }),
 
-  counselingCases: async (_: unknown, args: PageArgs, { stores, viewerAgencyId }: DivorceContext) => {
+  counselingCases: async (_: unknown, args: PageArgs & CounselingCaseFilter, { stores, viewerAgencyId }: DivorceContext) => {
     const page = pageRequest(args);
     const sortKeyOf = (counselingCase: CounselingCase) => counselingCase.id;
     if (!viewerAgencyId) return toConnection([], page, sortKeyOf, async () => 0);
-    const rows = await stores.cases.pageHostedBy(viewerAgencyId, page);
-    return toConnection(rows, page, sortKeyOf, () => stores.cases.countHostedBy(viewerAgencyId));
+    const filter: CounselingCaseFilter = { status: args.status };
+    const rows = await stores.cases.pageHostedBy(viewerAgencyId, filter, page);
+    return toConnection(rows, page, sortKeyOf, () => stores.cases.countHostedBy(viewerAgencyId, filter));
   },
 
   familyPrograms: (_: unknown, args: RegionArgs, { stores }: DivorceContext) => stores.programs.list({ regionId: args.regionId }),

@@ -2,6 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { PageRequest } from '@safety-graph/shared';
 import { CounselingCase, CounselingUnit } from '../entities';
 
+export interface CounselingCaseFilter {
+  /** OPEN or CLOSED. */
+  status?: string | null;
+}
+
 /**
  * Cases are sensitive: every read here takes the agency asking and returns
  * only the cases of the units that agency hosts. Pages run in id order; the
@@ -10,26 +15,29 @@ import { CounselingCase, CounselingUnit } from '../entities';
 export class CounselingCaseStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private hostedBy(hostAgencyId: string) {
-    return this.dataSource
+  private hostedBy(hostAgencyId: string, filter: CounselingCaseFilter = {}) {
+    const query = this.dataSource
       .getRepository(CounselingCase)
       .createQueryBuilder('counselingCase')
-      .innerJoin(CounselingUnit, 'unit', 'unit.id = counselingCase.unitId AND unit.hostAgencyId = :hostAgencyId', { hostAgencyId });
+      .innerJoin(CounselingUnit, 'unit', 'unit.id = counselingCase.unitId AND unit.hostAgencyId = :hostAgencyId', { hostAgencyId })
+      .where('1 = 1');
+    if (filter.status) query.andWhere('counselingCase.status = :status', { status: filter.status });
+    return query;
   }
 
   findByIdsHostedBy(ids: readonly string[], hostAgencyId: string): Promise<CounselingCase[]> {
-    return this.hostedBy(hostAgencyId).where('counselingCase.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return this.hostedBy(hostAgencyId).andWhere('counselingCase.id IN (:...ids)', { ids: [...ids] }).getMany();
   }
 
   /** One page plus one row, which tells whether there is a next page (LIMIT, not take: take with a join costs a second query). */
-  pageHostedBy(hostAgencyId: string, page: PageRequest): Promise<CounselingCase[]> {
-    const query = this.hostedBy(hostAgencyId).orderBy('counselingCase.id', 'ASC').limit(page.first + 1);
-    if (page.afterKey !== null) query.where('counselingCase.id > :afterKey', { afterKey: page.afterKey });
+  pageHostedBy(hostAgencyId: string, filter: CounselingCaseFilter, page: PageRequest): Promise<CounselingCase[]> {
+    const query = this.hostedBy(hostAgencyId, filter).orderBy('counselingCase.id', 'ASC').limit(page.first + 1);
+    if (page.afterKey !== null) query.andWhere('counselingCase.id > :afterKey', { afterKey: page.afterKey });
     return query.getMany();
   }
 
-  countHostedBy(hostAgencyId: string): Promise<number> {
-    return this.hostedBy(hostAgencyId).getCount();
+  countHostedBy(hostAgencyId: string, filter: CounselingCaseFilter): Promise<number> {
+    return this.hostedBy(hostAgencyId, filter).getCount();
   }
 
   count(): Promise<number> {
