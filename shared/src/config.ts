@@ -21,6 +21,19 @@ export interface StoreConfig {
   dataDir: string;
 }
 
+/** Gateway limits; each has an environment variable, documented in the README. */
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  maxBodyBytes: number;
+  /** Operations per agency per minute (token bucket refilled each minute). */
+  ratePerMinute: number;
+  subgraphTimeoutMs: number;
+}
+
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
@@ -33,6 +46,9 @@ export interface Config {
   /** Seed the demo data into stores that are empty when a service starts (`npm start` sets it). */
   seedIfEmpty: boolean;
   ports: Record<SubgraphName | 'gateway', number>;
+  limits: Limits;
+  /** The `aud` partner tokens must carry. */
+  authAudience: string;
   /** Base URL of each subgraph as the gateway reaches it. */
   subgraphUrls: Record<SubgraphName, string>;
   env: NodeJS.ProcessEnv;
@@ -101,6 +117,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePrefix,
     suppressionThreshold: integer(env, 'SUPPRESSION_THRESHOLD', 10, 2, 1000),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    limits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
+      ratePerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+      subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 300_000),
+    },
+    authAudience: env.AUTH_AUDIENCE || 'safety-graph',
     ports,
     subgraphUrls,
     env,

@@ -1,10 +1,11 @@
-import { startGateway, type RunningGateway } from '@safety-graph/gateway';
+import { mintDevelopmentToken, startGateway, type RunningGateway } from '@safety-graph/gateway';
 import { addiction } from '@safety-graph/addiction';
 import { agencies } from '@safety-graph/agencies';
 import { agreements } from '@safety-graph/agreements';
 import { divorce } from '@safety-graph/divorce';
 import { traffic } from '@safety-graph/traffic';
 import {
+  referenceAgencies,
   SUBGRAPH_NAMES,
   startSubgraph,
   type Config,
@@ -24,6 +25,16 @@ const MODULES: Record<SubgraphName, SubgraphModule<SubgraphContext>> = {
   divorce: divorce as unknown as SubgraphModule<SubgraphContext>,
 };
 
+export interface QueryOptions {
+  /** The agency the token speaks for (default POLICE-IR-10); null sends no token at all. */
+  agency?: string | null;
+  /** The token's scopes; the agency kind's defaults when absent. */
+  scopes?: string[];
+  /** A token to send as it is (expired, forged…), instead of a fresh one. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export interface Stack {
   config: Config;
   gateway: RunningGateway;
@@ -32,8 +43,10 @@ export interface Stack {
   query<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<SingleResult<TData> & { status: number }>;
+    options?: QueryOptions,
+  ): Promise<SingleResult<TData> & { status: number; headers: Headers }>;
+  /** A development token, as `npm run token` makes one. */
+  token(agency: string, scopes?: string[], ttl?: string): Promise<string>;
   /** SQL statements sent by all five stores since the last call. */
   statements(): number;
   stop(): Promise<void>;
@@ -55,17 +68,27 @@ export async function startStack(label: string): Promise<Stack> {
     port: 0,
     subgraphUrls: Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])),
   });
+  const kinds = new Map(referenceAgencies().map((agency) => [agency.code, agency.kind]));
+  const token = (agency: string, scopes?: string[], ttl?: string) =>
+    mintDevelopmentToken(config, { agencyCode: agency, agencyKind: kinds.get(agency) ?? 'OTHER', scopes, ttl });
   return {
     config,
     gateway,
     subgraphs,
-    query: async (query, variables = {}, headers = {}) => {
+    token,
+    query: async (query, variables = {}, options = {}) => {
+      const agency = options.agency === undefined ? 'POLICE-IR-10' : options.agency;
+      const bearer = options.token ?? (agency === null ? undefined : await token(agency, options.scopes));
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...options.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, ...((await response.json()) as SingleResult) } as never;
+      return { status: response.status, headers: response.headers, ...((await response.json()) as SingleResult) } as never;
     },
     statements: () => started.reduce((sum, subgraph) => sum + subgraph.store.statements.reset(), 0),
     stop: async () => {

@@ -1,1 +1,6 @@
+export * from './access';
 export * from './caller';
+export * from './roles';
+export * from './secrets';
+export * from './signature';
+export * from './guard';

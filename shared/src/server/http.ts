@@ -23,6 +23,22 @@ export interface GraphQLHttpRequest {
   rawBody: Buffer;
 }
 
+/** What happened to one GraphQL request, for the gateway's audit log and metrics. */
+export interface RequestSummary<TContext> {
+  requestId: string;
+  request: IncomingMessage;
+  startedAt: number;
+  status: number;
+  /** Set once the request got past the context function (authentication and the like). */
+  context?: TContext;
+  /** The GraphQL request as sent: `{ query, operationName, variables, extensions }` from the body or the URL. */
+  graphqlRequest?: Record<string, unknown>;
+  /** The whole answer, when it was not streamed. */
+  responseText?: string;
+  /** The refusal, when the request was refused before it was executed. */
+  refusal?: HttpError;
+}
+
 export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
@@ -30,7 +46,15 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   context: (request: GraphQLHttpRequest) => Promise<TContext>;
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
+  /** GET queries: for the gateway; subgraphs take only POST, whose body the signature covers. */
+  allowGet?: boolean;
   onError?: (error: unknown, requestId: string) => void;
+  /**
+   * Runs after the answer is computed and before any byte of it is sent; if
+   * it fails, the client gets a 503 instead of the answer (the audit log is
+   * written here: no answer leaves unrecorded).
+   */
+  beforeSend?: (summary: RequestSummary<TContext>) => Promise<void>;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -41,15 +65,6 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     ...headers,
   });
   response.end(text);
-}
-
-function sendGraphQLError(response: ServerResponse, error: HttpError, requestId: string): void {
-  sendJson(
-    response,
-    error.status,
-    { errors: [{ message: error.message, extensions: { code: error.code, requestId } }] },
-    { ...error.headers, 'x-request-id': requestId },
-  );
 }
 
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
@@ -86,6 +101,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return createServer(async (request, response) => {
     const requestId = randomUUID();
+    const startedAt = Date.now();
+    const summary: RequestSummary<TContext> = { requestId, request, startedAt, status: 500 };
+    let headers: Record<string, string> = {};
+    let bodyText: string | undefined;
+    let stream: AsyncIterableIterator<string> | undefined;
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname];
@@ -97,39 +117,82 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         sendJson(response, 404, { error: 'Not found' });
         return;
       }
-      const rawBody = await readBody(request, limit);
-      const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(request.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      try {
+        if (request.method !== 'POST' && !(options.allowGet && request.method === 'GET')) {
+          throw new HttpError(405, 'BAD_REQUEST', options.allowGet ? 'Use POST or GET' : 'Use POST', {
+            allow: options.allowGet ? 'GET, POST' : 'POST',
+          });
+        }
+        const rawBody = await readBody(request, limit);
+        const requestHeaders = new HeaderMap();
+        for (const [name, value] of Object.entries(request.headers)) {
+          if (value !== undefined) requestHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const body = request.method === 'POST' ? parseBody(rawBody, request.headers['content-type']) : undefined;
+        summary.graphqlRequest = graphqlRequestOf(body, url);
+        const context = await options.context({ requestId, request, rawBody });
+        summary.context = context;
+        const result = await options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers: requestHeaders, search: url.search, body },
+          context: async () => context,
+        });
+        for (const [name, value] of result.headers) headers[name] = value;
+        summary.status = result.status ?? 200;
+        if (result.body.kind === 'complete') bodyText = result.body.string;
+        else stream = result.body.asyncIterator;
+      } catch (error) {
+        const refusal =
+          error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        if (!(error instanceof HttpError)) options.onError?.(error, requestId);
+        summary.refusal = refusal;
+        summary.status = refusal.status;
+        headers = { 'content-type': 'application/json; charset=utf-8', ...refusal.headers };
+        bodyText = errorBody(refusal, requestId);
       }
-      const body = request.method === 'POST' ? parseBody(rawBody, request.headers['content-type']) : undefined;
-      const context = await options.context({ requestId, request, rawBody });
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: async () => context,
-      });
-      for (const [name, value] of result.headers) response.setHeader(name, value);
-      response.setHeader('x-request-id', requestId);
-      response.statusCode = result.status ?? 200;
-      if (result.body.kind === 'complete') {
-        response.end(result.body.string);
-      } else {
-        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      summary.responseText = bodyText;
+      if (options.beforeSend) {
+        try {
+          await options.beforeSend(summary);
+        } catch (error) {
+          options.onError?.(error, requestId);
+          summary.status = 503;
+          headers = { 'content-type': 'application/json; charset=utf-8' };
+          stream = undefined;
+          bodyText = errorBody(new HttpError(503, 'SERVICE_UNAVAILABLE', 'The request could not be recorded in the audit log, so it was refused'), requestId);
+        }
+      }
+      response.writeHead(summary.status, { ...headers, 'x-request-id': requestId });
+      if (stream) {
+        for await (const chunk of stream) response.write(chunk);
         response.end();
+      } else {
+        response.end(bodyText);
       }
     } catch (error) {
-      if (error instanceof HttpError) {
-        sendGraphQLError(response, error, requestId);
-        return;
-      }
       options.onError?.(error, requestId);
-      if (!response.headersSent) {
-        sendGraphQLError(response, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId);
-      } else {
-        response.destroy();
-      }
+      if (!response.headersSent) sendJson(response, 500, JSON.parse(errorBody(new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId)));
+      else response.destroy();
     }
   });
+}
+
+function errorBody(error: HttpError, requestId: string): string {
+  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, requestId } }] });
+}
+
+/** The GraphQL request fields, from a POST body or a GET query string. */
+function graphqlRequestOf(body: unknown, url: URL): Record<string, unknown> | undefined {
+  if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  if (Array.isArray(body)) return { batched: true };
+  const query = url.searchParams.get('query');
+  if (query === null) return undefined;
+  let variables: unknown;
+  try {
+    variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+  } catch {
+    variables = undefined;
+  }
+  return { query, operationName: url.searchParams.get('operationName') ?? undefined, variables };
 }
 
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {

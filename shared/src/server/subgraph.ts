@@ -8,17 +8,20 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { Caller } from '../auth/caller';
+import { guardResolvers, type AccessPolicy } from '../auth/guard';
 import { storeConfig, type Config, type SubgraphName } from '../config';
 import { openStore, type Store } from '../db/store';
 import { createLogger, type Logger } from '../logger';
-import { closeServer, createGraphQLHttpServer, listen, sendJson } from './http';
+import { loadSecrets } from '../auth/secrets';
+import { SignatureError, verifySignedRequest } from '../auth/signature';
+import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
 
 /** What every subgraph resolver gets; each subgraph adds its per-request loaders. */
 export interface SubgraphContext {
   requestId: string;
-  /** Null until the gateway forwards a caller (the partner-access issue). */
+  /** The partner agency the gateway authenticated and signed for; null only in direct tests. */
   caller: Caller | null;
   logger: Logger;
   store: Store;
@@ -40,6 +43,8 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
   entities: MixedList<Function | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+  /** The scope its resolvers need (enforced for every resolver, `_entities` included). */
+  access: AccessPolicy;
   /** Adds the per-request loaders; called once per request, never shared. */
   createContext(base: SubgraphContext): TContext;
   /** Deterministic demo data; idempotent (a second run adds nothing). */
@@ -87,7 +92,7 @@ export function createSubgraphApollo<TContext extends SubgraphContext>(
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: module.typeDefs,
-      resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+      resolvers: guardResolvers(module.resolvers, module.access) as GraphQLResolverMap<unknown>,
     }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -107,6 +112,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = createLogger(module.name, options.config.logLevel);
+  const { subgraphSecret } = loadSecrets(options.config);
   const store = options.store ?? (await openSubgraphStore(module, options.config));
   if (options.seedIfEmpty && (await module.isEmpty(store))) {
     const report = await module.seed(store, { scale: 1 });
@@ -116,8 +122,18 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   await apollo.start();
   const server = createGraphQLHttpServer<TContext>({
     apollo,
-    context: async ({ requestId }) =>
-      module.createContext({ requestId, caller: null, logger: logger.child({ requestId }), store }),
+    // Every request, `_entities` and `_service` included, must come signed from the gateway.
+    context: async ({ requestId, request, rawBody }) => {
+      let caller;
+      try {
+        caller = verifySignedRequest(subgraphSecret, request.headers, rawBody);
+      } catch (error) {
+        if (!(error instanceof SignatureError)) throw error;
+        logger.warn({ requestId, reason: error.message }, 'refused an unsigned or badly signed request');
+        throw new HttpError(401, 'UNAUTHENTICATED', 'Subgraphs serve only requests signed by the gateway');
+      }
+      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store });
+    },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
       '/ready': async (_request, response) => {

@@ -12,6 +12,7 @@ export const agencies: SubgraphModule<AgenciesContext> = {
   name: 'agencies',
   typeDefs: loadSchemaFile(__dirname),
   resolvers,
+  access: { scope: 'agencies:read' },
   entities,
   migrations,
   createContext,

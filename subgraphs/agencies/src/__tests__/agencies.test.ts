@@ -1,5 +1,5 @@
 import { agencyId, referenceAgencies, regionId } from '@safety-graph/shared';
-import { subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '../../../../test/helpers/subgraph';
 import { agencies } from '../index';
 import type { AgenciesContext } from '../context';
 
@@ -112,5 +112,39 @@ describe('agencies subgraph', () => {
   it('has migrations that match its entities exactly', async () => {
     const pending = await harness.store.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+});
+
+describe('agencies access', () => {
+  const liaisons = `{ agency(code: "HEALTH-IR-10") { code liaisons { name email phone } } }`;
+
+  it('shows liaison contact details to their own agency and to agencies:write, not to others', async () => {
+    const own = await harness.runAs<{ agency: { liaisons: { email: string }[] } }>(callerOf('HEALTH-IR-10', ['agencies:read']), liaisons);
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.agency.liaisons[0].email).toMatch(/@health-ir-10\.example\.ir$/);
+    const admin = await harness.runAs(callerOf('POLICE-IR-10', ['agencies:read', 'agencies:write']), liaisons);
+    expect(admin.errors).toBeUndefined();
+    const other = await harness.runAs<{ agency: { code: string; liaisons: { name: string; email: string | null }[] } | null }>(
+      callerOf('POLICE-IR-10', ['agencies:read']),
+      liaisons,
+    );
+    expect(other.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
+    expect(other.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    // The contact fields are nullable, so the rest of the answer stays.
+    expect(other.data?.agency?.code).toBe('HEALTH-IR-10');
+    expect(other.data?.agency?.liaisons[0].name).toBeTruthy();
+    expect(other.data?.agency?.liaisons[0].email).toBeNull();
+  });
+
+  it('refuses every field without agencies:read, _entities included', async () => {
+    const withoutScope = callerOf('POLICE-IR-10', ['traffic:read']);
+    const root = await harness.runAs(withoutScope, '{ regions { code } }');
+    expect(root.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const entities = await harness.runAs(withoutScope, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { code } } }`, {
+      r: [{ __typename: 'Region', id: regionId('IR-10') }],
+    });
+    expect(entities.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const nobody = await harness.runAs(null as never, '{ regions { code } }');
+    expect(nobody.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,0 +1,48 @@
+import { GraphQLScalarType } from 'graphql';
+import type { SubgraphContext } from '../server/subgraph';
+import { requireScope } from './access';
+
+/**
+ * Who may call a subgraph's resolvers. Every resolver the subgraph defines,
+ * root fields and `__resolveReference` alike, needs `scope`; `fields` names
+ * the exceptions (`TrafficTarget.actual` is an aggregate: `reports:read`).
+ * Guarding the whole resolver map, rather than each resolver by hand, means a
+ * new resolver cannot be forgotten.
+ */
+export interface AccessPolicy {
+  scope: string;
+  fields?: Record<string, string>;
+}
+
+type Resolver = (parent: unknown, args: unknown, context: SubgraphContext, info: unknown) => unknown;
+
+export function guardResolvers<T extends object>(resolvers: T, policy: AccessPolicy): T {
+  const guarded: Record<string, unknown> = {};
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    if (fields instanceof GraphQLScalarType || typeof fields !== 'object' || fields === null) {
+      guarded[typeName] = fields;
+      continue;
+    }
+    const typeResolvers: Record<string, unknown> = {};
+    for (const [fieldName, resolver] of Object.entries(fields as Record<string, unknown>)) {
+      if (typeof resolver !== 'function' || fieldName === '__resolveType' || fieldName === '__isTypeOf') {
+        typeResolvers[fieldName] = resolver;
+        continue;
+      }
+      const scope = policy.fields?.[`${typeName}.${fieldName}`] ?? policy.scope;
+      const inner = resolver as Resolver;
+      typeResolvers[fieldName] =
+        fieldName === '__resolveReference'
+          ? (reference: unknown, context: SubgraphContext, info: unknown) => {
+              requireScope(context.caller, scope);
+              return (inner as unknown as (r: unknown, c: SubgraphContext, i: unknown) => unknown)(reference, context, info);
+            }
+          : (parent: unknown, args: unknown, context: SubgraphContext, info: unknown) => {
+              requireScope(context.caller, scope);
+              return inner(parent, args, context, info);
+            };
+    }
+    guarded[typeName] = typeResolvers;
+  }
+  return guarded as T;
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, type Config } from '../config';
+
+/** How the gateway verifies partner tokens. */
+export type TokenVerification =
+  | { kind: 'hs256'; secret: Uint8Array }
+  | { kind: 'jwks'; url: string }
+  | { kind: 'public-key'; pem: string };
+
+export interface Secrets {
+  /** Signs gateway → subgraph requests (HMAC-SHA256). */
+  subgraphSecret: Buffer;
+  tokens: TokenVerification;
+  /** Keyed hash of national ids (pseudonyms); never the id itself. */
+  pseudonymKey: Buffer;
+}
+
+const MIN_SECRET_BYTES = 32;
+
+/**
+ * A development secret kept in the data folder, made once. Several processes
+ * start at the same moment (`npm start`), so the file appears atomically: the
+ * first link wins and everyone reads the winner's bytes.
+ */
+function developmentSecret(config: Config, name: string): Buffer {
+  const path = join(config.dataDir, name);
+  try {
+    return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
+  } catch {
+    mkdirSync(config.dataDir, { recursive: true });
+    const temporary = `${path}.${process.pid}.${Date.now()}`;
+    writeFileSync(temporary, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    try {
+      linkSync(temporary, path);
+    } catch {
+      // another process made it first: use theirs
+    } finally {
+      unlinkSync(temporary);
+    }
+    return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
+  }
+}
+
+function requiredSecret(config: Config, variable: string, file: string): Buffer {
+  const value = config.env[variable];
+  if (value) {
+    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) throw new ConfigError(`${variable} must be at least ${MIN_SECRET_BYTES} bytes`);
+    return Buffer.from(value, 'utf8');
+  }
+  if (config.isProduction) throw new ConfigError(`${variable} is required in production`);
+  return developmentSecret(config, file);
+}
+
+/**
+ * The secrets every service needs, read once at start. In production a missing
+ * one is a startup error, never a default; in development each is generated
+ * once into the data folder.
+ */
+export function loadSecrets(config: Config): Secrets {
+  const subgraphSecret = requiredSecret(config, 'SUBGRAPH_SECRET', 'subgraph-secret');
+  const pseudonymKey = requiredSecret(config, 'PSEUDONYM_KEY', 'pseudonym-key');
+  const { AUTH_JWKS_URL: jwksUrl, AUTH_PUBLIC_KEY: publicKey } = config.env;
+  let tokens: TokenVerification;
+  if (jwksUrl) {
+    tokens = { kind: 'jwks', url: jwksUrl };
+  } else if (publicKey) {
+    tokens = { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n') };
+  } else if (config.isProduction) {
+    throw new ConfigError('AUTH_JWKS_URL or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
+  } else {
+    tokens = { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')) };
+  }
+  return { subgraphSecret, tokens, pseudonymKey };
+}
