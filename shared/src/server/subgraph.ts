@@ -43,8 +43,11 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
   entities: MixedList<Function | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
-  /** The scope its resolvers need (enforced for every resolver, `_entities` included). */
-  access: AccessPolicy;
+  /**
+   * The scope its resolvers need (enforced for every resolver, `_entities`
+   * included); without one, the subgraph's domain read scope.
+   */
+  access?: AccessPolicy;
   /** Adds the per-request loaders; called once per request, never shared. */
   createContext(base: SubgraphContext): TContext;
   /** Deterministic demo data; idempotent (a second run adds nothing). */
@@ -85,6 +88,14 @@ export async function openSubgraphStore(
   return openStore({ config: storeConfig(config, module.name), entities: module.entities, migrations: module.migrations });
 }
 
+const DOMAIN_READ_SCOPE: Record<SubgraphName, string> = {
+  agencies: 'agencies:read',
+  agreements: 'agreements:read',
+  traffic: 'traffic:read',
+  addiction: 'addiction:read',
+  divorce: 'family:read',
+};
+
 export function createSubgraphApollo<TContext extends SubgraphContext>(
   module: SubgraphModule<TContext>,
   logger: Logger,
@@ -92,7 +103,7 @@ export function createSubgraphApollo<TContext extends SubgraphContext>(
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: module.typeDefs,
-      resolvers: guardResolvers(module.resolvers, module.access) as GraphQLResolverMap<unknown>,
+      resolvers: guardResolvers(module.resolvers, module.access ?? { scope: DOMAIN_READ_SCOPE[module.name] }) as GraphQLResolverMap<unknown>,
     }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
