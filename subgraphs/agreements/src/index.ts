@@ -12,6 +12,8 @@ export const agreements: SubgraphModule<AgreementsContext> = {
   name: 'agreements',
   typeDefs: loadSchemaFile(__dirname),
   resolvers,
+  // MOUs are public among partners: no record here is sensitive, so reading is one scope.
+  access: { scope: 'agreements:read' },
   entities,
   migrations,
   createContext,

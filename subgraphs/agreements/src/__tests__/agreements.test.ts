@@ -1,5 +1,5 @@
 import { agencyId, regionId, solarYearRange, stableId } from '@safety-graph/shared';
-import { subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '../../../../test/helpers/subgraph';
 import { agreements } from '../index';
 import type { AgreementsContext } from '../context';
 import { Agreement, AgreementDomain, AgreementParty, Commitment, Target } from '../entities';
@@ -136,13 +136,13 @@ describe('agreements subgraph', () => {
       expect.arrayContaining([
         ['PreventionTarget', 'PEOPLE_REACHED', 100000, 120000, 'INCREASE'],
         ['PreventionTarget', 'EXHIBITION_VISITS', 100000, 115000, 'INCREASE'],
-        ['PreventionTarget', 'TREATMENT_ADMISSIONS', 900, 1100, 'INCREASE'],
+        ['PreventionTarget', 'TREATMENT_ADMISSIONS', 1000, 1200, 'INCREASE'],
       ]),
     );
     expect(summary('MOU-IR-10-FAMILY-1403')).toEqual(
       expect.arrayContaining([
         ['FamilyTarget', 'FREE_COUNSELING_SESSIONS', 30000, 36000, 'INCREASE'],
-        ['FamilyTarget', 'RECONCILIATIONS', 1200, 1500, 'INCREASE'],
+        ['FamilyTarget', 'RECONCILIATIONS', 2100, 2500, 'INCREASE'],
       ]),
     );
     expect(summary('MOU-IR-10-SCHOOLS-1404').map((row) => row.slice(0, 2)).sort()).toEqual([
@@ -388,6 +388,25 @@ describe('agreements subgraph', () => {
     expect(report).toMatchObject({ agreement: 6, target: 24 });
     expect(await countRows()).toEqual(before);
     expect(await agreements.isEmpty(harness.store)).toBe(false);
+  });
+
+  it('refuses every field without agreements:read, _entities included, and anyone without a caller', async () => {
+    const withoutScope = callerOf('POLICE-IR-10', ['traffic:read']);
+    const root = await harness.runAs(withoutScope, '{ agreements { totalCount } }');
+    expect(root.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const references = await harness.runAs(withoutScope, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { agreements { code } } ... on Target { metric } } }`, {
+      r: [
+        { __typename: 'Agency', id: agencyId('HEALTH-IR-10') },
+        { __typename: 'TrafficTarget', id: stableId('target', 'MOU-IR-10-TRAFFIC-1403#ROAD_DEATHS#IR-10#1404') },
+      ],
+    });
+    expect(references.errors?.length).toBeGreaterThan(0);
+    expect(references.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(JSON.stringify(references.data ?? null)).not.toMatch(/MOU-|ROAD_DEATHS/);
+    const allowed = await harness.runAs<{ agreements: { totalCount: number } }>(callerOf('POLICE-IR-10', ['agreements:read']), '{ agreements { totalCount } }');
+    expect(allowed.data?.agreements.totalCount).toBe(6);
+    const nobody = await harness.runAs(null as never, '{ agreements { totalCount } }');
+    expect(nobody.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('has migrations that match its entities exactly', async () => {
