@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One reported road crash. Severity, fatalities and injuries are derived from
+ * its persons (see crashOutcome.ts) and kept on the row so that statistics are
+ * plain grouped sums over crashes.
+ */
+@Entity({ name: 'crash' })
+export class Crash {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index()
+  @Column({ name: 'occurred_at', type: 'datetime' })
+  occurredAt: Date;
+
+  /** The calendar date in Iran (UTC+03:30) on which it happened: what periods filter on. `utc` because mysql2 reads a DATE as UTC midnight. */
+  @Index()
+  @Column({ name: 'occurred_on', type: 'date', utc: true })
+  occurredOn: string;
+
+  @Index()
+  @Column({ name: 'region_id', type: 'varchar', length: 36 })
+  regionId: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  severity: string;
+
+  @Column({ type: 'integer' })
+  fatalities: number;
+
+  @Column({ type: 'integer' })
+  injuries: number;
+
+  @Index()
+  @Column({ name: 'reported_by_id', type: 'varchar', length: 36 })
+  reportedById: string;
+
+  @Column({ name: 'road_type', type: 'varchar', length: 16 })
+  roadType: string;
+}

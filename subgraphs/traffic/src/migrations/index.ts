@@ -1,0 +1,5 @@
+import { CreateRegionScope1764000000001 } from '@safety-graph/shared';
+import { CreateTraffic1764000000300 } from './1764000000300-CreateTraffic';
+
+/** In order; listed explicitly so that the same list runs from src (tests) and dist. */
+export const migrations = [CreateRegionScope1764000000001, CreateTraffic1764000000300];

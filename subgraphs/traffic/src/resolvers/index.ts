@@ -1,0 +1,20 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateScalar, DateTimeScalar } from '@safety-graph/shared';
+import type { TrafficContext } from '../context';
+import { Agreement } from './Agreement';
+import { Crash } from './Crash';
+import { Query } from './Query';
+import { TrafficCampaign } from './TrafficCampaign';
+import { TrafficTarget } from './TrafficTarget';
+import { Violation } from './Violation';
+
+export const resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Crash,
+  Violation,
+  TrafficCampaign,
+  Agreement,
+  TrafficTarget,
+} as unknown as GraphQLResolverMap<TrafficContext>;

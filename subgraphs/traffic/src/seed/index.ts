@@ -1,0 +1,70 @@
+import {
+  DEMO_SOLAR_YEARS,
+  insertIgnoringExisting,
+  seedRegionScope,
+  type SeedOptions,
+  type SeedReport,
+  type Store,
+} from '@safety-graph/shared';
+import { Crash, CrashPerson, TrafficCampaign, Violation } from '../entities';
+import { generateCampaigns } from './campaigns';
+import { generateCrashes, type CrashVolume } from './crashes';
+import { provinceExposure } from './exposure';
+import { generateViolations } from './violations';
+
+interface YearVolume extends CrashVolume {
+  violations: number;
+}
+
+/**
+ * The demo's volumes for Isfahan province (IR-10). Deaths are the plan's
+ * figures (600 in 1404, half not at fault) and the year before, hit exactly;
+ * the rest is in proportion.
+ */
+const DEMO_VOLUMES: Record<(typeof DEMO_SOLAR_YEARS)[number], YearVolume> = {
+  1403: { deaths: 640, deathsNotAtFault: 325, injuryCrashes: 4120, propertyDamageCrashes: 1560, violations: 11700 },
+  1404: { deaths: 600, deathsNotAtFault: 300, injuryCrashes: 3960, propertyDamageCrashes: 1490, violations: 12300 },
+};
+
+const PROVINCE = 'IR-10';
+
+/**
+ * Crashes with their persons, violations and MOU campaigns for the demo years,
+ * over the province's counties. Deterministic and idempotent: the same rows
+ * with the same ids every time, existing ones skipped.
+ */
+export async function seed(store: Store, options: SeedOptions): Promise<SeedReport> {
+  if (!(options.scale > 0) || !Number.isFinite(options.scale)) throw new Error(`scale must be a positive number, got ${options.scale}`);
+  const scaled = (volume: number) => Math.round(volume * options.scale);
+  const exposure = provinceExposure(PROVINCE);
+  const regionScope = await seedRegionScope(store);
+  const report: SeedReport = { region_scope: regionScope, crash: 0, crash_person: 0, violation: 0, traffic_campaign: 0 };
+  for (const solarYear of DEMO_SOLAR_YEARS) {
+    const volume = DEMO_VOLUMES[solarYear];
+    const { crashes, persons } = generateCrashes(
+      solarYear,
+      {
+        deaths: scaled(volume.deaths),
+        deathsNotAtFault: scaled(volume.deathsNotAtFault),
+        injuryCrashes: scaled(volume.injuryCrashes),
+        propertyDamageCrashes: scaled(volume.propertyDamageCrashes),
+      },
+      exposure,
+    );
+    const violations = generateViolations(solarYear, scaled(volume.violations), exposure);
+    await insertIgnoringExisting(store.dataSource, Crash, crashes);
+    await insertIgnoringExisting(store.dataSource, CrashPerson, persons);
+    await insertIgnoringExisting(store.dataSource, Violation, violations);
+    report.crash += crashes.length;
+    report.crash_person += persons.length;
+    report.violation += violations.length;
+  }
+  const campaigns = generateCampaigns(exposure);
+  await insertIgnoringExisting(store.dataSource, TrafficCampaign, campaigns);
+  report.traffic_campaign = campaigns.length;
+  return report;
+}
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  return (await store.dataSource.getRepository(Crash).count()) === 0;
+}
