@@ -1,5 +1,5 @@
 import { countiesOf, DEMO_AGREEMENTS, regionId, solarYearRange, stableId, agencyId } from '@safety-graph/shared';
-import { subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import type { TrafficContext } from '../context';
 import { crashOutcome, type InjuryLevel } from '../crashOutcome';
 import { traffic } from '../index';
@@ -407,6 +407,25 @@ describe('traffic subgraph', () => {
     const few = await count(5, 1);
     expect(few).toBeGreaterThan(0);
     expect(await count(100, agreementIds.length)).toBe(few);
+  });
+
+  it('shows records to traffic:read and target actuals to reports:read', async () => {
+    const actualQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on TrafficTarget { actual } } }`;
+    const representations = { r: [target('ROAD_DEATHS', 'IR-10')] };
+
+    const reporter = callerOf('WELFARE-IR-10', ['reports:read']);
+    const reported = await harness.runAs<{ _entities: { actual: number }[] }>(reporter, actualQuery, representations);
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data?._entities).toEqual([{ actual: 600 }]);
+    const hidden = await harness.runAs(reporter, `{ crashes { totalCount } }`);
+    expect(hidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const reader = callerOf('ROADS-IR-10', ['traffic:read']);
+    const listed = await harness.runAs<{ crashes: { totalCount: number } }>(reader, `{ crashes { totalCount } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.crashes.totalCount).toBeGreaterThan(0);
+    const withoutReports = await harness.runAs(reader, actualQuery, representations);
+    expect(withoutReports.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('seeds idempotently: a second run adds nothing', async () => {

@@ -18,19 +18,22 @@ interface CampaignTemplate {
   /** Solar month it starts in, on the first day. */
   solarMonth: number;
   days: number;
-  /** Province-wide, or aimed at one county (the one with the most road, for road campaigns). */
-  reach: 'PROVINCE' | 'COUNTY';
+  /**
+   * Province-wide, or (under a province MOU) aimed at one county: a town campaign at a county
+   * picked by population, a road campaign at one picked by its share of interurban road.
+   */
+  reach: 'PROVINCE' | 'TOWN' | 'ROAD';
 }
 
 const TEMPLATES: readonly CampaignTemplate[] = [
   { title: 'Safe Nowruz Travel', titleFa: 'سفر ایمن نوروزی', channel: 'CHECKPOINTS', solarMonth: 1, days: 15, reach: 'PROVINCE' },
-  { title: 'A Helmet Saves a Life', titleFa: 'کلاه ایمنی، نجات جان', channel: 'SOCIAL_MEDIA', solarMonth: 3, days: 45, reach: 'COUNTY' },
-  { title: 'Slower on Interurban Roads', titleFa: 'سرعت کمتر، جاده ایمن‌تر', channel: 'BILLBOARDS', solarMonth: 4, days: 60, reach: 'COUNTY' },
+  { title: 'A Helmet Saves a Life', titleFa: 'کلاه ایمنی، نجات جان', channel: 'SOCIAL_MEDIA', solarMonth: 3, days: 45, reach: 'TOWN' },
+  { title: 'Slower on Interurban Roads', titleFa: 'سرعت کمتر، جاده ایمن‌تر', channel: 'BILLBOARDS', solarMonth: 4, days: 60, reach: 'ROAD' },
   { title: 'Seat Belts in Every Seat', titleFa: 'کمربند ایمنی برای همه سرنشینان', channel: 'RADIO', solarMonth: 5, days: 30, reach: 'PROVINCE' },
   { title: 'Safe Way to School', titleFa: 'راه ایمن مدرسه', channel: 'SCHOOLS', solarMonth: 7, days: 30, reach: 'PROVINCE' },
-  { title: 'Pedestrians First', titleFa: 'اولویت با عابر پیاده', channel: 'TV', solarMonth: 9, days: 30, reach: 'COUNTY' },
+  { title: 'Pedestrians First', titleFa: 'اولویت با عابر پیاده', channel: 'TV', solarMonth: 9, days: 30, reach: 'TOWN' },
   { title: 'Winter Roads Ready', titleFa: 'آمادگی برای جاده‌های زمستانی', channel: 'RADIO', solarMonth: 10, days: 40, reach: 'PROVINCE' },
-  { title: 'Drive Without the Phone', titleFa: 'رانندگی بدون تلفن همراه', channel: 'SOCIAL_MEDIA', solarMonth: 11, days: 30, reach: 'COUNTY' },
+  { title: 'Drive Without the Phone', titleFa: 'رانندگی بدون تلفن همراه', channel: 'SOCIAL_MEDIA', solarMonth: 11, days: 30, reach: 'ROAD' },
 ];
 
 function addDays(date: IsoDate, days: number): IsoDate {
@@ -55,7 +58,10 @@ export function generateCampaigns(exposure: readonly CountyExposure[]): TrafficC
       .sort((a, b) => a.solarMonth - b.solarMonth);
     chosen.forEach((template, index) => {
       const startsOn = solarMonthRange(solarYear, template.solarMonth).from;
-      const county = isProvince && template.reach === 'COUNTY' ? random.weighted(exposure, (candidate) => candidate.roadShare).county.code : null;
+      const county =
+        isProvince && template.reach !== 'PROVINCE'
+          ? random.weighted(exposure, (candidate) => (template.reach === 'TOWN' ? candidate.populationShare : candidate.roadShare)).county.code
+          : null;
       campaigns.push({
         id: stableId('traffic-campaign', `${agreement.code}/${index}`),
         title: template.title,
