@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '@safety-graph/shared';
+// The audit module alone: verifying needs none of the gateway's server code.
+import { runAuditVerify } from '@safety-graph/gateway/dist/audit';
+
+const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
+
+/**
+ * `npm run audit:verify`: walks the gateway's audit log and exits 0 when it
+ * is intact, 1 when a row was altered, removed or reordered, 2 when the
+ * configuration or the store is unusable.
+ */
+async function main(): Promise<number> {
+  let values: { 'batch-size'?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean' } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)) {
+    console.error(`--batch-size must be a whole number from 1 to 100000\n${USAGE}`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `audit:verify failed: ${(error as Error).message}`);
+    return 2;
+  }
+  return runAuditVerify(config, undefined, { batchSize });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`audit:verify failed: ${(error as Error)?.message ?? String(error)}`);
+    process.exit(2);
+  },
+);
