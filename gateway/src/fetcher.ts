@@ -1,21 +1,36 @@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { CALLER_HEADER, decodeCaller, signedHeaders } from '@safety-graph/shared';
 
 export interface SubgraphFetcherOptions {
   /** A subgraph that has not answered by then fails its part of the plan instead of hanging the request. */
   timeoutMs: number;
+  subgraphSecret: Buffer;
+  observe?: (url: string, seconds: number, status: number | 'failed') => void;
 }
 
 /**
  * The gateway's fetch to its subgraphs. `@apollo/gateway` never times out a
  * subgraph fetch and never retries, so the timeout lives here; Node's fetch
- * keeps connections alive between requests. The caller's signature over the
- * exact body bytes will be added here too.
+ * keeps connections alive between requests. It signs the caller (set by the
+ * data source) with the exact body bytes it sends.
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
   return async (url, init) => {
+    const headers: Record<string, string> = { ...init?.headers };
+    const encodedCaller = headers[CALLER_HEADER];
+    if (encodedCaller === undefined) throw new Error('a subgraph request without a caller');
+    const body = init?.body ?? '';
+    Object.assign(headers, signedHeaders(options.subgraphSecret, decodeCaller(encodedCaller), body));
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = init?.signal ? AbortSignal.any([timeout, init.signal as AbortSignal]) : timeout;
-    const response = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal });
-    return response as unknown as FetcherResponse;
+    const started = performance.now();
+    try {
+      const response = await fetch(url, { method: init?.method, headers, body: init?.body, signal });
+      options.observe?.(url, (performance.now() - started) / 1000, response.status);
+      return response as unknown as FetcherResponse;
+    } catch (error) {
+      options.observe?.(url, (performance.now() - started) / 1000, 'failed');
+      throw error;
+    }
   };
 }

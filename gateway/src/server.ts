@@ -1,23 +1,36 @@
+import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  CALLER_HEADER,
   closeServer,
   createGraphQLHttpServer,
   createLogger,
+  encodeCaller,
+  HttpError,
+  INTERNAL_HEADER_PREFIX,
   listen,
+  loadSecrets,
   maskErrors,
   sendJson,
+  signedHeaders,
   SUBGRAPH_NAMES,
   type Config,
+  type RequestSummary,
   type SubgraphName,
 } from '@safety-graph/shared';
-import type { Server } from 'node:http';
+import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
+import { openGatewayAudit, type GatewayAudit } from './auditTrail';
+import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
+import { createMetrics } from './metrics';
+import { outcomeOf } from './outcome';
+import { introspectionGuard, operationRecorder, type GatewayContext } from './plugins';
+import { createRateLimiter } from './rateLimit';
 import { readCommittedSupergraph } from './supergraph';
 
-export interface GatewayContext {
-  requestId: string;
-}
+export type { GatewayContext };
 
 export interface StartGatewayOptions {
   config: Config;
@@ -27,32 +40,77 @@ export interface StartGatewayOptions {
   /** Overrides the configured subgraph URLs (tests start subgraphs on free ports). */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   supergraphSdl?: string;
-  subgraphTimeoutMs?: number;
+  /** Overrides the audit trail (tests break it on purpose). */
+  audit?: GatewayAudit;
+  /** Overrides the agency check (tests). */
+  agencyExists?: AgencyExists;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
   server: Server;
+  audit: GatewayAudit;
   stop(): Promise<void>;
 }
 
 const readyUrl = (graphqlUrl: string): string => graphqlUrl.replace(/\/graphql$/, '/ready');
 
+/**
+ * The gateway: request limits, token, per-agency rate limit, the query plan
+ * over signed subgraph fetches, masked errors, and an audit row written
+ * before any answer leaves.
+ */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { config } = options;
+  const { limits } = config;
   const logger = createLogger('gateway', config.logLevel);
+  const secrets = loadSecrets(config);
   const subgraphUrls: Record<SubgraphName, string> = { ...config.subgraphUrls, ...options.subgraphUrls };
-  const fetcher = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
+  const nameOfUrl = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
+  const metrics = createMetrics();
+  const fetcher = createSubgraphFetcher({
+    timeoutMs: limits.subgraphTimeoutMs,
+    subgraphSecret: secrets.subgraphSecret,
+    observe: (url, seconds, status) =>
+      metrics.subgraphFetch.observe({ subgraph: nameOfUrl.get(url) ?? 'unknown', status: String(status) }, seconds),
+  });
+  const authenticator = await createAuthenticator(
+    config,
+    secrets.tokens,
+    options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
+  );
+  const rateLimit = createRateLimiter(limits.ratePerMinute);
+  const audit = options.audit ?? (await openGatewayAudit(config));
+
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
     logger,
-    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: subgraphUrls[name as SubgraphName], fetcher }),
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: subgraphUrls[name as SubgraphName],
+        fetcher,
+        willSendRequest({ request, context }) {
+          context.subgraphs?.add(name);
+          request.http?.headers.set(CALLER_HEADER, encodeCaller(context.caller));
+        },
+      }),
   });
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    costLimit: { maxCost: limits.maxCost },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !config.isProduction,
+    introspection: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, introspectionGuard(config.nodeEnv === 'development'), operationRecorder()],
     formatError: maskErrors((error) => {
       logger.error({ err: error }, 'operation failed');
       return undefined;
@@ -62,22 +120,51 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
 
   const server = createGraphQLHttpServer<GatewayContext>({
     apollo,
-    context: async ({ requestId }) => ({ requestId }),
+    allowGet: true,
+    maxBodyBytes: limits.maxBodyBytes,
+    context: async ({ requestId, request }) => {
+      // Only the gateway speaks for a caller to the subgraphs.
+      if (Object.keys(request.headers).some((name) => name.startsWith(INTERNAL_HEADER_PREFIX))) {
+        throw new HttpError(400, 'BAD_REQUEST', `Headers starting with ${INTERNAL_HEADER_PREFIX} are not accepted from clients`);
+      }
+      const caller = await authenticator.authenticate(request.headers.authorization);
+      await rateLimit(caller.agencyCode);
+      return { requestId, caller, subgraphs: new Set<string>() };
+    },
+    beforeSend: async (summary: RequestSummary<GatewayContext>) => {
+      const outcome = outcomeOf(summary);
+      await audit.record(summary, outcome);
+      metrics.requests.inc({ outcome });
+      metrics.duration.observe((Date.now() - summary.startedAt) / 1000);
+    },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_request, response) => {
         const checks = await Promise.all(
           SUBGRAPH_NAMES.map(async (name) => {
             try {
-              const answer = await fetch(readyUrl(subgraphUrls[name]), { signal: AbortSignal.timeout(2000) });
+              const answer = await fetch(readyUrl(subgraphUrls[name]), {
+                headers: signedHeaders(secrets.subgraphSecret, GATEWAY_CALLER, ''),
+                signal: AbortSignal.timeout(2000),
+              });
               return [name, answer.ok ? 'ok' : 'unavailable'] as const;
             } catch {
               return [name, 'unreachable'] as const;
             }
           }),
         );
-        const ready = checks.every(([, state]) => state === 'ok');
-        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+        const auditReady = await audit.ready();
+        const ready = auditReady && checks.every(([, state]) => state === 'ok');
+        sendJson(response, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          subgraphs: Object.fromEntries(checks),
+          audit: auditReady ? 'ok' : 'unavailable',
+        });
+      },
+      '/metrics': async (_request, response) => {
+        const text = await metrics.registry.metrics();
+        response.writeHead(200, { 'content-type': metrics.registry.contentType });
+        response.end(text);
       },
     },
     onError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed'),
@@ -88,9 +175,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     url: `http://localhost:${port}/graphql`,
     port,
     server,
+    audit,
     stop: async () => {
       await closeServer(server);
       await apollo.stop();
+      if (!options.audit) await audit.close();
     },
   };
 }

@@ -43,10 +43,19 @@ describe('npm start', () => {
       }, 200);
     });
     expect(output).toContain(`http://localhost:${BASE_PORT}/graphql`);
+    const token = /POLICE-IR-10:\s+(\S+)/.exec(output)?.[1];
+    expect(token).toMatch(/^ey/);
+
+    const anonymous = await fetch(`http://localhost:${BASE_PORT}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    });
+    expect(anonymous.status).toBe(401);
 
     const response = await fetch(`http://localhost:${BASE_PORT}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ agreement(code: "MOU-IR-10-FAMILY-1403") { leadAgency { code region { name } } parties { agency { code } } } }' }),
     });
     const body = (await response.json()) as { data: { agreement: { leadAgency: { code: string }; parties: unknown[] } } };

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '@safety-graph/shared';
 // The audit module alone: verifying needs none of the gateway's server code.
-import { runAuditVerify } from '@safety-graph/gateway/dist/audit';
+import { runAuditVerify } from '@safety-graph/gateway';
 
 const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
 

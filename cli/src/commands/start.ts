@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
+import { mintDevelopmentToken } from '@safety-graph/gateway';
+import { ConfigError, loadConfig, loadSecrets, referenceAgencies, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
 
 /**
  * `npm start`: the five subgraphs and the gateway, each its own process as in
@@ -68,10 +69,25 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+/** Ready tokens for the demo's main partners, valid for a working day. */
+const DEMO_TOKEN_AGENCIES = ['POLICE-IR-10', 'HEALTH-IR-10', 'WELFARE-IR-10', 'POLICE-IR-10-12'];
+
+async function demoTokens(config: Config): Promise<{ code: string; token: string }[]> {
+  const kinds = new Map(referenceAgencies().map((agency) => [agency.code, agency.kind]));
+  return Promise.all(
+    DEMO_TOKEN_AGENCIES.map(async (code) => ({
+      code,
+      token: await mintDevelopmentToken(config, { agencyCode: code, agencyKind: kinds.get(code)!, ttl: '8h' }),
+    })),
+  );
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = config.env.DATABASE_URL ? `MySQL/MariaDB at ${new URL(config.env.DATABASE_URL).host}` : `SQLite files in ${config.dataDir}`;
   console.log(`starting safety-graph on ${store}`);
+  // Made before the services start, so that they all read the same development secrets.
+  loadSecrets(config);
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   await Promise.all(
@@ -83,14 +99,17 @@ async function main(): Promise<void> {
   );
   const gateway = launch('gateway', 'gateway/dist/main.js', config);
   await waitForHealth('gateway', config.ports.gateway, gateway);
+  const tokens = config.isProduction ? [] : await demoTokens(config);
   console.log(`
 safety-graph is ready: http://localhost:${config.ports.gateway}/graphql
+${tokens.map(({ code, token }) => `\n  ${code}:\n    ${token}`).join('')}
 
-Try:
+Try (with the first token):
   curl -s http://localhost:${config.ports.gateway}/graphql -H 'content-type: application/json' \\
+    -H "authorization: Bearer $TOKEN" \\
     -d '{"query":"{ agreement(code: \\"MOU-IR-10-TRAFFIC-1403\\") { title leadAgency { name region { name } } parties { agency { name } } } }"}'
 
-Ctrl-C stops everything.`);
+More tokens: npm run token -- --agency CODE [--scopes "..."] [--ttl 1h]. Ctrl-C stops everything.`);
 }
 
 main().catch((error: unknown) => {

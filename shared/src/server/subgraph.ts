@@ -78,6 +78,8 @@ export interface RunningSubgraph {
   store: Store;
   apollo: ApolloServer<SubgraphContext>;
   server: Server;
+  /** GraphQL requests that reached this subgraph, signed or not (tests check that refused operations never arrive). */
+  requestCount(): number;
   stop(): Promise<void>;
 }
 
@@ -131,10 +133,12 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   }
   const apollo = createSubgraphApollo(module, logger);
   await apollo.start();
+  let requests = 0;
   const server = createGraphQLHttpServer<TContext>({
     apollo,
     // Every request, `_entities` and `_service` included, must come signed from the gateway.
     context: async ({ requestId, request, rawBody }) => {
+      requests += 1;
       let caller;
       try {
         caller = verifySignedRequest(subgraphSecret, request.headers, rawBody);
@@ -147,7 +151,14 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
-      '/ready': async (_request, response) => {
+      // Store reachability is for the gateway's /ready only: signed like any request, over an empty body.
+      '/ready': async (request, response) => {
+        try {
+          verifySignedRequest(subgraphSecret, request.headers, Buffer.alloc(0));
+        } catch {
+          sendJson(response, 401, { status: 'unsigned' });
+          return;
+        }
         try {
           await store.dataSource.query('SELECT 1');
           sendJson(response, 200, { status: 'ready', service: module.name });
@@ -168,6 +179,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     store,
     apollo: apollo as unknown as ApolloServer<SubgraphContext>,
     server,
+    requestCount: () => requests,
     stop: async () => {
       await closeServer(server);
       await apollo.stop();

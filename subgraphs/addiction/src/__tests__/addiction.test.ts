@@ -2,7 +2,7 @@ import { buildClientSchema, getIntrospectionQuery, printSchema, type Introspecti
 import { agencyId, countiesOf, encodeCursor, regionId, solarYearRange, stableId } from '@safety-graph/shared';
 // The harness module itself, not the helpers' index: the index also loads the whole stack (every
 // subgraph), so this file would fail whenever another subgraph is mid-change.
-import { callerOf, subgraphHarness, type SubgraphHarness } from '../../../../test/helpers/subgraph';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { addiction } from '../index';
 import type { AddictionContext } from '../context';
 import { ProgramSession, TreatmentReferral } from '../entities';

@@ -1,5 +1,5 @@
 import { agencyId, referenceAgencies, regionId } from '@safety-graph/shared';
-import { callerOf, subgraphHarness, type SubgraphHarness } from '../../../../test/helpers/subgraph';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { agencies } from '../index';
 import type { AgenciesContext } from '../context';
 

@@ -1,5 +1,5 @@
 import { agencyId, regionId, solarYearRange, stableId } from '@safety-graph/shared';
-import { callerOf, subgraphHarness, type SubgraphHarness } from '../../../../test/helpers/subgraph';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { agreements } from '../index';
 import type { AgreementsContext } from '../context';
 import { Agreement, AgreementDomain, AgreementParty, Commitment, Target } from '../entities';

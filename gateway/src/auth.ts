@@ -1,0 +1,66 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { HttpError, type Caller, type Config, type TokenVerification } from '@safety-graph/shared';
+
+export const DEVELOPMENT_ISSUER = 'safety-graph-development';
+
+export interface Authenticator {
+  /** The caller of a request, or an HttpError 401 (UNAUTHENTICATED). */
+  authenticate(authorization: string | undefined): Promise<Caller>;
+}
+
+export type AgencyExists = (code: string) => Promise<boolean>;
+
+const unauthenticated = (message: string) =>
+  new HttpError(401, 'UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer realm="safety-graph"' });
+
+async function verificationKey(tokens: TokenVerification): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
+  switch (tokens.kind) {
+    case 'hs256':
+      return { key: tokens.secret, algorithms: ['HS256'] };
+    case 'jwks':
+      return { key: createRemoteJWKSet(new URL(tokens.url)), algorithms: ['RS256', 'ES256'] };
+    case 'public-key': {
+      const pem = tokens.pem.trim();
+      if (pem.startsWith('{')) return { key: createLocalJWKSet(JSON.parse(pem)), algorithms: ['RS256', 'ES256'] };
+      // A PEM does not say its algorithm; try RS256 first, then ES256.
+      try {
+        return { key: await importSPKI(pem, 'RS256'), algorithms: ['RS256'] };
+      } catch {
+        return { key: await importSPKI(pem, 'ES256'), algorithms: ['ES256'] };
+      }
+    }
+  }
+}
+
+/**
+ * Verifies partner tokens with jose: signature, expiry, audience, and the
+ * claims the contract names (`sub`, `agency`, `scope`). The agency must exist.
+ */
+export async function createAuthenticator(config: Config, tokens: TokenVerification, agencyExists: AgencyExists): Promise<Authenticator> {
+  const { key, algorithms } = await verificationKey(tokens);
+  return {
+    async authenticate(authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+      if (!match) throw unauthenticated('Send Authorization: Bearer <token>');
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
+          algorithms,
+          audience: config.authAudience,
+          requiredClaims: ['sub', 'exp'],
+          clockTolerance: 5,
+        }));
+      } catch (error) {
+        if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
+        if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`The token's ${error.claim} claim is not valid here`);
+        throw unauthenticated('The token is not valid');
+      }
+      const { sub, agency, scope } = payload as JWTPayload & { agency?: unknown; scope?: unknown };
+      if (typeof sub !== 'string' || typeof agency !== 'string' || typeof scope !== 'string') {
+        throw unauthenticated('The token must carry sub, agency and scope claims');
+      }
+      if (!(await agencyExists(agency))) throw unauthenticated(`The token's agency ${agency} is not a known agency`);
+      return { subject: sub, agencyCode: agency, scopes: new Set(scope.split(' ').filter(Boolean)) };
+    },
+  };
+}
