@@ -97,11 +97,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       }),
   });
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
-    costLimit: { maxCost: limits.maxCost },
+    // Partners see which limit they hit, so that they can fix the operation.
+    maxDepth: { n: limits.maxDepth, exposeLimits: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
+    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    costLimit: { maxCost: limits.maxCost, exposeLimits: true },
     blockFieldSuggestion: { enabled: true },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({

@@ -122,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 50_000, 10, 10_000_000),
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
       ratePerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 300_000),

@@ -5,8 +5,11 @@ import { agreements } from '@safety-graph/agreements';
 import { divorce } from '@safety-graph/divorce';
 import { traffic } from '@safety-graph/traffic';
 import {
+  loadSecrets,
   referenceAgencies,
+  signedHeaders,
   SUBGRAPH_NAMES,
+  type Caller,
   startSubgraph,
   type Config,
   type RunningSubgraph,
@@ -47,6 +50,16 @@ export interface Stack {
   ): Promise<SingleResult<TData> & { status: number; headers: Headers }>;
   /** A development token, as `npm run token` makes one. */
   token(agency: string, scopes?: string[], ttl?: string): Promise<string>;
+  /** POSTs straight to a subgraph, signed for `caller` as the gateway would (or with the given headers). */
+  subgraphPost(
+    name: SubgraphName,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; json: SingleResult }>;
+  /** Headers that sign `body` for `caller` with this stack's subgraph secret. */
+  sign(caller: Caller, body: string, now?: number): Record<string, string>;
+  /** GraphQL requests all five subgraphs have received so far. */
+  subgraphRequests(): number;
   /** SQL statements sent by all five stores since the last call. */
   statements(): number;
   stop(): Promise<void>;
@@ -71,10 +84,17 @@ export async function startStack(label: string): Promise<Stack> {
   const kinds = new Map(referenceAgencies().map((agency) => [agency.code, agency.kind]));
   const token = (agency: string, scopes?: string[], ttl?: string) =>
     mintDevelopmentToken(config, { agencyCode: agency, agencyKind: kinds.get(agency) ?? 'OTHER', scopes, ttl });
+  const { subgraphSecret } = loadSecrets(config);
   return {
     config,
     gateway,
     subgraphs,
+    sign: (caller, body, now) => signedHeaders(subgraphSecret, caller, body, now),
+    subgraphPost: async (name, body, headers) => {
+      const response = await fetch(subgraphs[name].url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      return { status: response.status, json: (await response.json()) as SingleResult };
+    },
+    subgraphRequests: () => started.reduce((sum, subgraph) => sum + subgraph.requestCount(), 0),
     token,
     query: async (query, variables = {}, options = {}) => {
       const agency = options.agency === undefined ? 'POLICE-IR-10' : options.agency;
