@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { loaderByKey, loaderGroupedByKey } from '@safety-graph/shared';
 import type { Stores } from './store';
-import { isFamilyMetricCode } from './store/FamilyMetricStore';
+import { isFamilyMetricCode, type FamilyMetricCode } from './store/FamilyMetricStore';
 
 /** What a FamilyTarget representation carries for its actual: the gateway passes these in via @requires. */
 export interface ActualKey {
@@ -16,14 +16,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Target actuals for many targets at once: keys sharing a metric and period
  * become one grouped query over all their regions. A metric this subgraph does
- * not compute, or a malformed period, gives null without asking the store.
+ * not compute, a malformed period or no region gives null without asking the store.
  */
 function actualLoader(stores: Stores) {
   return new DataLoader<ActualKey, number | null, string>(
     async (keys) => {
-      const groups = new Map<string, { metric: string; from: string; to: string; regionIds: Set<string> }>();
+      const groups = new Map<string, { metric: FamilyMetricCode; from: string; to: string; regionIds: Set<string> }>();
       for (const key of keys) {
-        if (!isFamilyMetricCode(key.metric) || !ISO_DATE.test(key.from) || !ISO_DATE.test(key.to) || key.from > key.to) continue;
+        if (!isFamilyMetricCode(key.metric) || typeof key.regionId !== 'string') continue;
+        if (!ISO_DATE.test(key.from) || !ISO_DATE.test(key.to) || key.from > key.to) continue;
         const groupKey = JSON.stringify([key.metric, key.from, key.to]);
         const group = groups.get(groupKey) ?? { metric: key.metric, from: key.from, to: key.to, regionIds: new Set<string>() };
         group.regionIds.add(key.regionId);
@@ -32,7 +33,6 @@ function actualLoader(stores: Stores) {
       const values = new Map<string, number>();
       await Promise.all(
         [...groups.entries()].map(async ([groupKey, group]) => {
-          if (!isFamilyMetricCode(group.metric)) return;
           const rows = await stores.metrics.actuals(group.metric, { from: group.from, to: group.to }, [...group.regionIds]);
           for (const row of rows) values.set(`${groupKey}|${row.regionId}`, row.value);
         }),
@@ -40,7 +40,8 @@ function actualLoader(stores: Stores) {
       return keys.map((key) => {
         const groupKey = JSON.stringify([key.metric, key.from, key.to]);
         // A region with no records in the period has an actual of zero, not an unknown one.
-        return groups.has(groupKey) ? (values.get(`${groupKey}|${key.regionId}`) ?? 0) : null;
+        if (!groups.has(groupKey) || typeof key.regionId !== 'string') return null;
+        return values.get(`${groupKey}|${key.regionId}`) ?? 0;
       });
     },
     { cacheKeyFn: (key) => JSON.stringify([key.metric, key.regionId, key.from, key.to]), maxBatchSize: 1000 },

@@ -339,8 +339,9 @@ describe('divorce subgraph: family target actuals', () => {
         familyTarget('COUNSELING_SESSIONS', 'IR-10', { from: '2020-01-01', to: '2020-12-31' }),
         { ...familyTarget('COUNSELING_SESSIONS', 'IR-10', year1404, 'unknown-region'), regionId: 'no-such-region' },
         familyTarget('COUNSELING_SESSIONS', 'IR-10', { from: year1404.to, to: year1404.from }, 'backwards'),
+        { ...familyTarget('COUNSELING_SESSIONS', 'IR-10', year1404, 'no-region'), regionId: undefined },
       ]),
-    ).toEqual([null, null, 0, 0, null]);
+    ).toEqual([null, null, 0, 0, null, null]);
   });
 });
 
