@@ -15,5 +15,4 @@ module.exports = {
     '^@safety-graph/test-helpers$': join(__dirname, 'test/helpers'),
   },
   testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
-  testTimeout: 60000,
 };
