@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { HttpError, type Caller, type Config, type TokenVerification } from '@safety-graph/shared';
 
@@ -22,12 +23,9 @@ async function verificationKey(tokens: TokenVerification): Promise<{ key: Uint8A
     case 'public-key': {
       const pem = tokens.pem.trim();
       if (pem.startsWith('{')) return { key: createLocalJWKSet(JSON.parse(pem)), algorithms: ['RS256', 'ES256'] };
-      // A PEM does not say its algorithm; try RS256 first, then ES256.
-      try {
-        return { key: await importSPKI(pem, 'RS256'), algorithms: ['RS256'] };
-      } catch {
-        return { key: await importSPKI(pem, 'ES256'), algorithms: ['ES256'] };
-      }
+      // A PEM does not name its algorithm: an EC key verifies ES256, an RSA key RS256.
+      const algorithm = createPublicKey(pem).asymmetricKeyType === 'ec' ? 'ES256' : 'RS256';
+      return { key: await importSPKI(pem, algorithm), algorithms: [algorithm] };
     }
   }
 }
