@@ -13,3 +13,4 @@ export * from './scalars';
 export * from './server';
 export * from './validation';
 export * from './metrics';
+export * from './reporting';

@@ -57,7 +57,7 @@ export async function subgraphHarness<TContext extends SubgraphContext>(
   const runAs = <TData,>(caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
     execute<TData>(
       apollo as unknown as ApolloServer<SubgraphContext>,
-      module.createContext({ requestId: randomUUID(), caller, logger, store }),
+      module.createContext({ requestId: randomUUID(), caller, logger, store, config }),
       query,
       variables,
     );

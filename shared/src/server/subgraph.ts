@@ -25,6 +25,8 @@ export interface SubgraphContext {
   caller: Caller | null;
   logger: Logger;
   store: Store;
+  /** The validated configuration (suppression threshold and the like). */
+  config: Config;
 }
 
 export interface SeedOptions {
@@ -147,7 +149,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         logger.warn({ requestId, reason: error.message }, 'refused an unsigned or badly signed request');
         throw new HttpError(401, 'UNAUTHENTICATED', 'Subgraphs serve only requests signed by the gateway');
       }
-      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store });
+      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store, config: options.config });
     },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
