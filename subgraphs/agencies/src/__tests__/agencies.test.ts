@@ -36,6 +36,13 @@ describe('agencies subgraph', () => {
     expect(result.data?.regions).toHaveLength(24);
   });
 
+  it('finds regions by a list of codes, and refuses more than 500', async () => {
+    const result = await harness.run<{ regions: { code: string }[] }>(`{ regions(codes: ["IR-10-12", "IR-10-01", "nowhere"]) { code } }`);
+    expect(result.data?.regions.map((region) => region.code)).toEqual(['IR-10-01', 'IR-10-12']);
+    const tooMany = await harness.run(`query($codes: [String!]) { regions(codes: $codes) { code } }`, { codes: Array.from({ length: 501 }, (_, i) => `X-${i}`) });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'codes' });
+  });
+
   it('pages agencies with a cursor until the end, counting them all', async () => {
     const seen: string[] = [];
     let after: string | null = null;

@@ -1,4 +1,4 @@
-import { exactlyOne, pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
+import { badUserInput, exactlyOne, MAX_PAGE_SIZE, pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
 import type { AgenciesContext } from '../context';
 import type { AgencyFilter } from '../store/AgencyStore';
 import type { RegionFilter } from '../store/RegionStore';
@@ -12,7 +12,10 @@ export const Query = {
   region: (_: unknown, args: Lookup, { loaders }: AgenciesContext) =>
     exactlyOne(args, ['id', 'code']) === 'id' ? loaders.regionById.load(args.id!) : loaders.regionByCode.load(args.code!),
 
-  regions: (_: unknown, args: RegionFilter, { stores }: AgenciesContext) => stores.regions.list(args),
+  regions: (_: unknown, args: RegionFilter, { stores }: AgenciesContext) => {
+    if (args.codes && args.codes.length > MAX_PAGE_SIZE) throw badUserInput('codes', `at most ${MAX_PAGE_SIZE} codes`);
+    return stores.regions.list(args);
+  },
 
   agency: (_: unknown, args: Lookup, { loaders }: AgenciesContext) =>
     exactlyOne(args, ['id', 'code']) === 'id' ? loaders.agencyById.load(args.id!) : loaders.agencyByCode.load(args.code!),

@@ -4,6 +4,7 @@ import { Region } from '../entities';
 export interface RegionFilter {
   kind?: string | null;
   parentId?: string | null;
+  codes?: readonly string[] | null;
 }
 
 export class RegionStore {
@@ -29,6 +30,7 @@ export class RegionStore {
     const where: FindOptionsWhere<Region> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.parentId) where.parentId = filter.parentId;
+    if (filter.codes) where.code = In([...filter.codes]);
     return this.repository.find({ where, order: { code: 'ASC' } });
   }
 
