@@ -8,14 +8,24 @@ import { isEmpty, seed } from './seed';
 export type { TrafficContext };
 export { crashOutcome, type CrashOutcome } from './crashOutcome';
 
-/** Crashes and the people in them, violations and road-safety campaigns; measures the TRAFFIC targets of MOUs. */
+/** Crashes and the people in them, violations and road-safety campaigns; measures the TRAFFIC targets of MOUs and each region's traffic figures. */
 export const traffic: SubgraphModule<TrafficContext> = {
   name: 'traffic',
   typeDefs: loadSchemaFile(__dirname),
   resolvers,
-  // Target actuals are aggregates for the partners' joint reports: any agency with reports:read
-  // may read them, traffic:read or not; the representation itself carries nothing of traffic's.
-  access: { scope: 'traffic:read', fields: { 'TrafficTarget.__resolveReference': 'reports:read', 'TrafficTarget.actual': 'reports:read' } },
+  // Target actuals and region statistics are aggregates for the partners' joint reports: any
+  // agency with reports:read may read them, traffic:read or not; the representations themselves
+  // carry nothing of traffic's.
+  access: {
+    scope: 'traffic:read',
+    fields: {
+      'TrafficTarget.__resolveReference': 'reports:read',
+      'TrafficTarget.actual': 'reports:read',
+      'Region.__resolveReference': 'reports:read',
+      'Region.trafficStats': 'reports:read',
+      'Region.trafficSeries': 'reports:read',
+    },
+  },
   entities,
   migrations,
   createContext,

@@ -4,6 +4,7 @@ import type { TrafficContext } from '../context';
 import { Agreement } from './Agreement';
 import { Crash } from './Crash';
 import { Query } from './Query';
+import { Region } from './Region';
 import { TrafficCampaign } from './TrafficCampaign';
 import { TrafficTarget } from './TrafficTarget';
 import { Violation } from './Violation';
@@ -17,4 +18,5 @@ export const resolvers = {
   TrafficCampaign,
   Agreement,
   TrafficTarget,
+  Region,
 } as unknown as GraphQLResolverMap<TrafficContext>;

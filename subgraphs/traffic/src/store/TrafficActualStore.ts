@@ -1,6 +1,7 @@
-import { RegionScope, type DateRange } from '@safety-graph/shared';
+import type { DateRange } from '@safety-graph/shared';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Crash, CrashPerson, Violation } from '../entities';
+import { groupedByScopeRegion, KILLED_NOT_AT_FAULT } from './regionGroups';
 
 type Measure = (regionIds: readonly string[], period: DateRange) => SelectQueryBuilder<ObjectLiteral>;
 
@@ -14,22 +15,22 @@ export class TrafficActualStore {
 
   constructor(private readonly dataSource: DataSource) {
     this.measures = {
-      ROAD_DEATHS: (regionIds, period) => this.perRegion(this.from(Crash, 'crash'), 'crash', regionIds, period).addSelect('SUM(crash.fatalities)', 'value'),
+      ROAD_DEATHS: (regionIds, period) => groupedByScopeRegion(this.from(Crash, 'crash'), 'crash', regionIds, period).addSelect('SUM(crash.fatalities)', 'value'),
       ROAD_DEATHS_NOT_AT_FAULT: (regionIds, period) =>
-        this.perRegion(
+        groupedByScopeRegion(
           this.dataSource.createQueryBuilder(CrashPerson, 'person').innerJoin(Crash, 'crash', 'crash.id = person.crashId'),
           'crash',
           regionIds,
           period,
         )
-          .andWhere('person.injury = :killed AND person.faultStatus = :notAtFault', { killed: 'K', notAtFault: 'NOT_AT_FAULT' })
+          .andWhere(KILLED_NOT_AT_FAULT.condition, KILLED_NOT_AT_FAULT.parameters)
           .addSelect('COUNT(*)', 'value'),
       FATAL_CRASHES: (regionIds, period) =>
-        this.perRegion(this.from(Crash, 'crash'), 'crash', regionIds, period)
+        groupedByScopeRegion(this.from(Crash, 'crash'), 'crash', regionIds, period)
           .andWhere('crash.severity = :fatal', { fatal: 'FATAL' })
           .addSelect('COUNT(*)', 'value'),
-      ROAD_INJURIES: (regionIds, period) => this.perRegion(this.from(Crash, 'crash'), 'crash', regionIds, period).addSelect('SUM(crash.injuries)', 'value'),
-      TRAFFIC_VIOLATIONS: (regionIds, period) => this.perRegion(this.from(Violation, 'violation'), 'violation', regionIds, period).addSelect('COUNT(*)', 'value'),
+      ROAD_INJURIES: (regionIds, period) => groupedByScopeRegion(this.from(Crash, 'crash'), 'crash', regionIds, period).addSelect('SUM(crash.injuries)', 'value'),
+      TRAFFIC_VIOLATIONS: (regionIds, period) => groupedByScopeRegion(this.from(Violation, 'violation'), 'violation', regionIds, period).addSelect('COUNT(*)', 'value'),
     };
   }
 
@@ -52,20 +53,5 @@ export class TrafficActualStore {
 
   private from(entity: EntityTarget<ObjectLiteral>, alias: string): SelectQueryBuilder<ObjectLiteral> {
     return this.dataSource.createQueryBuilder(entity, alias);
-  }
-
-  /** Groups `query` by the requested regions; `locatedBy` is its alias with region_id and occurred_on. */
-  private perRegion(
-    query: SelectQueryBuilder<ObjectLiteral>,
-    locatedBy: string,
-    regionIds: readonly string[],
-    period: DateRange,
-  ): SelectQueryBuilder<ObjectLiteral> {
-    return query
-      .innerJoin(RegionScope, 'scope', `scope.regionId = ${locatedBy}.regionId`)
-      .select('scope.scopeRegionId', 'regionId')
-      .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
-      .andWhere(`${locatedBy}.occurredOn BETWEEN :from AND :to`, { from: period.from, to: period.to })
-      .groupBy('scope.scopeRegionId');
   }
 }
