@@ -12,5 +12,5 @@ export interface AddictionContext extends SubgraphContext {
 export function createContext(base: SubgraphContext): AddictionContext {
   const stores = createStores(base.store.dataSource);
   const callerAgencyId = base.caller ? agencyId(base.caller.agencyCode) : null;
-  return { ...base, stores, callerAgencyId, loaders: createLoaders(stores, callerAgencyId) };
+  return { ...base, stores, callerAgencyId, loaders: createLoaders(stores, callerAgencyId, base.config.suppressionThreshold) };
 }

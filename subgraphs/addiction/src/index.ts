@@ -7,11 +7,21 @@ import { isEmpty, seed } from './seed';
 
 export type { AddictionContext };
 
-/** Prevention programmes with their sessions, and treatment referrals visible only to the agencies party to them. */
+/** Prevention programmes with their sessions, treatment referrals visible only to the agencies party to them, and each region's prevention figures. */
 export const addiction: SubgraphModule<AddictionContext> = {
   name: 'addiction',
   typeDefs: loadSchemaFile(__dirname),
   resolvers,
+  // Region statistics are aggregates for the partners' joint reports: any agency with reports:read
+  // may read them, addiction:read or not; the Region representation carries nothing of addiction's.
+  access: {
+    scope: 'addiction:read',
+    fields: {
+      'Region.__resolveReference': 'reports:read',
+      'Region.preventionStats': 'reports:read',
+      'Region.preventionSeries': 'reports:read',
+    },
+  },
   entities,
   migrations,
   createContext,

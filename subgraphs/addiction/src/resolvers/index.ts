@@ -6,6 +6,7 @@ import { PreventionProgram } from './PreventionProgram';
 import { PreventionTarget } from './PreventionTarget';
 import { ProgramSession } from './ProgramSession';
 import { Query } from './Query';
+import { Region } from './Region';
 import { TreatmentReferral } from './TreatmentReferral';
 
 export const resolvers = {
@@ -16,4 +17,5 @@ export const resolvers = {
   TreatmentReferral,
   Agreement,
   PreventionTarget,
+  Region,
 } as unknown as GraphQLResolverMap<AddictionContext>;

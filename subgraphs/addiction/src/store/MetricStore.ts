@@ -1,6 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { RegionScope, type DateRange } from '@safety-graph/shared';
-import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
+import { IS_EXHIBITION, referralsDatedIn, sessionsInScope } from './preventionQueries';
 
 /** The ADDICTION metrics of shared METRICS that this subgraph computes. */
 export const ADDICTION_METRIC_CODES = ['PEOPLE_REACHED', 'EXHIBITION_VISITS', 'PREVENTION_SESSIONS', 'TREATMENT_ADMISSIONS'] as const;
@@ -18,32 +18,19 @@ export function isAddictionMetric(code: string): code is AddictionMetric {
 export class MetricStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private sessionsIn(regionIds: readonly string[], period: DateRange): SelectQueryBuilder<ProgramSession> {
-    return this.dataSource
-      .getRepository(ProgramSession)
-      .createQueryBuilder('session')
-      .innerJoin(RegionScope, 'scope', 'scope.regionId = session.regionId')
-      .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
-      .andWhere('session.heldOn BETWEEN :from AND :to', { from: period.from, to: period.to });
-  }
-
   private query(metric: AddictionMetric, regionIds: readonly string[], period: DateRange): SelectQueryBuilder<object> {
     switch (metric) {
       case 'PEOPLE_REACHED':
       case 'EXHIBITION_VISITS':
-        return this.sessionsIn(regionIds, period)
-          .innerJoin(PreventionProgram, 'program', 'program.id = session.programId')
-          .andWhere(metric === 'EXHIBITION_VISITS' ? 'program.kind = :exhibition' : 'program.kind <> :exhibition', { exhibition: 'EXHIBITION' })
+        return sessionsInScope(this.dataSource, regionIds, period)
+          .andWhere(metric === 'EXHIBITION_VISITS' ? IS_EXHIBITION : `NOT (${IS_EXHIBITION})`)
           .select('SUM(session.attendance)', 'value');
       case 'PREVENTION_SESSIONS':
-        return this.sessionsIn(regionIds, period).select('COUNT(*)', 'value');
+        return sessionsInScope(this.dataSource, regionIds, period).select('COUNT(*)', 'value');
       case 'TREATMENT_ADMISSIONS':
-        return this.dataSource
-          .getRepository(TreatmentReferral)
-          .createQueryBuilder('referral')
+        return referralsDatedIn(this.dataSource, 'admittedOn', period)
           .innerJoin(RegionScope, 'scope', 'scope.regionId = referral.regionId')
-          .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
-          .andWhere('referral.admittedOn BETWEEN :from AND :to', { from: period.from, to: period.to })
+          .andWhere('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
           .select('COUNT(*)', 'value');
     }
   }
