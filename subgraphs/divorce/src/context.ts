@@ -15,5 +15,5 @@ export interface DivorceContext extends SubgraphContext {
 export function createContext(base: SubgraphContext): DivorceContext {
   const stores = createStores(base.store.dataSource);
   const viewerAgencyId = base.caller ? agencyId(base.caller.agencyCode) : null;
-  return { ...base, stores, viewerAgencyId, loaders: createLoaders(stores, viewerAgencyId) };
+  return { ...base, stores, viewerAgencyId, loaders: createLoaders(stores, viewerAgencyId, base.config.suppressionThreshold) };
 }

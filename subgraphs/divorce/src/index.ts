@@ -7,11 +7,21 @@ import { isEmpty, seed } from './seed';
 
 export type { DivorceContext };
 
-/** Family counselling units, their cases and sessions, family programmes, and the family MOU targets' actuals. */
+/** Family counselling units, their cases and sessions, family programmes, the family MOU targets' actuals and each region's counselling figures. */
 export const divorce: SubgraphModule<DivorceContext> = {
   name: 'divorce',
   typeDefs: loadSchemaFile(__dirname),
   resolvers,
+  // Region figures are aggregates for the partners' joint reports: any agency with reports:read may
+  // read them, family:read or not; the Region representation carries nothing of this subgraph's.
+  access: {
+    scope: 'family:read',
+    fields: {
+      'Region.__resolveReference': 'reports:read',
+      'Region.familyStats': 'reports:read',
+      'Region.familySeries': 'reports:read',
+    },
+  },
   entities,
   migrations,
   createContext,

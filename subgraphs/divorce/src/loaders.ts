@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { loaderByKey, loaderGroupedByKey } from '@safety-graph/shared';
+import { familyStatsLoaders } from './familyStats';
 import type { Stores } from './store';
 import { isFamilyMetricCode, type FamilyMetricCode } from './store/FamilyMetricStore';
 
@@ -51,9 +52,10 @@ function actualLoader(stores: Stores) {
 /**
  * Per-request loaders: every lookup by id and every list relation is one
  * batched query. Case and session loaders are bound to the agency the request
- * may see; with none they answer without asking the store.
+ * may see; with none they answer without asking the store. Region figures
+ * hide small counts of individuals at `suppressionThreshold`.
  */
-export function createLoaders(stores: Stores, viewerAgencyId: string | null) {
+export function createLoaders(stores: Stores, viewerAgencyId: string | null, suppressionThreshold: number) {
   return {
     unitById: loaderByKey((ids: readonly string[]) => stores.units.findByIds(ids), (unit) => unit.id),
     unitsByHostAgencyId: loaderGroupedByKey((ids: readonly string[]) => stores.units.findByHostAgencyIds(ids), (unit) => unit.hostAgencyId),
@@ -67,6 +69,7 @@ export function createLoaders(stores: Stores, viewerAgencyId: string | null) {
     ),
     programById: loaderByKey((ids: readonly string[]) => stores.programs.findByIds(ids), (program) => program.id),
     familyActual: actualLoader(stores),
+    ...familyStatsLoaders(stores, suppressionThreshold),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -7,6 +7,7 @@ import { CounselingUnit } from './CounselingUnit';
 import { FamilyProgram } from './FamilyProgram';
 import { FamilyTarget } from './FamilyTarget';
 import { Query } from './Query';
+import { Region } from './Region';
 
 export const resolvers = {
   Date: DateScalar,
@@ -16,4 +17,5 @@ export const resolvers = {
   CounselingCase,
   FamilyProgram,
   FamilyTarget,
+  Region,
 } as unknown as GraphQLResolverMap<DivorceContext>;
