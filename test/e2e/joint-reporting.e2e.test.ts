@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { startStack, type Stack } from '@safety-graph/test-helpers';
 
@@ -87,26 +87,31 @@ describe('joint reporting through the gateway', () => {
     expect(deaths.attainment).toBeCloseTo((deaths.baseline - 600) / (deaths.baseline - deaths.target), 3);
   });
 
-  it('runs the standard reports with npm run report', () => {
+  it('runs the standard reports with npm run report', async () => {
+    // Asynchronously: the gateway answering the command runs in this very process.
     const run = (args: string[]) =>
-      spawnSync(process.execPath, [join(__dirname, '..', '..', 'cli', 'dist', 'commands', 'report.js'), ...args], {
-        env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
-        encoding: 'utf8',
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(__dirname, '..', '..', 'cli', 'dist', 'commands', 'report.js'), ...args],
+          { env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' }, encoding: 'utf8' },
+          (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        );
       });
-    const overview = run(['province-year-overview', '--solar-year', '1404', '--format', 'csv']);
+    const overview = await run(['province-year-overview', '--solar-year', '1404', '--format', 'csv']);
     expect(overview.stderr).toBe('');
     expect(overview.status).toBe(0);
     const [header, row] = overview.stdout.trim().split('\n');
     const fatalities = header.split(',').indexOf('region.trafficStats.fatalities');
     expect(fatalities).toBeGreaterThan(0);
     expect(row.split(',')[fatalities]).toBe('600');
-    const months = run(['counties-by-month', '--solar-year', '1404']);
+    const months = await run(['counties-by-month', '--solar-year', '1404']);
     expect(months.status).toBe(0);
     expect(months.stdout.trim().split('\n')).toHaveLength(2 + 24 * 12);
-    const scorecards = run(['mou-scorecards', '--format', 'json']);
+    const scorecards = await run(['mou-scorecards', '--format', 'json']);
     expect(scorecards.status).toBe(0);
     expect(JSON.parse(scorecards.stdout).agreements.edges.length).toBeGreaterThan(0);
-    expect(run(['no-such-report']).status).toBe(2);
-    expect(run(['province-year-overview', '--from', '2025-05-01', '--to', '2025-04-01']).status).toBe(2);
+    expect((await run(['no-such-report'])).status).toBe(2);
+    expect((await run(['province-year-overview', '--from', '2025-05-01', '--to', '2025-04-01'])).status).toBe(2);
   });
 });

@@ -34,7 +34,13 @@ export function guardResolvers<T extends object>(resolvers: T, policy: AccessPol
       typeResolvers[fieldName] =
         fieldName === '__resolveReference'
           ? (reference: unknown, context: SubgraphContext, info: unknown) => {
-              requireScope(context.caller, scope);
+              // Rejected rather than thrown: @apollo/subgraph maps representations one by one, so a throw
+              // would fail the whole `_entities` list instead of this entry.
+              try {
+                requireScope(context.caller, scope);
+              } catch (error) {
+                return Promise.reject(error);
+              }
               return (inner as unknown as (r: unknown, c: SubgraphContext, i: unknown) => unknown)(reference, context, info);
             }
           : (parent: unknown, args: unknown, context: SubgraphContext, info: unknown) => {

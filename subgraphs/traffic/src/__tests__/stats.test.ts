@@ -190,9 +190,9 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
 
     const reader = await harness.runAs(callerOf('ROADS-IR-10', ['traffic:read']), query, variables);
     expect(reader.errors?.length).toBeGreaterThan(0);
-    // The shared guard throws in __resolveReference before any representation resolves, so the whole _entities field is refused.
-    expect(reader.errors!.map((error) => [error.extensions?.code, error.path])).toEqual([['FORBIDDEN', ['_entities']]]);
-    expect(reader.data).toBeNull();
+    // The shared guard refuses each representation on its own path; the rest of the answer stays.
+    expect(reader.errors!.map((error) => [error.extensions?.code, error.path])).toEqual([['FORBIDDEN', ['_entities', 0]]]);
+    expect(reader.data).toEqual({ _entities: [null] });
   });
 
   it('refuses a bad period with BAD_USER_INPUT naming it, and a granularity outside the enum in validation', async () => {
