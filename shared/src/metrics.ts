@@ -12,6 +12,12 @@ export interface MetricDefinition {
   domain: MetricDomain;
   direction: MetricDirection;
   description: string;
+  /**
+   * Counts individuals (referrals, reconciled couples): its actual is published
+   * only as the region statistics publish it, through small-count suppression,
+   * since anyone who may set a target could otherwise ask for any cell.
+   */
+  countsIndividuals?: boolean;
 }
 
 export const METRICS: readonly MetricDefinition[] = [
@@ -23,10 +29,10 @@ export const METRICS: readonly MetricDefinition[] = [
   { code: 'PEOPLE_REACHED', domain: 'ADDICTION', direction: 'INCREASE', description: 'People reached by prevention education sessions' },
   { code: 'EXHIBITION_VISITS', domain: 'ADDICTION', direction: 'INCREASE', description: 'Visits to the anti-narcotics exhibition' },
   { code: 'PREVENTION_SESSIONS', domain: 'ADDICTION', direction: 'INCREASE', description: 'Prevention sessions held' },
-  { code: 'TREATMENT_ADMISSIONS', domain: 'ADDICTION', direction: 'INCREASE', description: 'Referrals admitted to treatment' },
+  { code: 'TREATMENT_ADMISSIONS', domain: 'ADDICTION', direction: 'INCREASE', description: 'Referrals admitted to treatment', countsIndividuals: true },
   { code: 'COUNSELING_SESSIONS', domain: 'FAMILY', direction: 'INCREASE', description: 'Family counselling sessions held' },
   { code: 'FREE_COUNSELING_SESSIONS', domain: 'FAMILY', direction: 'INCREASE', description: 'Free family counselling sessions held' },
-  { code: 'RECONCILIATIONS', domain: 'FAMILY', direction: 'INCREASE', description: 'Counselling cases closed in reconciliation' },
+  { code: 'RECONCILIATIONS', domain: 'FAMILY', direction: 'INCREASE', description: 'Counselling cases closed in reconciliation', countsIndividuals: true },
 ];
 
 export function metricsOf(domain: MetricDomain): MetricDefinition[] {

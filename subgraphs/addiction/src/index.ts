@@ -18,6 +18,9 @@ export const addiction: SubgraphModule<AddictionContext> = {
     scope: 'addiction:read',
     fields: {
       'Region.__resolveReference': 'reports:read',
+      // Target actuals are aggregates too, as in traffic.
+      'PreventionTarget.__resolveReference': 'reports:read',
+      'PreventionTarget.actual': 'reports:read',
       'Region.preventionStats': 'reports:read',
       'Region.preventionSeries': 'reports:read',
     },

@@ -18,6 +18,9 @@ export const divorce: SubgraphModule<DivorceContext> = {
     scope: 'family:read',
     fields: {
       'Region.__resolveReference': 'reports:read',
+      // Target actuals are aggregates too, as in traffic.
+      'FamilyTarget.__resolveReference': 'reports:read',
+      'FamilyTarget.actual': 'reports:read',
       'Region.familyStats': 'reports:read',
       'Region.familySeries': 'reports:read',
     },
