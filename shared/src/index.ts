@@ -14,3 +14,4 @@ export * from './server';
 export * from './validation';
 export * from './metrics';
 export * from './reporting';
+export * from './failpoints';

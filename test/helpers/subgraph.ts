@@ -4,7 +4,9 @@ import {
   createLogger,
   type Caller,
   createSubgraphApollo,
+  loadSecrets,
   openSubgraphStore,
+  pseudonymOf,
   SCOPES,
   type Config,
   type Store,
@@ -52,12 +54,14 @@ export async function subgraphHarness<TContext extends SubgraphContext>(
   const store = await openSubgraphStore(module, config);
   if (options.seed ?? true) await module.seed(store, { scale: 1 });
   const logger = createLogger(module.name, config.logLevel);
+  const { pseudonymKey } = loadSecrets(config);
+  const pseudonymize = (nationalId: string, argument?: string) => pseudonymOf(pseudonymKey, nationalId, argument);
   const apollo = createSubgraphApollo(module, logger);
   await apollo.start();
   const runAs = <TData,>(caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
     execute<TData>(
       apollo as unknown as ApolloServer<SubgraphContext>,
-      module.createContext({ requestId: randomUUID(), caller, logger, store, config }),
+      module.createContext({ requestId: randomUUID(), caller, logger, store, config, pseudonymize }),
       query,
       variables,
     );

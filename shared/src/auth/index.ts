@@ -4,3 +4,4 @@ export * from './roles';
 export * from './secrets';
 export * from './signature';
 export * from './guard';
+export * from './pseudonym';

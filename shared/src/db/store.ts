@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { StoreConfig } from '../config';
 
 /**
@@ -45,6 +45,12 @@ export interface Store {
   statements: StatementCounter;
   kind: 'mysql' | 'sqlite';
   database: string;
+  /**
+   * Runs `work` in one transaction: all its rows or none. On SQLite every
+   * request shares one connection, so write transactions take turns in this
+   * process; MySQL/MariaDB runs them side by side under row locks.
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -143,11 +149,19 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataSource = new DataSource(dataSourceOptions(options, statements, flavor));
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  const kind = options.config.url ? 'mysql' : 'sqlite';
+  let turn: Promise<unknown> = Promise.resolve();
   return {
     dataSource,
     statements,
-    kind: options.config.url ? 'mysql' : 'sqlite',
+    kind,
     database: options.config.database,
+    transaction: <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+      if (kind === 'mysql') return dataSource.transaction(work);
+      const run = turn.then(() => dataSource.transaction(work));
+      turn = run.catch(() => undefined);
+      return run;
+    },
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     },

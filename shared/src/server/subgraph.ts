@@ -12,6 +12,7 @@ import { guardResolvers, type AccessPolicy } from '../auth/guard';
 import { storeConfig, type Config, type SubgraphName } from '../config';
 import { openStore, type Store } from '../db/store';
 import { createLogger, type Logger } from '../logger';
+import { pseudonymOf } from '../auth/pseudonym';
 import { loadSecrets } from '../auth/secrets';
 import { SignatureError, verifySignedRequest } from '../auth/signature';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
@@ -27,6 +28,8 @@ export interface SubgraphContext {
   store: Store;
   /** The validated configuration (suppression threshold and the like). */
   config: Config;
+  /** The keyed pseudonym of a national id (BAD_USER_INPUT for an invalid one); the id itself is never stored. */
+  pseudonymize(nationalId: string, argument?: string): string;
 }
 
 export interface SeedOptions {
@@ -127,7 +130,8 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = createLogger(module.name, options.config.logLevel);
-  const { subgraphSecret } = loadSecrets(options.config);
+  const { subgraphSecret, pseudonymKey } = loadSecrets(options.config);
+  const pseudonymize = (nationalId: string, argument?: string) => pseudonymOf(pseudonymKey, nationalId, argument);
   const store = options.store ?? (await openSubgraphStore(module, options.config));
   if (options.seedIfEmpty && (await module.isEmpty(store))) {
     const report = await module.seed(store, { scale: 1 });
@@ -149,7 +153,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         logger.warn({ requestId, reason: error.message }, 'refused an unsigned or badly signed request');
         throw new HttpError(401, 'UNAUTHENTICATED', 'Subgraphs serve only requests signed by the gateway');
       }
-      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store, config: options.config });
+      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store, config: options.config, pseudonymize });
     },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
