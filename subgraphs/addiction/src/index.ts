@@ -7,7 +7,10 @@ import { isEmpty, seed } from './seed';
 
 export type { AddictionContext };
 
-/** Prevention programmes with their sessions, treatment referrals visible only to the agencies party to them, and each region's prevention figures. */
+/**
+ * Prevention programmes with their sessions, treatment referrals visible only to the agencies party to them, and each region's
+ * prevention figures; agencies holding addiction:write start programmes, record sessions, refer people and move referrals on.
+ */
 export const addiction: SubgraphModule<AddictionContext> = {
   name: 'addiction',
   typeDefs: loadSchemaFile(__dirname),
@@ -23,6 +26,10 @@ export const addiction: SubgraphModule<AddictionContext> = {
       'PreventionTarget.actual': 'reports:read',
       'Region.preventionStats': 'reports:read',
       'Region.preventionSeries': 'reports:read',
+      'Mutation.createPreventionProgram': 'addiction:write',
+      'Mutation.recordProgramSession': 'addiction:write',
+      'Mutation.referToTreatment': 'addiction:write',
+      'Mutation.updateReferralStatus': 'addiction:write',
     },
   },
   entities,

@@ -170,7 +170,7 @@ function statsLoaders(stores: Stores, suppressionThreshold: number) {
     { cacheKeyFn: seriesKeyString, maxBatchSize: 1000 },
   );
 
-  return { preventionStats, preventionSeries };
+  return { suppressedTables: tables, preventionStats, preventionSeries };
 }
 
 /**
@@ -179,7 +179,7 @@ function statsLoaders(stores: Stores, suppressionThreshold: number) {
  * agency is party to; without a caller there is nothing to look up.
  */
 export function createLoaders(stores: Stores, callerAgencyId: string | null, suppressionThreshold: number) {
-  return {
+  const loaders = {
     ...statsLoaders(stores, suppressionThreshold),
 
     programById: loaderByKey((ids: readonly string[]) => stores.programs.findByIds(ids), (program) => program.id),
@@ -230,6 +230,16 @@ export function createLoaders(stores: Stores, callerAgencyId: string | null, sup
       },
       { cacheKeyFn: targetKeyString, maxBatchSize: 1000 },
     ),
+  };
+  return {
+    ...loaders,
+    /** After a write: every figure (region statistics, suppressed tables, target actuals) is read again. */
+    forgetFigures(): void {
+      loaders.suppressedTables.clearAll();
+      loaders.preventionStats.clearAll();
+      loaders.preventionSeries.clearAll();
+      loaders.targetActual.clearAll();
+    },
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

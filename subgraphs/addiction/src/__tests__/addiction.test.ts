@@ -1,4 +1,4 @@
-import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, Kind, parse, print, printSchema, type IntrospectionQuery } from 'graphql';
 import { agencyId, countiesOf, encodeCursor, regionId, solarYearRange, stableId } from '@safety-graph/shared';
 // The harness module itself, not the helpers' index: the index also loads the whole stack (every
 // subgraph), so this file would fail whenever another subgraph is mid-change.
@@ -453,15 +453,26 @@ describe('addiction subgraph: treatment referrals', () => {
     expect(repeated.length).toBeGreaterThan(50);
   });
 
-  it('exposes no pseudonym, national id or other personal field in its schema', async () => {
+  it('exposes no pseudonym, national id or other personal field in its schema; the national id is only an input', async () => {
     const service = await harness.run<{ _service: { sdl: string } }>(`{ _service { sdl } }`);
     const introspection = await harness.run<IntrospectionQuery>(getIntrospectionQuery());
     expect(introspection.errors).toBeUndefined();
     const introspected = printSchema(buildClientSchema(introspection.data!));
+    const personal = /pseudonym|national|subject/i;
     for (const sdl of [service.data!._service.sdl, introspected]) {
       expect(sdl).toMatch(/type TreatmentReferral/);
-      expect(sdl).not.toMatch(/pseudonym|national|subject/i);
+      // Every definition but the write side's (the Mutation type and its inputs), descriptions included: nothing personal.
+      const readSide = parse(sdl).definitions.filter(
+        (definition) => definition.kind !== Kind.INPUT_OBJECT_TYPE_DEFINITION && !('name' in definition && definition.name?.value === 'Mutation'),
+      );
+      expect(readSide.length).toBeGreaterThan(20);
+      for (const definition of readSide) expect(print(definition)).not.toMatch(personal);
     }
+    const types = introspection.data!.__schema.types as readonly { kind: string; name: string; fields?: readonly { name: string }[] | null; inputFields?: readonly { name: string }[] | null }[];
+    const personalFields = types.flatMap((type) =>
+      [...(type.fields ?? []), ...(type.inputFields ?? [])].filter((field) => personal.test(field.name)).map((field) => `${type.name}.${field.name}`),
+    );
+    expect(personalFields).toEqual(['ReferToTreatmentInput.subjectNationalId']);
     const referralType = introspection.data!.__schema.types.find((type) => type.name === 'TreatmentReferral') as { fields: { name: string }[] };
     expect(referralType.fields.map((field) => field.name).sort()).toEqual(['admittedOn', 'fromAgency', 'id', 'referredOn', 'region', 'status', 'toAgency']);
   });

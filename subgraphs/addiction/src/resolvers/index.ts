@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
 import { Agreement } from './Agreement';
+import { Mutation } from './Mutation';
 import { PreventionProgram } from './PreventionProgram';
 import { PreventionTarget } from './PreventionTarget';
 import { ProgramSession } from './ProgramSession';
@@ -12,6 +13,7 @@ import { TreatmentReferral } from './TreatmentReferral';
 export const resolvers = {
   Date: DateScalar,
   Query,
+  Mutation,
   PreventionProgram,
   ProgramSession,
   TreatmentReferral,

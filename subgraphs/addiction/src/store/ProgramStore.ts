@@ -1,4 +1,4 @@
-import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { RegionScope, type PageRequest } from '@safety-graph/shared';
 import { PreventionProgram } from '../entities';
 
@@ -49,5 +49,18 @@ export class ProgramStore {
 
   count(filter: ProgramFilter): Promise<number> {
     return this.filtered(filter).getCount();
+  }
+
+  /** Read inside the writing transaction, so a session is checked against the programme as it is committed with. */
+  findById(manager: EntityManager, id: string): Promise<PreventionProgram | null> {
+    return manager.findOneBy(PreventionProgram, { id });
+  }
+
+  async codeTaken(manager: EntityManager, code: string): Promise<boolean> {
+    return (await manager.countBy(PreventionProgram, { code })) > 0;
+  }
+
+  async insert(manager: EntityManager, program: PreventionProgram): Promise<void> {
+    await manager.insert(PreventionProgram, program);
   }
 }

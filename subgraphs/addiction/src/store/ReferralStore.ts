@@ -1,4 +1,4 @@
-import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { badUserInput, type PageRequest } from '@safety-graph/shared';
 import { TreatmentReferral } from '../entities';
 
@@ -20,8 +20,8 @@ function parseSortKey(key: string): { referredOn: string; id: string } {
 export class ReferralStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private visibleTo(agencyId: string): SelectQueryBuilder<TreatmentReferral> {
-    return this.dataSource
+  private visibleTo(agencyId: string, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<TreatmentReferral> {
+    return manager
       .getRepository(TreatmentReferral)
       .createQueryBuilder('referral')
       .where('(referral.fromAgencyId = :agencyId OR referral.toAgencyId = :agencyId)', { agencyId });
@@ -46,5 +46,33 @@ export class ReferralStore {
 
   count(agencyId: string): Promise<number> {
     return this.visibleTo(agencyId).getCount();
+  }
+
+  /** One referral the agency is party to, read inside the writing transaction; null for any other. */
+  findVisibleById(manager: EntityManager, id: string, agencyId: string): Promise<TreatmentReferral | null> {
+    return this.visibleTo(agencyId, manager).andWhere('referral.id = :id', { id }).getOne();
+  }
+
+  async insert(manager: EntityManager, referral: TreatmentReferral): Promise<void> {
+    await manager.insert(TreatmentReferral, referral);
+  }
+
+  /**
+   * Moves a referral from `fromStatus` on, only if it is still in it: two
+   * concurrent steps cannot both apply. Returns false when another step came first.
+   */
+  async changeStatus(
+    manager: EntityManager,
+    id: string,
+    fromStatus: string,
+    change: Pick<TreatmentReferral, 'status'> & Partial<Pick<TreatmentReferral, 'admittedOn'>>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TreatmentReferral)
+      .set(change)
+      .where('id = :id AND status = :fromStatus', { id, fromStatus })
+      .execute();
+    return (result.affected ?? 0) === 1;
   }
 }

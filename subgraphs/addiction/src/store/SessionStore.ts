@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DateRange } from '@safety-graph/shared';
 import { ProgramSession } from '../entities';
 
@@ -13,5 +13,13 @@ export class SessionStore {
       .where({ programId: In([...programIds]) });
     if (period) query.andWhere('session.heldOn BETWEEN :from AND :to', { from: period.from, to: period.to });
     return query.orderBy('session.heldOn', 'ASC').addOrderBy('session.id', 'ASC').getMany();
+  }
+
+  findById(id: string): Promise<ProgramSession | null> {
+    return this.dataSource.getRepository(ProgramSession).findOneBy({ id });
+  }
+
+  async insert(manager: EntityManager, session: ProgramSession): Promise<void> {
+    await manager.insert(ProgramSession, session);
   }
 }

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import {
+  badUserInput,
+  conflict,
+  createOnce,
+  failpoint,
+  forbidden,
+  referenceRegions,
+  regionClosure,
+  requireAgency,
+  requireCount,
+  requireCounty,
+  requirePastDate,
+  requireRegion,
+  requireText,
+  unauthenticated,
+} from '@safety-graph/shared';
+import type { AddictionContext } from '../context';
+import type { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
+
+interface CreatePreventionProgramInput {
+  code: string;
+  title: string;
+  titleFa: string;
+  kind: string;
+  regionId: string;
+  startsOn: string;
+  endsOn: string;
+  agreementId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+interface RecordProgramSessionInput {
+  programId: string;
+  heldOn: string;
+  regionId: string;
+  attendance: number;
+  idempotencyKey?: string | null;
+}
+
+interface ReferToTreatmentInput {
+  subjectNationalId: string;
+  referredOn: string;
+  regionId: string;
+  toAgencyId: string;
+  idempotencyKey?: string | null;
+}
+
+interface UpdateReferralStatusInput {
+  referralId: string;
+  status: string;
+  on: string;
+}
+
+const PROGRAM_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_ATTENDANCE = 100_000;
+/** Treatment is given by health networks and welfare offices; nobody else may be referred to. */
+const TREATING_AGENCY_KINDS = new Set(['HEALTH', 'WELFARE']);
+/** The steps a referral may take; anything else is a CONFLICT naming where it stands. */
+const NEXT_STATUSES: Record<string, readonly string[]> = {
+  REFERRED: ['ADMITTED', 'DROPPED_OUT'],
+  ADMITTED: ['COMPLETED', 'DROPPED_OUT'],
+  COMPLETED: [],
+  DROPPED_OUT: [],
+};
+
+let regionPairs: Set<string> | undefined;
+/** True when `regionId` is `scopeRegionId` or lies under it. */
+function isWithin(regionId: string, scopeRegionId: string): boolean {
+  regionPairs ??= new Set(regionClosure().map((pair) => `${pair.scopeRegionId}|${pair.regionId}`));
+  return regionPairs.has(`${scopeRegionId}|${regionId}`);
+}
+
+/** The agency every write is recorded against. The guard already refused a request without a caller. */
+function writerOf(context: AddictionContext): { agencyCode: string; agencyId: string } {
+  if (!context.caller || !context.callerAgencyId) throw unauthenticated();
+  return { agencyCode: context.caller.agencyCode, agencyId: context.callerAgencyId };
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError &&
+  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error.driverError as { code?: string })?.code ?? '');
+
+export const Mutation = {
+  createPreventionProgram: async (_: unknown, { input }: { input: CreatePreventionProgramInput }, context: AddictionContext) => {
+    const writer = writerOf(context);
+    const code = requireText('input.code', input.code, 64);
+    if (!PROGRAM_CODE.test(code)) throw badUserInput('input.code', 'may hold only letters, digits, ".", "_" and "-"');
+    const title = requireText('input.title', input.title, 200);
+    const titleFa = requireText('input.titleFa', input.titleFa, 200);
+    const regionId = requireRegion('input.regionId', input.regionId);
+    if (referenceRegions().find((region) => region.id === regionId)?.kind === 'COUNTRY') {
+      throw badUserInput('input.regionId', 'must be a county or a province');
+    }
+    if (input.endsOn < input.startsOn) throw badUserInput('input.endsOn', 'must not be before startsOn');
+    // The MOU belongs to the agreements subgraph, which this one never calls: only its form is checked here.
+    const agreementId = input.agreementId ?? null;
+    if (agreementId !== null && !UUID.test(agreementId)) throw badUserInput('input.agreementId', 'is not an agreement id');
+
+    const fields = { code, title, titleFa, kind: input.kind, regionId, startsOn: input.startsOn, endsOn: input.endsOn, agreementId };
+    const program: PreventionProgram = { id: randomUUID(), ...fields, leadAgencyId: writer.agencyId };
+    const takenMessage = `a programme with code ${code} already exists`;
+    let id: string;
+    try {
+      id = await createOnce(
+        context.store,
+        { agencyCode: writer.agencyCode, operation: 'createPreventionProgram', key: input.idempotencyKey, input: fields },
+        async (manager) => {
+          if (await context.stores.programs.codeTaken(manager, code)) throw conflict(takenMessage);
+          await context.stores.programs.insert(manager, program);
+          failpoint('addiction.createPreventionProgram.after-first-insert');
+          return program.id;
+        },
+      );
+    } catch (error) {
+      // Another request took the code between our check and our insert.
+      if (isUniqueViolation(error)) throw conflict(takenMessage);
+      throw error;
+    }
+
+    const { loaders } = context;
+    if (id !== program.id) return loaders.programById.load(id);
+    loaders.programById.clear(id).prime(id, program);
+    loaders.programByCode.clear(code).prime(code, program);
+    if (agreementId) loaders.programsByAgreementId.clear(agreementId);
+    loaders.forgetFigures();
+    return program;
+  },
+
+  recordProgramSession: async (_: unknown, { input }: { input: RecordProgramSessionInput }, context: AddictionContext) => {
+    const writer = writerOf(context);
+    const sessionId = randomUUID();
+    let recorded: ProgramSession | undefined;
+    const id = await createOnce(
+      context.store,
+      {
+        agencyCode: writer.agencyCode,
+        operation: 'recordProgramSession',
+        key: input.idempotencyKey,
+        input: { programId: input.programId, heldOn: input.heldOn, regionId: input.regionId, attendance: input.attendance },
+      },
+      async (manager) => {
+        const program = await context.stores.programs.findById(manager, input.programId);
+        if (!program) throw badUserInput('input.programId', 'no such programme');
+        if (program.leadAgencyId !== writer.agencyId) throw forbidden('Only the programme’s lead agency records its sessions');
+        const heldOn = requirePastDate('input.heldOn', input.heldOn);
+        if (heldOn < program.startsOn || heldOn > program.endsOn) {
+          throw badUserInput('input.heldOn', `must be within the programme’s dates (${program.startsOn} to ${program.endsOn})`);
+        }
+        const regionId = requireCounty('input.regionId', input.regionId);
+        if (!isWithin(regionId, program.regionId)) throw badUserInput('input.regionId', 'must be a county inside the programme’s region');
+        const attendance = requireCount('input.attendance', input.attendance, MAX_ATTENDANCE);
+        recorded = { id: sessionId, programId: program.id, heldOn, regionId, attendance, recordedByAgencyId: writer.agencyId };
+        await context.stores.sessions.insert(manager, recorded);
+        failpoint('addiction.recordProgramSession.after-first-insert');
+        return sessionId;
+      },
+    );
+
+    const { loaders } = context;
+    loaders.sessionsByProgram.clearAll();
+    loaders.forgetFigures();
+    // A retry answers with the session the first request recorded.
+    return recorded?.id === id ? recorded : context.stores.sessions.findById(id);
+  },
+
+  referToTreatment: async (_: unknown, { input }: { input: ReferToTreatmentInput }, context: AddictionContext) => {
+    const writer = writerOf(context);
+    // The national id goes no further than this line: only its keyed pseudonym is kept, hashed or compared.
+    const subjectPseudonym = context.pseudonymize(input.subjectNationalId, 'input.subjectNationalId');
+    const referredOn = requirePastDate('input.referredOn', input.referredOn);
+    const regionId = requireCounty('input.regionId', input.regionId);
+    const toAgency = requireAgency('input.toAgencyId', input.toAgencyId);
+    if (!TREATING_AGENCY_KINDS.has(toAgency.kind)) throw badUserInput('input.toAgencyId', 'must be a health or welfare agency');
+    if (toAgency.id === writer.agencyId) throw badUserInput('input.toAgencyId', 'must be another agency than the referring one');
+
+    const fields = { subjectPseudonym, referredOn, regionId, toAgencyId: toAgency.id };
+    const referral: TreatmentReferral = { id: randomUUID(), ...fields, fromAgencyId: writer.agencyId, status: 'REFERRED', admittedOn: null };
+    const id = await createOnce(
+      context.store,
+      { agencyCode: writer.agencyCode, operation: 'referToTreatment', key: input.idempotencyKey, input: fields },
+      async (manager) => {
+        await context.stores.referrals.insert(manager, referral);
+        failpoint('addiction.referToTreatment.after-first-insert');
+        return referral.id;
+      },
+    );
+
+    const { loaders } = context;
+    loaders.forgetFigures();
+    if (id !== referral.id) return loaders.referralById.load(id);
+    loaders.referralById.clear(id).prime(id, referral);
+    return referral;
+  },
+
+  updateReferralStatus: async (_: unknown, { input }: { input: UpdateReferralStatusInput }, context: AddictionContext) => {
+    const writer = writerOf(context);
+    const updated = await context.store.transaction(async (manager) => {
+      const referral = await context.stores.referrals.findVisibleById(manager, input.referralId, writer.agencyId);
+      // A referral the caller is not party to is reported as absent: FORBIDDEN would tell it exists.
+      if (!referral) throw badUserInput('input.referralId', 'no such referral');
+      if (referral.toAgencyId !== writer.agencyId) throw forbidden('Only the receiving agency updates a referral’s status');
+      const on = requirePastDate('input.on', input.on);
+      if (on < referral.referredOn) throw badUserInput('input.on', `must not be before the referral (${referral.referredOn})`);
+      if (!(NEXT_STATUSES[referral.status] ?? []).includes(input.status)) {
+        throw conflict(`the referral is ${referral.status}; it cannot become ${input.status}`);
+      }
+      if (referral.admittedOn && on < referral.admittedOn) throw badUserInput('input.on', `must not be before the admission (${referral.admittedOn})`);
+      const change = input.status === 'ADMITTED' ? { status: input.status, admittedOn: on } : { status: input.status };
+      if (!(await context.stores.referrals.changeStatus(manager, referral.id, referral.status, change))) {
+        throw conflict(`the referral was ${referral.status} but another update came first; read it again`);
+      }
+      return { ...referral, ...change };
+    });
+
+    const { loaders } = context;
+    loaders.referralById.clear(updated.id).prime(updated.id, updated);
+    loaders.forgetFigures();
+    return updated;
+  },
+};
