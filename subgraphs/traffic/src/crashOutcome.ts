@@ -18,6 +18,9 @@ export type FaultStatus = (typeof FAULT_STATUSES)[number];
 export const ROAD_TYPES = ['URBAN', 'INTERURBAN', 'RURAL'] as const;
 export type RoadType = (typeof ROAD_TYPES)[number];
 
+/** The age bands police reports use (a person's age may also go unrecorded): the seed and the write side share them. */
+export const AGE_BANDS = ['0-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
+
 /** The severity a crash gets when this is the worst injury in it (KABCO order). */
 const SEVERITY_BY_WORST_INJURY: Record<InjuryLevel, CrashSeverity> = {
   K: 'FATAL',

@@ -8,7 +8,7 @@ import { isEmpty, seed } from './seed';
 export type { TrafficContext };
 export { crashOutcome, type CrashOutcome } from './crashOutcome';
 
-/** Crashes and the people in them, violations and road-safety campaigns; measures the TRAFFIC targets of MOUs and each region's traffic figures. */
+/** Crashes and the people in them (reported and amended by the police), violations and road-safety campaigns; measures the TRAFFIC targets of MOUs and each region's traffic figures. */
 export const traffic: SubgraphModule<TrafficContext> = {
   name: 'traffic',
   typeDefs: loadSchemaFile(__dirname),
@@ -24,6 +24,9 @@ export const traffic: SubgraphModule<TrafficContext> = {
       'Region.__resolveReference': 'reports:read',
       'Region.trafficStats': 'reports:read',
       'Region.trafficSeries': 'reports:read',
+      'Mutation.reportCrash': 'traffic:write',
+      'Mutation.recordViolation': 'traffic:write',
+      'Mutation.amendCrash': 'traffic:write',
     },
   },
   entities,

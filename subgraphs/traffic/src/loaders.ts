@@ -115,6 +115,7 @@ export function createLoaders(stores: Stores) {
   return {
     crashById: loaderByKey((ids: readonly string[]) => stores.crashes.findByIds(ids), (crash) => crash.id),
     personsByCrashId: loaderGroupedByKey((ids: readonly string[]) => stores.crashes.findPersonsByCrashIds(ids), (person) => person.crashId),
+    revisionsByCrashId: loaderGroupedByKey((ids: readonly string[]) => stores.crashes.findRevisionsByCrashIds(ids), (revision) => revision.crashId),
     violationById: loaderByKey((ids: readonly string[]) => stores.violations.findByIds(ids), (violation) => violation.id),
     campaignById: loaderByKey((ids: readonly string[]) => stores.campaigns.findByIds(ids), (campaign) => campaign.id),
     campaignsByAgreementId: loaderGroupedByKey(

@@ -39,4 +39,12 @@ export class Crash {
 
   @Column({ name: 'road_type', type: 'varchar', length: 16 })
   roadType: string;
+
+  /**
+   * 1 as reported, one more with each amendment (the earlier versions are kept
+   * in crash_revision). An amendment updates the row only if it is still at the
+   * version it read, so two corrections at once cannot both win.
+   */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

@@ -6,4 +6,5 @@ export const Crash = {
   region: (crash: CrashRow) => ({ __typename: 'Region', id: crash.regionId }),
   reportedBy: (crash: CrashRow) => ({ __typename: 'Agency', id: crash.reportedById }),
   persons: (crash: CrashRow, _: unknown, { loaders }: TrafficContext) => loaders.personsByCrashId.load(crash.id),
+  revisions: (crash: CrashRow, _: unknown, { loaders }: TrafficContext) => loaders.revisionsByCrashId.load(crash.id),
 };

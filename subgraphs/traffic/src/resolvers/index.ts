@@ -3,6 +3,8 @@ import { DateScalar, DateTimeScalar } from '@safety-graph/shared';
 import type { TrafficContext } from '../context';
 import { Agreement } from './Agreement';
 import { Crash } from './Crash';
+import { CrashRevision } from './CrashRevision';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Region } from './Region';
 import { TrafficCampaign } from './TrafficCampaign';
@@ -13,7 +15,9 @@ export const resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
+  Mutation,
   Crash,
+  CrashRevision,
   Violation,
   TrafficCampaign,
   Agreement,

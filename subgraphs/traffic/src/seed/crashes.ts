@@ -1,5 +1,5 @@
 import { agencyId, countyUnitCode, regionId, SeededRandom, stableId } from '@safety-graph/shared';
-import { crashOutcome, type FaultStatus, type InjuryLevel, type PersonRole, type RoadType } from '../crashOutcome';
+import { AGE_BANDS, crashOutcome, type FaultStatus, type InjuryLevel, type PersonRole, type RoadType } from '../crashOutcome';
 import type { Crash, CrashPerson } from '../entities';
 import { iranDateOf } from '../iranTime';
 import { crashTimeOn, DayPicker, shuffled } from './calendar';
@@ -33,7 +33,6 @@ const FATAL_MIX: RoadMix = { URBAN: 0.3, INTERURBAN: 0.55, RURAL: 0.15 };
 const INJURY_MIX: RoadMix = { URBAN: 0.62, INTERURBAN: 0.28, RURAL: 0.1 };
 const PROPERTY_DAMAGE_MIX: RoadMix = { URBAN: 0.8, INTERURBAN: 0.15, RURAL: 0.05 };
 
-const AGE_BANDS = ['0-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 const AGE_WEIGHTS: Record<PersonRole, readonly number[]> = {
   DRIVER: [0, 0.16, 0.27, 0.23, 0.16, 0.11, 0.07],
   MOTORCYCLIST: [0.05, 0.3, 0.3, 0.17, 0.1, 0.05, 0.03],
@@ -173,6 +172,7 @@ export function generateCrashes(solarYear: number, volume: CrashVolume, exposure
       ...crashOutcome(persons),
       reportedById: agencyId(countyUnitCode('POLICE', location.exposure.county.code)),
       roadType: location.roadType,
+      version: 1,
     });
     persons.forEach((plan, position) => {
       generated.persons.push({ id: stableId('crash-person', `${naturalKey}/${position}`), crashId, position, ...plan });

@@ -1,12 +1,24 @@
-import { In, type DataSource } from 'typeorm';
-import { Crash, CrashPerson } from '../entities';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { Crash, CrashPerson, CrashRevision } from '../entities';
 import type { OccurrenceKey } from '../occurrenceCursor';
+import { insertRows } from './insertRows';
 import { pageAfter, whereOccurrence, type OccurrenceFilter } from './occurrenceQuery';
 
 export interface CrashFilter extends OccurrenceFilter {
   severity?: string | null;
 }
 
+/** What an amendment may change on the crash row; severity, fatalities and injuries follow its persons. */
+export type CrashCorrection = Pick<Crash, 'occurredAt' | 'occurredOn' | 'regionId' | 'roadType' | 'severity' | 'fatalities' | 'injuries'>;
+
+/** A person as a revision's JSON snapshot keeps it (the CrashPerson of the API). */
+export type PersonSnapshot = Pick<CrashPerson, 'id' | 'role' | 'injury' | 'faultStatus' | 'ageBand'>;
+
+/**
+ * Reads take an optional manager: the write side reads inside its transaction
+ * (and so from the primary, never from a replica that may lag behind its own
+ * write); the loaders read through the data source.
+ */
 export class CrashStore {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -14,14 +26,17 @@ export class CrashStore {
     return this.dataSource.getRepository(Crash);
   }
 
-  findByIds(ids: readonly string[]): Promise<Crash[]> {
-    return this.repository.findBy({ id: In([...ids]) });
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Crash[]> {
+    return manager.findBy(Crash, { id: In([...ids]) });
   }
 
-  findPersonsByCrashIds(crashIds: readonly string[]): Promise<CrashPerson[]> {
-    return this.dataSource
-      .getRepository(CrashPerson)
-      .find({ where: { crashId: In([...crashIds]) }, order: { crashId: 'ASC', position: 'ASC' } });
+  findPersonsByCrashIds(crashIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CrashPerson[]> {
+    return manager.find(CrashPerson, { where: { crashId: In([...crashIds]) }, order: { crashId: 'ASC', position: 'ASC' } });
+  }
+
+  /** The superseded versions of each crash, oldest first. */
+  findRevisionsByCrashIds(crashIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CrashRevision[]> {
+    return manager.find(CrashRevision, { where: { crashId: In([...crashIds]) }, order: { crashId: 'ASC', version: 'ASC' } });
   }
 
   private filtered(filter: CrashFilter) {
@@ -37,4 +52,44 @@ export class CrashStore {
   count(filter: CrashFilter): Promise<number> {
     return this.filtered(filter).getCount();
   }
+
+  async insertCrash(manager: EntityManager, crash: Crash): Promise<void> {
+    await insertRows(manager, Crash, [crash]);
+  }
+
+  async insertPersons(manager: EntityManager, persons: CrashPerson[]): Promise<void> {
+    await insertRows(manager, CrashPerson, persons);
+  }
+
+  /** Replaces all persons of a crash (their earlier list lives on in the revision's snapshot). */
+  async replacePersons(manager: EntityManager, crashId: string, persons: CrashPerson[]): Promise<void> {
+    await manager.delete(CrashPerson, { crashId });
+    await this.insertPersons(manager, persons);
+  }
+
+  /**
+   * Moves a crash from `fromVersion` to the next version with the corrected
+   * values. False when the crash is no longer at `fromVersion`: someone else
+   * amended it since it was read (on MySQL/MariaDB the update waits for their
+   * row lock, then finds the new version).
+   */
+  async advanceVersion(manager: EntityManager, crashId: string, fromVersion: number, correction: CrashCorrection): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Crash)
+      .set({ ...correction, version: fromVersion + 1 })
+      .where('id = :crashId AND version = :fromVersion', { crashId, fromVersion })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async insertRevision(manager: EntityManager, revision: Omit<CrashRevision, 'persons'> & { persons: readonly PersonSnapshot[] }): Promise<void> {
+    const persons: PersonSnapshot[] = revision.persons.map(({ id, role, injury, faultStatus, ageBand }) => ({ id, role, injury, faultStatus, ageBand }));
+    await insertRows(manager, CrashRevision, [{ ...revision, persons: JSON.stringify(persons) }]);
+  }
+}
+
+/** The persons of a revision's snapshot, in the order they were reported. */
+export function snapshotPersons(revision: CrashRevision): PersonSnapshot[] {
+  return JSON.parse(revision.persons) as PersonSnapshot[];
 }

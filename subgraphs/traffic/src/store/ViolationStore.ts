@@ -1,6 +1,7 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Violation } from '../entities';
 import type { OccurrenceKey } from '../occurrenceCursor';
+import { insertRows } from './insertRows';
 import { pageAfter, whereOccurrence, type OccurrenceFilter } from './occurrenceQuery';
 
 export class ViolationStore {
@@ -10,8 +11,9 @@ export class ViolationStore {
     return this.dataSource.getRepository(Violation);
   }
 
-  findByIds(ids: readonly string[]): Promise<Violation[]> {
-    return this.repository.findBy({ id: In([...ids]) });
+  /** `manager`: a transaction's, when the write side reads back what it wrote (from the primary). */
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Violation[]> {
+    return manager.findBy(Violation, { id: In([...ids]) });
   }
 
   private filtered(filter: OccurrenceFilter) {
@@ -24,5 +26,9 @@ export class ViolationStore {
 
   count(filter: OccurrenceFilter): Promise<number> {
     return this.filtered(filter).getCount();
+  }
+
+  async insert(manager: EntityManager, violation: Violation): Promise<void> {
+    await insertRows(manager, Violation, [violation]);
   }
 }

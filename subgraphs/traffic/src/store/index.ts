@@ -7,6 +7,7 @@ import { ViolationStore } from './ViolationStore';
 
 export { CrashStore, TrafficActualStore, TrafficCampaignStore, TrafficStatsStore, ViolationStore };
 export type { TrafficStats } from './TrafficStatsStore';
+export { snapshotPersons, type CrashCorrection, type PersonSnapshot } from './CrashStore';
 
 export function createStores(dataSource: DataSource) {
   return {

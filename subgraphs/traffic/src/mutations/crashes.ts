@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import {
+  agencyId,
+  badUserInput,
+  conflict,
+  createOnce,
+  failpoint,
+  forbidden,
+  requireCaller,
+  requireCount,
+  requireCounty,
+  requireText,
+} from '@safety-graph/shared';
+import type { TrafficContext } from '../context';
+import { crashOutcome, type InjuryLevel, type RoadType } from '../crashOutcome';
+import type { Crash, CrashPerson } from '../entities';
+import { iranDateOf } from '../iranTime';
+import { requireOccurredAt, requirePersons, type CrashPersonInput, type PersonFacts } from './inputs';
+import { forgetAggregates } from './refresh';
+
+export interface ReportCrashInput {
+  occurredAt: Date;
+  regionId: string;
+  roadType: RoadType;
+  persons: CrashPersonInput[];
+  idempotencyKey?: string | null;
+}
+
+export interface AmendCrashInput {
+  crashId: string;
+  occurredAt?: Date | null;
+  regionId?: string | null;
+  roadType?: RoadType | null;
+  persons?: CrashPersonInput[] | null;
+  reason: string;
+  expectedVersion?: number | null;
+}
+
+/** Longest reason an amendment may give (characters, Persian or not). */
+const MAX_REASON = 500;
+
+function personRows(crashId: string, persons: readonly PersonFacts[]): CrashPerson[] {
+  return persons.map((person, position) => ({ id: randomUUID(), crashId, position, ...person }));
+}
+
+/**
+ * Reports a crash for the caller's agency: the crash row, then its persons, in
+ * one transaction. Severity, fatalities and injuries come from the persons
+ * (crashOutcome), the local date from the instant (iranDateOf), as in the seed.
+ */
+export async function reportCrash(context: TrafficContext, input: ReportCrashInput): Promise<Crash> {
+  const caller = requireCaller(context.caller);
+  const occurredAt = requireOccurredAt(input.occurredAt);
+  const regionId = requireCounty('input.regionId', input.regionId);
+  const persons = requirePersons(input.persons);
+  const reportedById = agencyId(caller.agencyCode);
+  const crashId = await createOnce(
+    context.store,
+    {
+      agencyCode: caller.agencyCode,
+      operation: 'reportCrash',
+      key: input.idempotencyKey,
+      // The validated report, so that a retry spelling the same crash differently (an offset, an omitted ageBand) is still a retry.
+      input: { occurredAt, regionId, roadType: input.roadType, persons },
+    },
+    async (manager) => {
+      const id = randomUUID();
+      await context.stores.crashes.insertCrash(manager, {
+        id,
+        occurredAt,
+        occurredOn: iranDateOf(occurredAt),
+        regionId,
+        roadType: input.roadType,
+        ...crashOutcome(persons),
+        reportedById,
+        version: 1,
+      });
+      failpoint('traffic.reportCrash.after-first-insert');
+      await context.stores.crashes.insertPersons(manager, personRows(id, persons));
+      return id;
+    },
+  );
+  return freshCrash(context, crashId);
+}
+
+/**
+ * Corrects a crash the caller's agency reported. The version it replaces is
+ * kept as a revision (its values and persons, who amended it, when and why);
+ * the crash row becomes the next version, which is what statistics count.
+ * Fields left out stay as they are.
+ */
+export async function amendCrash(context: TrafficContext, input: AmendCrashInput): Promise<Crash> {
+  const caller = requireCaller(context.caller);
+  const crashId = requireText('input.crashId', input.crashId, 36);
+  const occurredAt = input.occurredAt == null ? null : requireOccurredAt(input.occurredAt);
+  const regionId = input.regionId == null ? null : requireCounty('input.regionId', input.regionId);
+  const roadType = input.roadType ?? null;
+  const persons = input.persons == null ? null : requirePersons(input.persons);
+  if (occurredAt === null && regionId === null && roadType === null && persons === null) {
+    throw badUserInput('input', 'name at least one of occurredAt, regionId, roadType or persons to correct');
+  }
+  const reason = requireText('input.reason', input.reason, MAX_REASON);
+  const expectedVersion = input.expectedVersion == null ? null : requireCount('input.expectedVersion', input.expectedVersion, 2_147_483_647, 1);
+  const amendedById = agencyId(caller.agencyCode);
+  const { crashes } = context.stores;
+
+  await context.store.transaction(async (manager) => {
+    const [current] = await crashes.findByIds([crashId], manager);
+    if (!current) throw badUserInput('input.crashId', 'is not a known crash');
+    if (current.reportedById !== amendedById) throw forbidden('Only the agency that reported a crash may amend it');
+    if (expectedVersion !== null && expectedVersion !== current.version) {
+      throw conflict(`crash ${crashId} is at version ${current.version}, not ${expectedVersion}: read it again before amending`);
+    }
+    const currentPersons = await crashes.findPersonsByCrashIds([crashId], manager);
+    const nextOccurredAt = occurredAt ?? current.occurredAt;
+    const outcome = crashOutcome(persons ?? currentPersons.map((person) => ({ injury: person.injury as InjuryLevel })));
+    const advanced = await crashes.advanceVersion(manager, crashId, current.version, {
+      occurredAt: nextOccurredAt,
+      occurredOn: iranDateOf(nextOccurredAt),
+      regionId: regionId ?? current.regionId,
+      roadType: roadType ?? current.roadType,
+      ...outcome,
+    });
+    if (!advanced) throw conflict(`crash ${crashId} was amended by another request meanwhile: read it again before amending`);
+    await crashes.insertRevision(manager, {
+      id: randomUUID(),
+      crashId,
+      version: current.version,
+      amendedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+      amendedById,
+      reason,
+      occurredAt: current.occurredAt,
+      occurredOn: current.occurredOn,
+      regionId: current.regionId,
+      roadType: current.roadType,
+      severity: current.severity,
+      fatalities: current.fatalities,
+      injuries: current.injuries,
+      persons: currentPersons,
+    });
+    failpoint('traffic.amendCrash.after-first-insert');
+    if (persons !== null) await crashes.replacePersons(manager, crashId, personRows(crashId, persons));
+  });
+  return freshCrash(context, crashId);
+}
+
+/**
+ * The crash as just written, read from the primary (a replica may not have it
+ * yet), with its persons and revisions primed into this request's loaders;
+ * figures the request may have cached are forgotten.
+ */
+async function freshCrash(context: TrafficContext, crashId: string): Promise<Crash> {
+  const { crashes } = context.stores;
+  const { crash, persons, revisions } = await context.store.transaction(async (manager) => ({
+    crash: (await crashes.findByIds([crashId], manager))[0],
+    persons: await crashes.findPersonsByCrashIds([crashId], manager),
+    revisions: await crashes.findRevisionsByCrashIds([crashId], manager),
+  }));
+  const { loaders } = context;
+  loaders.crashById.clear(crashId).prime(crashId, crash);
+  loaders.personsByCrashId.clear(crashId).prime(crashId, persons);
+  loaders.revisionsByCrashId.clear(crashId).prime(crashId, revisions);
+  forgetAggregates(context);
+  return crash;
+}

@@ -1,0 +1,9 @@
+import type { CrashRevision as CrashRevisionRow } from '../entities';
+import { snapshotPersons } from '../store';
+
+/** A superseded version of a crash; its persons come from the snapshot taken when it was replaced. */
+export const CrashRevision = {
+  amendedBy: (revision: CrashRevisionRow) => ({ __typename: 'Agency', id: revision.amendedById }),
+  region: (revision: CrashRevisionRow) => ({ __typename: 'Region', id: revision.regionId }),
+  persons: (revision: CrashRevisionRow) => snapshotPersons(revision),
+};
