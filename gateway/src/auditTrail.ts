@@ -1,5 +1,6 @@
-import type { Config, RequestSummary } from '@safety-graph/shared';
-import { AuditLog } from './audit';
+import { createHmac } from 'node:crypto';
+import { loadSecrets, type Config, type RequestSummary } from '@safety-graph/shared';
+import { AuditLog, canonicalJson } from './audit';
 import type { GatewayContext } from './plugins';
 
 /** What the gateway needs of its audit log. */
@@ -10,9 +11,13 @@ export interface GatewayAudit {
   close(): Promise<void>;
 }
 
-/** The gateway's audit trail on its own store: who asked what, never the variables' values. */
+/** The gateway's audit trail on its own store: who asked what, never the query text or the variables' values. */
 export async function openGatewayAudit(config: Config): Promise<GatewayAudit> {
   const log = await AuditLog.open(config);
+  // Keyed, not plain, hashes: a plain SHA-256 of a document or of variables holding a
+  // ten-digit national id could be reversed by trying every id.
+  const auditKey = createHmac('sha256', loadSecrets(config).pseudonymKey).update('safety-graph audit hashes v1').digest();
+  const keyedHash = (text: string) => createHmac('sha256', auditKey).update(text, 'utf8').digest('hex');
   return {
     async record(summary, outcome) {
       const { query, operationName, variables } = summary.graphqlRequest ?? {};
@@ -22,8 +27,8 @@ export async function openGatewayAudit(config: Config): Promise<GatewayAudit> {
         subject: summary.context?.caller.subject ?? null,
         operationName: summary.context?.operation?.name ?? (typeof operationName === 'string' ? operationName : null),
         operationType: summary.context?.operation?.type ?? null,
-        document: typeof query === 'string' ? query : null,
-        variables: variables ?? null,
+        documentHash: typeof query === 'string' ? keyedHash(query) : null,
+        variablesHash: variables == null ? null : keyedHash(canonicalJson(variables)),
         subgraphs: [...(summary.context?.subgraphs ?? [])],
         outcome,
         httpStatus: summary.status,

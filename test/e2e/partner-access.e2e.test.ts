@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { runAuditVerify, startGateway } from '@safety-graph/gateway';
 import { agencyId, defaultScopesFor, referenceAgencies, regionId, type Caller, type SubgraphName } from '@safety-graph/shared';
@@ -377,6 +378,11 @@ describe('audit trail', () => {
       expect(rows[0].agency_code).toBe('WELFARE-IR-10');
       expect(rows[1].agency_code).toBeNull();
       expect(rows[2].subgraphs).toBe('agencies');
+      // Neither the query text nor a plain (reversible by trial) hash of it is kept.
+      const stored = JSON.stringify(await log.store.dataSource.query('SELECT * FROM audit_entry'));
+      expect(stored).not.toContain('regions(kind');
+      const plain = createHash('sha256').update('{ regions(kind: PROVINCE) { code } }').digest('hex');
+      expect(stored).not.toContain(plain);
       const quiet = () => undefined;
       expect(await runAuditVerify(stack.config, quiet)).toBe(0);
       const [{ seq }] = await log.store.dataSource.query('SELECT MAX(seq) AS seq FROM audit_entry');
