@@ -7,13 +7,28 @@ import { isEmpty, seed } from './seed';
 
 export type { AgreementsContext };
 
-/** MOUs between agencies: their parties, commitments and measurable targets. */
+/**
+ * MOUs between agencies: their parties, commitments and measurable targets.
+ * Agencies holding agreements:write draft MOUs they then lead, and the lead
+ * takes them through their lifecycle.
+ */
 export const agreements: SubgraphModule<AgreementsContext> = {
   name: 'agreements',
   typeDefs: loadSchemaFile(__dirname),
   resolvers,
-  // MOUs are public among partners: no record here is sensitive, so reading is one scope.
-  access: { scope: 'agreements:read' },
+  // MOUs are public among partners: no record here is sensitive, so reading is one scope and writing another.
+  access: {
+    scope: 'agreements:read',
+    fields: {
+      'Mutation.draftAgreement': 'agreements:write',
+      'Mutation.addParty': 'agreements:write',
+      'Mutation.addCommitment': 'agreements:write',
+      'Mutation.setTarget': 'agreements:write',
+      'Mutation.activateAgreement': 'agreements:write',
+      'Mutation.suspendAgreement': 'agreements:write',
+      'Mutation.terminateAgreement': 'agreements:write',
+    },
+  },
   entities,
   migrations,
   createContext,

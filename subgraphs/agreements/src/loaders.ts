@@ -1,7 +1,7 @@
 import { loaderByKey, loaderGroupedByKey } from '@safety-graph/shared';
 import type { Agreement } from './entities';
 import type { AgreementStatus } from './status';
-import type { Stores } from './store';
+import type { Stores, WholeAgreement } from './store';
 
 /** A parent (agency or region) and the status its `agreements(status:)` field asks for. */
 export interface ParentWithStatus {
@@ -62,3 +62,22 @@ export function createLoaders(stores: Stores) {
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * After a write: the MOU's loaders hold what the write just read, so that the
+ * rest of the request (the mutation's answer, the next mutation of the same
+ * operation) sees the change. Lists by agency and region may now include or
+ * order it differently; they are dropped and load afresh.
+ */
+export function primeAgreement(loaders: Loaders, whole: WholeAgreement): void {
+  const { agreement } = whole;
+  loaders.agreementById.clear(agreement.id).prime(agreement.id, agreement);
+  loaders.agreementByCode.clear(agreement.code).prime(agreement.code, agreement);
+  loaders.domainsByAgreementId.clear(agreement.id).prime(agreement.id, whole.domains);
+  loaders.partiesByAgreementId.clear(agreement.id).prime(agreement.id, whole.parties);
+  loaders.commitmentsByAgreementId.clear(agreement.id).prime(agreement.id, whole.commitments);
+  loaders.targetsByAgreementId.clear(agreement.id).prime(agreement.id, whole.targets);
+  for (const target of whole.targets) loaders.targetById.clear(target.id).prime(target.id, target);
+  loaders.agreementsByAgency.clearAll();
+  loaders.agreementsByRegion.clearAll();
+}

@@ -1,7 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** An agency's signature on an MOU. The lead agency is always a party too, with role LEAD. */
+/**
+ * An agency's signature on an MOU. The lead agency is always a party too, with
+ * role LEAD. An agency signs an MOU once: the unique pair turns two concurrent
+ * addParty calls for the same agency into one party and a CONFLICT.
+ */
 @Entity({ name: 'agreement_party' })
+@Index(['agreementId', 'agencyId'], { unique: true })
 export class AgreementParty {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

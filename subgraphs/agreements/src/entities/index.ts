@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '@safety-graph/shared';
 import { Agreement } from './Agreement';
 import { AgreementDomain } from './AgreementDomain';
 import { AgreementParty } from './AgreementParty';
@@ -5,4 +6,4 @@ import { Commitment } from './Commitment';
 import { Target } from './Target';
 
 export { Agreement, AgreementDomain, AgreementParty, Commitment, Target };
-export const entities = [Agreement, AgreementDomain, AgreementParty, Commitment, Target];
+export const entities = [Agreement, AgreementDomain, AgreementParty, Commitment, Target, IdempotencyKey];

@@ -4,6 +4,7 @@ import type { AgreementsContext } from '../context';
 import { Agency } from './Agency';
 import { Agreement } from './Agreement';
 import { AgreementParty } from './AgreementParty';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Region } from './Region';
 import { FamilyTarget, PreventionTarget, Target, TrafficTarget } from './Target';
@@ -11,6 +12,7 @@ import { FamilyTarget, PreventionTarget, Target, TrafficTarget } from './Target'
 export const resolvers = {
   Date: DateScalar,
   Query,
+  Mutation,
   Agreement,
   AgreementParty,
   Target,

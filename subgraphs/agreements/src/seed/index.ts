@@ -20,6 +20,7 @@ import {
   type Store,
 } from '@safety-graph/shared';
 import { Agreement, AgreementDomain, AgreementParty, Commitment, Target } from '../entities';
+import { TARGET_KIND_OF_DOMAIN } from '../targetKind';
 import { COMMITMENTS_BY_AGENCY_KIND, DEMO_TITLES, DOMAIN_NAMES } from './catalog';
 
 type TargetYear = 1404 | 1405;
@@ -91,9 +92,6 @@ const DEMO_PLANS: Record<string, DemoPlan> = {
   // Still being negotiated: no signature and no targets yet.
   'MOU-IR-10-CYBER-1405': { status: 'DRAFT', signedOn: null, startsOn: '2026-03-21', endsOn: '2029-03-20', targets: [] },
 };
-
-/** Which implementation of Target (and so which subgraph's actual) a metric's domain means. */
-const TARGET_KIND_OF_DOMAIN: Record<MetricDomain, string> = { TRAFFIC: 'TRAFFIC', ADDICTION: 'PREVENTION', FAMILY: 'FAMILY' };
 
 const SYNTHETIC_PER_SCALE_STEP = 50;
 

@@ -1,4 +1,4 @@
-import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { PageRequest } from '@safety-graph/shared';
 import { Agreement, AgreementDomain, AgreementParty } from '../entities';
 import { statusCondition, todayIso, type AgreementStatus } from '../status';
@@ -24,8 +24,39 @@ export class AgreementStore {
     return this.dataSource.getRepository(Agreement);
   }
 
-  findByIds(ids: readonly string[]): Promise<Agreement[]> {
-    return this.repository.findBy({ id: In([...ids]) });
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Agreement[]> {
+    return manager.getRepository(Agreement).findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * The MOU a write is about to change, read in the write's transaction. On
+   * MySQL/MariaDB its row stays locked until the transaction ends, so that
+   * writes to one MOU (a party added while it is terminated) take turns;
+   * SQLite writes take turns anyway and cannot lock a row.
+   */
+  findForWrite(manager: EntityManager, id: string): Promise<Agreement | null> {
+    const query = manager.getRepository(Agreement).createQueryBuilder('agreement').where('agreement.id = :id', { id });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  async codeTaken(manager: EntityManager, code: string): Promise<boolean> {
+    return (await manager.getRepository(Agreement).countBy({ code })) > 0;
+  }
+
+  async insert(manager: EntityManager, agreement: Agreement): Promise<void> {
+    await manager.getRepository(Agreement).insert(agreement);
+  }
+
+  /** Records `to` if the MOU is still recorded as `from`; false when another write changed it first. */
+  async changeStatus(manager: EntityManager, id: string, from: string, to: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Agreement)
+      .set({ status: to })
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    return result.affected === 1;
   }
 
   findByCodes(codes: readonly string[]): Promise<Agreement[]> {

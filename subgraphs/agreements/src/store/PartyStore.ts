@@ -1,19 +1,38 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AgreementParty, Commitment } from '../entities';
 
 export class PartyStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Parties in order of signature, the lead first. */
-  findByAgreementIds(agreementIds: readonly string[]): Promise<AgreementParty[]> {
-    return this.dataSource
+  findByAgreementIds(agreementIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<AgreementParty[]> {
+    return manager
       .getRepository(AgreementParty)
       .find({ where: { agreementId: In([...agreementIds]) }, order: { agreementId: 'ASC', position: 'ASC' } });
   }
 
-  findCommitmentsByAgreementIds(agreementIds: readonly string[]): Promise<Commitment[]> {
-    return this.dataSource
+  findCommitmentsByAgreementIds(agreementIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Commitment[]> {
+    return manager
       .getRepository(Commitment)
       .find({ where: { agreementId: In([...agreementIds]) }, order: { partyId: 'ASC', position: 'ASC' } });
+  }
+
+  /** The position after the party's last commitment (0 for the first). */
+  async nextCommitmentPosition(manager: EntityManager, partyId: string): Promise<number> {
+    const row = await manager
+      .createQueryBuilder()
+      .select('MAX(existing.position)', 'last')
+      .from(Commitment, 'existing')
+      .where('existing.partyId = :partyId', { partyId })
+      .getRawOne<{ last: number | string | null }>();
+    return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  }
+
+  async insert(manager: EntityManager, party: AgreementParty): Promise<void> {
+    await manager.getRepository(AgreementParty).insert(party);
+  }
+
+  async insertCommitment(manager: EntityManager, commitment: Commitment): Promise<void> {
+    await manager.getRepository(Commitment).insert(commitment);
   }
 }

@@ -1,22 +1,22 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Target } from '../entities';
 
 export class TargetStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private get repository() {
-    return this.dataSource.getRepository(Target);
-  }
-
-  findByIds(ids: readonly string[]): Promise<Target[]> {
-    return this.repository.findBy({ id: In([...ids]) });
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Target[]> {
+    return manager.getRepository(Target).findBy({ id: In([...ids]) });
   }
 
   /** Earlier periods first, then by kind and metric. */
-  findByAgreementIds(agreementIds: readonly string[]): Promise<Target[]> {
-    return this.repository.find({
+  findByAgreementIds(agreementIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Target[]> {
+    return manager.getRepository(Target).find({
       where: { agreementId: In([...agreementIds]) },
       order: { periodFrom: 'ASC', kind: 'ASC', metric: 'ASC', regionId: 'ASC' },
     });
+  }
+
+  async insert(manager: EntityManager, target: Target): Promise<void> {
+    await manager.getRepository(Target).insert(target);
   }
 }

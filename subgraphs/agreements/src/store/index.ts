@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Agreement, AgreementDomain, AgreementParty, Commitment, Target } from '../entities';
 import { AgreementStore } from './AgreementStore';
 import { DomainStore } from './DomainStore';
 import { PartyStore } from './PartyStore';
@@ -15,3 +16,29 @@ export function createStores(dataSource: DataSource) {
   };
 }
 export type Stores = ReturnType<typeof createStores>;
+
+/** An MOU with every relation the API shows, as one transaction sees them. */
+export interface WholeAgreement {
+  agreement: Agreement;
+  domains: AgreementDomain[];
+  parties: AgreementParty[];
+  commitments: Commitment[];
+  targets: Target[];
+}
+
+/**
+ * Reads an MOU and its relations through `manager`: after a write, in a
+ * transaction on the primary, so that the answer shows the write even where
+ * plain reads go to a replica that has not caught up.
+ */
+export async function readWholeAgreement(stores: Stores, manager: EntityManager, id: string): Promise<WholeAgreement | null> {
+  const [agreement] = await stores.agreements.findByIds([id], manager);
+  if (!agreement) return null;
+  const [domains, parties, commitments, targets] = await Promise.all([
+    stores.domains.findByAgreementIds([id], manager),
+    stores.parties.findByAgreementIds([id], manager),
+    stores.parties.findCommitmentsByAgreementIds([id], manager),
+    stores.targets.findByAgreementIds([id], manager),
+  ]);
+  return { agreement, domains, parties, commitments, targets };
+}
