@@ -70,8 +70,8 @@ export interface Stack {
  * own fresh store seeded with the demo data, and the gateway in front of them
  * on the committed supergraph.
  */
-export async function startStack(label: string): Promise<Stack> {
-  const config = testConfig(label);
+export async function startStack(label: string, overrides: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  const config = testConfig(label, overrides);
   const started = await Promise.all(
     SUBGRAPH_NAMES.map((name) => startSubgraph(MODULES[name], { config, port: 0, seedIfEmpty: true })),
   );
