@@ -7,7 +7,7 @@ import { isEmpty, seed } from './seed';
 
 export type { DivorceContext };
 
-/** Family counselling units, their cases and sessions, family programmes, the family MOU targets' actuals and each region's counselling figures. */
+/** Family counselling units, their cases and sessions (opened, recorded and closed by the hosting agency), family programmes, the family MOU targets' actuals and each region's counselling figures. */
 export const divorce: SubgraphModule<DivorceContext> = {
   name: 'divorce',
   typeDefs: loadSchemaFile(__dirname),
@@ -23,6 +23,10 @@ export const divorce: SubgraphModule<DivorceContext> = {
       'FamilyTarget.actual': 'reports:read',
       'Region.familyStats': 'reports:read',
       'Region.familySeries': 'reports:read',
+      // Writing needs the write scope; which units and cases the caller may write to is the host rule.
+      'Mutation.openCounselingCase': 'family:write',
+      'Mutation.recordCounselingSession': 'family:write',
+      'Mutation.closeCounselingCase': 'family:write',
     },
   },
   entities,

@@ -67,6 +67,10 @@ export function createLoaders(stores: Stores, viewerAgencyId: string | null, sup
       (caseIds: readonly string[]) => (viewerAgencyId ? stores.sessions.findByCaseIdsHostedBy(caseIds, viewerAgencyId) : Promise.resolve([])),
       (session) => session.caseId,
     ),
+    visibleSessionById: loaderByKey(
+      (ids: readonly string[]) => (viewerAgencyId ? stores.sessions.findByIdsHostedBy(ids, viewerAgencyId) : Promise.resolve([])),
+      (session) => session.id,
+    ),
     programById: loaderByKey((ids: readonly string[]) => stores.programs.findByIds(ids), (program) => program.id),
     familyActual: actualLoader(stores),
     ...familyStatsLoaders(stores, suppressionThreshold),

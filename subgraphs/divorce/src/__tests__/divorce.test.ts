@@ -247,12 +247,17 @@ describe('divorce subgraph: counselling cases are visible only to the agency hos
     expect(anonymous.data?._entities).toEqual([null, null, null]);
   });
 
-  it('never exposes the subject pseudonym or any national id in the schema', async () => {
-    const result = await harness.run<{ _service: { sdl: string } }>(`{ _service { sdl } }`);
+  it('never exposes the subject pseudonym or any national id in the schema: only one input takes a national id', async () => {
+    const result = await harness.run<{ __schema: { types: { kind: string; name: string; fields: { name: string }[] | null; inputFields: { name: string }[] | null }[] } }>(
+      `{ __schema { types { kind name fields { name } inputFields { name } } } }`,
+    );
     expect(result.errors).toBeUndefined();
-    const sdl = result.data!._service.sdl;
-    expect(sdl).toContain('type CounselingCase');
-    expect(sdl).not.toMatch(/pseudonym|national|subject/i);
+    const personal = /pseudonym|national|subject/i;
+    const outputFields = result.data!.__schema.types.flatMap((type) => (type.fields ?? []).map((field) => `${type.name}.${field.name}`));
+    const inputFields = result.data!.__schema.types.flatMap((type) => (type.inputFields ?? []).map((field) => `${type.name}.${field.name}`));
+    expect(outputFields).toContain('CounselingCase.topic');
+    expect(outputFields.filter((name) => personal.test(name))).toEqual([]);
+    expect(inputFields.filter((name) => personal.test(name))).toEqual(['OpenCounselingCaseInput.subjectNationalId']);
     const introspection = await harness.run<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "CounselingCase") { fields { name } } }`);
     expect(introspection.data?.__type.fields.map((field) => field.name).sort()).toEqual(
       ['closedOn', 'id', 'openedOn', 'outcome', 'sessions', 'status', 'topic', 'unit'],

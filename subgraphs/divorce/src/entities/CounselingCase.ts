@@ -31,7 +31,8 @@ export class CounselingCase {
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  /** Free text of up to 200 characters, Persian or English (a seeded case holds a topic code). */
+  @Column({ type: 'varchar', length: 200 })
   topic: string;
 
   @Index()
@@ -42,4 +43,11 @@ export class CounselingCase {
   @Index()
   @Column({ type: 'varchar', length: 16, nullable: true })
   outcome: string | null;
+
+  /**
+   * The agency that opened the case through the API (always the unit's host);
+   * null for cases that came from before the write side existed.
+   */
+  @Column({ name: 'recorded_by_agency_id', type: 'varchar', length: 36, nullable: true })
+  recordedByAgencyId: string | null;
 }

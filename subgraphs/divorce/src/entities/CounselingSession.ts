@@ -30,4 +30,8 @@ export class CounselingSession {
   @Index()
   @Column({ type: 'boolean' })
   free: boolean;
+
+  /** The agency that recorded the session through the API (the unit's host); null for older sessions. */
+  @Column({ name: 'recorded_by_agency_id', type: 'varchar', length: 36, nullable: true })
+  recordedByAgencyId: string | null;
 }

@@ -6,12 +6,14 @@ import { CounselingCase } from './CounselingCase';
 import { CounselingUnit } from './CounselingUnit';
 import { FamilyProgram } from './FamilyProgram';
 import { FamilyTarget } from './FamilyTarget';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Region } from './Region';
 
 export const resolvers = {
   Date: DateScalar,
   Query,
+  Mutation,
   Agency,
   CounselingUnit,
   CounselingCase,

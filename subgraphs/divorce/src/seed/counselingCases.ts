@@ -117,6 +117,7 @@ function casesOfUnit(unit: DemoUnit, goals: ReadonlyMap<number, UnitYearGoal>, y
             heldOn: addDays(openedOn, offset),
             mode: weightedCode(random, MODES),
             free: false,
+            recordedByAgencyId: unit.row.hostAgencyId,
           };
           sessions.push(session);
           heldInYear[yearIndexOf(session.heldOn)].push(session);
@@ -131,6 +132,7 @@ function casesOfUnit(unit: DemoUnit, goals: ReadonlyMap<number, UnitYearGoal>, y
         topic: weightedCode(random, TOPICS),
         closedOn: stillRunning ? null : plannedEnd,
         outcome: stillRunning ? null : weightedCode(random, OUTCOMES),
+        recordedByAgencyId: unit.row.hostAgencyId,
       });
     }
     // Every session held this year is known now (later cases open later), so the free ones can be drawn exactly.

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '@safety-graph/shared';
 import { CounselingCase, CounselingUnit } from '../entities';
 
@@ -42,5 +42,27 @@ export class CounselingCaseStore {
 
   count(): Promise<number> {
     return this.dataSource.getRepository(CounselingCase).count();
+  }
+
+  /**
+   * A case about to change, read in the writing transaction. On MySQL/MariaDB
+   * the row stays locked until the transaction ends, so that a session and the
+   * case's closing, or two closings, cannot both pass the OPEN check; SQLite
+   * has no row locks and needs none (its write transactions take turns).
+   * Any case, whoever hosts it: the caller decides what it may see.
+   */
+  findForWrite(manager: EntityManager, id: string): Promise<CounselingCase | null> {
+    const rowLocks = ['mysql', 'mariadb'].includes(this.dataSource.options.type);
+    return manager.findOne(CounselingCase, { where: { id }, ...(rowLocks ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  async insert(manager: EntityManager, row: CounselingCase): Promise<void> {
+    await manager.insert(CounselingCase, row);
+  }
+
+  /** OPEN to CLOSED; false when the case was not OPEN (any more). */
+  async close(manager: EntityManager, id: string, closedOn: string, outcome: string): Promise<boolean> {
+    const result = await manager.update(CounselingCase, { id, status: 'OPEN' }, { status: 'CLOSED', closedOn, outcome });
+    return (result.affected ?? 0) === 1;
   }
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CounselingSession, CounselingUnit } from '../entities';
 
 /** Sessions belong to cases and are as sensitive: only those of units the asking agency hosts. */
@@ -16,7 +16,32 @@ export class CounselingSessionStore {
       .getMany();
   }
 
+  findByIdsHostedBy(ids: readonly string[], hostAgencyId: string): Promise<CounselingSession[]> {
+    return this.dataSource
+      .getRepository(CounselingSession)
+      .createQueryBuilder('session')
+      .innerJoin(CounselingUnit, 'unit', 'unit.id = session.unitId AND unit.hostAgencyId = :hostAgencyId', { hostAgencyId })
+      .where('session.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+  }
+
   count(): Promise<number> {
     return this.dataSource.getRepository(CounselingSession).count();
+  }
+
+  async insert(manager: EntityManager, row: CounselingSession): Promise<void> {
+    await manager.insert(CounselingSession, row);
+  }
+
+  /** The date of the case's latest session, or null when it has none; read in the writing transaction. */
+  async lastHeldOn(manager: EntityManager, caseId: string): Promise<string | null> {
+    const row = await manager
+      .createQueryBuilder(CounselingSession, 'session')
+      .select('MAX(session.heldOn)', 'lastHeldOn')
+      .where('session.caseId = :caseId', { caseId })
+      .getRawOne<{ lastHeldOn: string | Date | null }>();
+    const value = row?.lastHeldOn ?? null;
+    // A raw MAX over a date column comes back as a string on SQLite and may be a Date on MySQL.
+    return value instanceof Date ? value.toISOString().slice(0, 10) : value;
   }
 }

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import {
+  agencyId,
+  badUserInput,
+  conflict,
+  createOnce,
+  failpoint,
+  forbidden,
+  requireCaller,
+  requirePastDate,
+  requireText,
+} from '@safety-graph/shared';
+import type { DivorceContext } from './context';
+import type { CounselingCase, CounselingSession } from './entities';
+
+export const TOPIC_MAX_LENGTH = 200;
+
+export interface OpenCounselingCaseInput {
+  unitId: string;
+  subjectNationalId: string;
+  openedOn: string;
+  topic: string;
+  idempotencyKey?: string | null;
+}
+
+export interface RecordCounselingSessionInput {
+  caseId: string;
+  heldOn: string;
+  mode: string;
+  free: boolean;
+  idempotencyKey?: string | null;
+}
+
+export interface CloseCounselingCaseInput {
+  caseId: string;
+  closedOn: string;
+  outcome: string;
+}
+
+/** The agency writing: it must host the unit, and it is recorded on what it creates. */
+function recorderOf(context: DivorceContext): { agencyCode: string; agencyId: string } {
+  const caller = requireCaller(context.caller);
+  return { agencyCode: caller.agencyCode, agencyId: agencyId(caller.agencyCode) };
+}
+
+/**
+ * A case the caller may write to: one of its own units' cases. Any other is
+ * reported as not found, as a read would, so that a write cannot probe which
+ * case ids exist. The unit of a case never changes, so this check may run
+ * before the writing transaction; the case's status is read again inside it.
+ */
+async function hostedCase(context: DivorceContext, caseId: string): Promise<CounselingCase> {
+  const counselingCase = await context.loaders.visibleCaseById.load(caseId);
+  if (!counselingCase) throw badUserInput('input.caseId', 'no such case');
+  return counselingCase;
+}
+
+/** Drops what this request's loaders hold of the case, and primes them with what was written when it is known. */
+function refreshCase(context: DivorceContext, caseId: string, written: CounselingCase | undefined): Promise<CounselingCase | null> {
+  context.loaders.visibleCaseById.clear(caseId);
+  context.loaders.visibleSessionsByCaseId.clear(caseId);
+  if (written?.id === caseId) context.loaders.visibleCaseById.prime(caseId, written);
+  return context.loaders.visibleCaseById.load(caseId);
+}
+
+function written<T>(row: T | null): T {
+  // Only a broken invariant gets here (the caller hosts what it just wrote); the server masks it.
+  if (!row) throw new Error('the record just written is not visible to its writer');
+  return row;
+}
+
+export async function openCounselingCase(context: DivorceContext, input: OpenCounselingCaseInput): Promise<CounselingCase> {
+  const recorder = recorderOf(context);
+  const topic = requireText('input.topic', input.topic, TOPIC_MAX_LENGTH);
+  const openedOn = requirePastDate('input.openedOn', input.openedOn);
+  // Units are public, so naming the host's rule reveals nothing.
+  const unit = await context.loaders.unitById.load(input.unitId);
+  if (!unit) throw badUserInput('input.unitId', 'no such counselling unit');
+  if (unit.hostAgencyId !== recorder.agencyId) throw forbidden('Only the agency hosting the unit may open its cases');
+  const subjectPseudonym = context.pseudonymize(input.subjectNationalId, 'input.subjectNationalId');
+
+  const inserted: { row?: CounselingCase } = {};
+  const caseId = await createOnce(
+    context.store,
+    {
+      agencyCode: recorder.agencyCode,
+      operation: 'openCounselingCase',
+      key: input.idempotencyKey,
+      // The pseudonym stands for the person here too: the key's stored request hash, an unkeyed
+      // SHA-256, must not be a way back to a national id by trying the billion valid ones.
+      input: { unitId: unit.id, subjectPseudonym, openedOn, topic },
+    },
+    async (manager) => {
+      const row: CounselingCase = {
+        id: randomUUID(),
+        unitId: unit.id,
+        regionId: unit.regionId,
+        subjectPseudonym,
+        openedOn,
+        status: 'OPEN',
+        topic,
+        closedOn: null,
+        outcome: null,
+        recordedByAgencyId: recorder.agencyId,
+      };
+      await context.stores.cases.insert(manager, row);
+      failpoint('divorce.openCounselingCase.after-first-insert');
+      inserted.row = row;
+      return row.id;
+    },
+  );
+  return written(await refreshCase(context, caseId, inserted.row));
+}
+
+export async function recordCounselingSession(context: DivorceContext, input: RecordCounselingSessionInput): Promise<CounselingSession> {
+  const recorder = recorderOf(context);
+  const heldOn = requirePastDate('input.heldOn', input.heldOn);
+  const counselingCase = await hostedCase(context, input.caseId);
+  if (heldOn < counselingCase.openedOn) throw badUserInput('input.heldOn', `must not be before the case was opened (${counselingCase.openedOn})`);
+
+  const inserted: { row?: CounselingSession } = {};
+  const sessionId = await createOnce(
+    context.store,
+    {
+      agencyCode: recorder.agencyCode,
+      operation: 'recordCounselingSession',
+      key: input.idempotencyKey,
+      input: { caseId: counselingCase.id, heldOn, mode: input.mode, free: input.free },
+    },
+    async (manager) => {
+      const current = await context.stores.cases.findForWrite(manager, counselingCase.id);
+      if (current?.status !== 'OPEN') {
+        throw conflict(`case ${counselingCase.id} is ${current?.status ?? 'gone'}; sessions are recorded only while it is OPEN`);
+      }
+      const row: CounselingSession = {
+        id: randomUUID(),
+        caseId: current.id,
+        unitId: current.unitId,
+        regionId: current.regionId,
+        heldOn,
+        mode: input.mode,
+        free: input.free,
+        recordedByAgencyId: recorder.agencyId,
+      };
+      await context.stores.sessions.insert(manager, row);
+      failpoint('divorce.recordCounselingSession.after-first-insert');
+      inserted.row = row;
+      return row.id;
+    },
+  );
+  context.loaders.visibleSessionsByCaseId.clear(counselingCase.id);
+  context.loaders.visibleSessionById.clear(sessionId);
+  if (inserted.row?.id === sessionId) context.loaders.visibleSessionById.prime(sessionId, inserted.row);
+  return written(await context.loaders.visibleSessionById.load(sessionId));
+}
+
+export async function closeCounselingCase(context: DivorceContext, input: CloseCounselingCaseInput): Promise<CounselingCase> {
+  const closedOn = requirePastDate('input.closedOn', input.closedOn);
+  const counselingCase = await hostedCase(context, input.caseId);
+  if (closedOn < counselingCase.openedOn) throw badUserInput('input.closedOn', `must not be before the case was opened (${counselingCase.openedOn})`);
+
+  const closed = await context.store.transaction(async (manager) => {
+    const current = await context.stores.cases.findForWrite(manager, counselingCase.id);
+    if (current?.status !== 'OPEN') throw conflict(`case ${counselingCase.id} is already ${current?.status ?? 'gone'}`);
+    const lastHeldOn = await context.stores.sessions.lastHeldOn(manager, current.id);
+    if (lastHeldOn !== null && closedOn < lastHeldOn) {
+      throw badUserInput('input.closedOn', `must not be before the case's last session (${lastHeldOn})`);
+    }
+    // The row is locked (MySQL) or the transaction runs alone (SQLite); the OPEN condition is a second guard.
+    if (!(await context.stores.cases.close(manager, current.id, closedOn, input.outcome))) {
+      throw conflict(`case ${counselingCase.id} is no longer OPEN`);
+    }
+    return { ...current, status: 'CLOSED', closedOn, outcome: input.outcome };
+  });
+  return written(await refreshCase(context, closed.id, closed));
+}

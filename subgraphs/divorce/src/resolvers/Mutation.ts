@@ -1,0 +1,16 @@
+import type { DivorceContext } from '../context';
+import {
+  closeCounselingCase,
+  openCounselingCase,
+  recordCounselingSession,
+  type CloseCounselingCaseInput,
+  type OpenCounselingCaseInput,
+  type RecordCounselingSessionInput,
+} from '../counselingWrites';
+
+export const Mutation = {
+  openCounselingCase: (_: unknown, args: { input: OpenCounselingCaseInput }, context: DivorceContext) => openCounselingCase(context, args.input),
+  recordCounselingSession: (_: unknown, args: { input: RecordCounselingSessionInput }, context: DivorceContext) =>
+    recordCounselingSession(context, args.input),
+  closeCounselingCase: (_: unknown, args: { input: CloseCounselingCaseInput }, context: DivorceContext) => closeCounselingCase(context, args.input),
+};
