@@ -1,5 +1,5 @@
 import { agencyId, armFailpoint, disarmFailpoints, regionId, todayInIran } from '@safety-graph/shared';
-import { startStack, type QueryOptions, type Stack } from '@safety-graph/test-helpers';
+import { inPersianDigits, nationalId, startStack, type QueryOptions, type Stack } from '@safety-graph/test-helpers';
 
 let stack: Stack;
 
@@ -9,14 +9,6 @@ beforeAll(async () => {
 afterEach(() => disarmFailpoints());
 afterAll(() => stack?.stop());
 
-/** A valid national id from nine digits: the tenth is the check digit. */
-function nationalId(nineDigits: string): string {
-  const sum = nineDigits.split('').reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
-  const remainder = sum % 11;
-  return `${nineDigits}${remainder < 2 ? remainder : 11 - remainder}`;
-}
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const inPersianDigits = (digits: string) => digits.replace(/\d/g, (digit) => PERSIAN_DIGITS[Number(digit)]);
 
 /** The people of this suite: none of them may reach the addiction store or come back in an answer. */
 const PERSON_A = nationalId('049937089');

@@ -1,5 +1,5 @@
 import { armFailpoint, defaultScopesFor, disarmFailpoints, stableId, todayInIran } from '@safety-graph/shared';
-import { startStack, type QueryOptions, type Stack } from '@safety-graph/test-helpers';
+import { nationalId, startStack, type QueryOptions, type Stack } from '@safety-graph/test-helpers';
 
 let stack: Stack;
 
@@ -13,12 +13,6 @@ const KASHAN_POLICE = 'POLICE-IR-10-12';
 const KASHAN_WELFARE = 'WELFARE-IR-10-12';
 const KASHAN_POLICE_UNIT = stableId('counseling-unit', KASHAN_POLICE);
 
-/** A valid national id: nine digits and the check digit of shared/src/auth/pseudonym.ts. */
-function nationalId(nineDigits: string): string {
-  const sum = nineDigits.split('').reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
-  const remainder = sum % 11;
-  return `${nineDigits}${remainder < 2 ? remainder : 11 - remainder}`;
-}
 const toPersianDigits = (text: string) => text.replace(/\d/g, (digit) => '۰۱۲۳۴۵۶۷۸۹'[Number(digit)]);
 
 /** Every national id this file sends, valid or not: none may be stored anywhere or come back in any answer. */

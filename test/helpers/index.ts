@@ -2,3 +2,4 @@ export * from './config';
 export * from './operations';
 export * from './subgraph';
 export * from './stack';
+export * from './people';

@@ -1,5 +1,5 @@
 import { agencyId, armFailpoint, disarmFailpoints, IdempotencyKey, isValidNationalId, regionId, todayInIran, type Store } from '@safety-graph/shared';
-import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { inPersianDigits, nationalId, callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { addiction } from '../index';
 import type { AddictionContext } from '../context';
 import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
@@ -12,14 +12,6 @@ beforeAll(async () => {
 afterEach(() => disarmFailpoints());
 afterAll(() => harness?.close());
 
-/** A valid national id from nine digits: the tenth is the check digit. */
-function nationalId(nineDigits: string): string {
-  const sum = nineDigits.split('').reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
-  const remainder = sum % 11;
-  return `${nineDigits}${remainder < 2 ? remainder : 11 - remainder}`;
-}
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const inPersianDigits = (digits: string) => digits.replace(/\d/g, (digit) => PERSIAN_DIGITS[Number(digit)]);
 
 /** The people of these tests; none of them may ever reach the store or an answer. */
 const PERSON_A = nationalId('049937089');

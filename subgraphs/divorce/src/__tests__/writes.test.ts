@@ -1,5 +1,5 @@
 import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, SCOPES, stableId, todayInIran } from '@safety-graph/shared';
-import { callerOf, subgraphHarness, type SingleResult, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { nationalId, callerOf, subgraphHarness, type SingleResult, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { divorce } from '../index';
 import type { DivorceContext } from '../context';
 import { CounselingCase } from '../entities';
@@ -20,12 +20,6 @@ const KASHAN_WELFARE_UNIT = unitIdOf(KASHAN_WELFARE);
 const asKashanPolice = callerOf(KASHAN_POLICE);
 const asKashanWelfare = callerOf(KASHAN_WELFARE);
 
-/** A valid national id: nine digits and the check digit of shared/src/auth/pseudonym.ts. */
-function nationalId(nineDigits: string): string {
-  const sum = nineDigits.split('').reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
-  const remainder = sum % 11;
-  return `${nineDigits}${remainder < 2 ? remainder : 11 - remainder}`;
-}
 const SUBJECT = nationalId('049937089');
 const OTHER_SUBJECT = nationalId('128374650');
 
