@@ -2,3 +2,4 @@ export * from './http';
 export * from './maskErrors';
 export * from './subgraph';
 export * from './process';
+export * from './importer';

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../logger';
 import { pseudonymOf } from '../auth/pseudonym';
 import { loadSecrets } from '../auth/secrets';
 import { SignatureError, verifySignedRequest } from '../auth/signature';
+import type { Importer } from './importer';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
@@ -59,6 +60,8 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
   seed(store: Store, options: SeedOptions): Promise<SeedReport>;
   /** True when the store holds no records yet (so `npm start` seeds it). */
   isEmpty(store: Store): Promise<boolean>;
+  /** Record kinds `npm run import` can load into this subgraph, by name. */
+  importers?: Record<string, Importer>;
 }
 
 /** Reads a subgraph's `schema.graphql` from its package folder (one level above src/ and dist/). */

@@ -1,0 +1,138 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse';
+import {
+  ConfigError,
+  loadConfig,
+  loadSecrets,
+  openSubgraphStore,
+  pseudonymOf,
+  referenceAgencies,
+  SUBGRAPH_NAMES,
+  type ImportContext,
+  type ImportResult,
+  type SubgraphName,
+} from '@safety-graph/shared';
+import { SUBGRAPHS } from '../subgraphs';
+
+const USAGE = 'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND]   (FILE: .csv with a header row, or .jsonl)';
+const BATCH = 500;
+
+/** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
+async function* batches(file: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[] }> {
+  let rows: Record<string, unknown>[] = [];
+  let lines: number[] = [];
+  const flush = () => {
+    const batch = { rows, lines };
+    rows = [];
+    lines = [];
+    return batch;
+  };
+  if (extname(file).toLowerCase() === '.csv') {
+    const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }));
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      rows.push(record.record);
+      lines.push(record.info.lines);
+      if (rows.length === BATCH) yield flush();
+    }
+  } else {
+    let line = 0;
+    for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+      line += 1;
+      if (text.trim() === '') continue;
+      let row: unknown;
+      try {
+        row = JSON.parse(text);
+      } catch {
+        row = { __unreadable: true };
+      }
+      rows.push(row && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : { __unreadable: true });
+      lines.push(line);
+      if (rows.length === BATCH) yield flush();
+    }
+  }
+  if (rows.length > 0) yield flush();
+}
+
+/**
+ * `npm run import`: loads an agency system's export into one subgraph's
+ * store. Idempotent: a row already imported is skipped. Exit 0 when every row
+ * went in (or was already there), 1 when some rows were refused (each named
+ * with its line), 2 for a bad command line.
+ */
+async function main(): Promise<number> {
+  let values: { agency?: string; kind?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ allowPositionals: true, options: { agency: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean' } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [subgraph, file] = positionals;
+  if (values.help) {
+    console.log(USAGE);
+    for (const name of SUBGRAPH_NAMES) {
+      for (const [kind, importer] of Object.entries(SUBGRAPHS[name].importers ?? {})) console.log(`  ${name} --kind ${kind}: ${importer.description}\n      columns: ${importer.columns.join(', ')}`);
+    }
+    return 0;
+  }
+  if (!subgraph || !(SUBGRAPH_NAMES as readonly string[]).includes(subgraph) || !file) {
+    console.error(`name a subgraph (${SUBGRAPH_NAMES.join(', ')}) and a file\n${USAGE}`);
+    return 2;
+  }
+  const importers = SUBGRAPHS[subgraph as SubgraphName].importers ?? {};
+  const kinds = Object.keys(importers);
+  const kind = values.kind ?? (kinds.length === 1 ? kinds[0] : undefined);
+  if (!kind || !importers[kind]) {
+    console.error(kinds.length === 0 ? `${subgraph} takes no imports` : `--kind must be one of ${kinds.join(', ')}`);
+    return 2;
+  }
+  if (!existsSync(file) || !['.csv', '.jsonl', '.ndjson'].includes(extname(file).toLowerCase())) {
+    console.error(`${file}: no such .csv or .jsonl file`);
+    return 2;
+  }
+  if (!values.agency || !referenceAgencies().some((agency) => agency.code === values.agency)) {
+    console.error(`--agency must name a known agency (the one whose export this is)\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const { pseudonymKey } = loadSecrets(config);
+  const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config);
+  const context: ImportContext = {
+    store,
+    config,
+    agencyCode: values.agency,
+    pseudonymize: (nationalId, argument) => pseudonymOf(pseudonymKey, nationalId, argument),
+  };
+  const total: ImportResult = { inserted: 0, skipped: 0, errors: [] };
+  try {
+    for await (const batch of batches(file)) {
+      const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
+      for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });
+      const rows = batch.rows.filter((_, index) => !unreadable.includes(index));
+      const lines = batch.lines.filter((_, index) => !unreadable.includes(index));
+      const result = await importers[kind].importRows(rows, lines, context);
+      total.inserted += result.inserted;
+      total.skipped += result.skipped;
+      total.errors.push(...result.errors);
+    }
+  } finally {
+    await store.close();
+  }
+  for (const error of total.errors.sort((a, b) => a.line - b.line)) {
+    console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);
+  }
+  console.log(`${subgraph} ${kind}: ${total.inserted} imported, ${total.skipped} already there, ${total.errors.length} refused`);
+  return total.errors.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `import failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,39 @@
+import type { Config } from '../config';
+import type { Store } from '../db/store';
+
+/**
+ * Loading records exported by an agency's existing system (`npm run import`).
+ * Each row carries the agency's own id for it (`externalId`); the record's id
+ * is derived from agency, kind and external id, so importing a file twice adds
+ * nothing. Every row is validated like the matching mutation; a bad row is
+ * reported with its line and written not at all, the others are written.
+ */
+export interface ImportContext {
+  store: Store;
+  config: Config;
+  /** The agency whose export this is: recorded as the records' recorder/owner. */
+  agencyCode: string;
+  pseudonymize(nationalId: string, argument?: string): string;
+}
+
+export interface ImportRowError {
+  /** 1-based line of the file (the CSV header is line 1). */
+  line: number;
+  argument?: string;
+  message: string;
+}
+
+export interface ImportResult {
+  inserted: number;
+  /** Rows whose record was already there (an earlier import). */
+  skipped: number;
+  errors: ImportRowError[];
+}
+
+export interface Importer {
+  description: string;
+  /** The columns (CSV) or keys (JSON Lines) a row has; `externalId` always among them. */
+  columns: string[];
+  /** Validates and writes one batch; `lines[i]` is the file line of `rows[i]`. */
+  importRows(rows: Record<string, unknown>[], lines: number[], context: ImportContext): Promise<ImportResult>;
+}
