@@ -10,10 +10,13 @@ import {
   requirePastDate,
   requireText,
 } from '@safety-graph/shared';
+import type { EntityManager } from 'typeorm';
 import type { DivorceContext } from './context';
 import type { CounselingCase, CounselingSession } from './entities';
 
 export const TOPIC_MAX_LENGTH = 200;
+/** The values of the schema's CounselingMode. */
+export const COUNSELING_MODES = ['IN_PERSON', 'PHONE', 'ONLINE'] as const;
 
 export interface OpenCounselingCaseInput {
   unitId: string;
@@ -69,7 +72,11 @@ function written<T>(row: T | null): T {
   return row;
 }
 
-export async function openCounselingCase(context: DivorceContext, input: OpenCounselingCaseInput): Promise<CounselingCase> {
+/**
+ * Everything opening a case checks before it writes (the mutation and the
+ * importer alike): the row it would write, all but its id.
+ */
+export async function checkedNewCase(context: DivorceContext, input: Omit<OpenCounselingCaseInput, 'idempotencyKey'>): Promise<Omit<CounselingCase, 'id'>> {
   const recorder = recorderOf(context);
   const topic = requireText('input.topic', input.topic, TOPIC_MAX_LENGTH);
   const openedOn = requirePastDate('input.openedOn', input.openedOn);
@@ -78,6 +85,23 @@ export async function openCounselingCase(context: DivorceContext, input: OpenCou
   if (!unit) throw badUserInput('input.unitId', 'no such counselling unit');
   if (unit.hostAgencyId !== recorder.agencyId) throw forbidden('Only the agency hosting the unit may open its cases');
   const subjectPseudonym = context.pseudonymize(input.subjectNationalId, 'input.subjectNationalId');
+  return {
+    unitId: unit.id,
+    regionId: unit.regionId,
+    subjectPseudonym,
+    openedOn,
+    status: 'OPEN',
+    topic,
+    closedOn: null,
+    outcome: null,
+    recordedByAgencyId: recorder.agencyId,
+  };
+}
+
+export async function openCounselingCase(context: DivorceContext, input: OpenCounselingCaseInput): Promise<CounselingCase> {
+  const recorder = recorderOf(context);
+  const checked = await checkedNewCase(context, input);
+  const { unitId, subjectPseudonym, openedOn, topic } = checked;
 
   const inserted: { row?: CounselingCase } = {};
   const caseId = await createOnce(
@@ -88,21 +112,10 @@ export async function openCounselingCase(context: DivorceContext, input: OpenCou
       key: input.idempotencyKey,
       // The pseudonym stands for the person here too: the key's stored request hash, an unkeyed
       // SHA-256, must not be a way back to a national id by trying the billion valid ones.
-      input: { unitId: unit.id, subjectPseudonym, openedOn, topic },
+      input: { unitId, subjectPseudonym, openedOn, topic },
     },
     async (manager) => {
-      const row: CounselingCase = {
-        id: randomUUID(),
-        unitId: unit.id,
-        regionId: unit.regionId,
-        subjectPseudonym,
-        openedOn,
-        status: 'OPEN',
-        topic,
-        closedOn: null,
-        outcome: null,
-        recordedByAgencyId: recorder.agencyId,
-      };
+      const row: CounselingCase = { id: randomUUID(), ...checked };
       await context.stores.cases.insert(manager, row);
       failpoint('divorce.openCounselingCase.after-first-insert');
       inserted.row = row;
@@ -112,11 +125,57 @@ export async function openCounselingCase(context: DivorceContext, input: OpenCou
   return written(await refreshCase(context, caseId, inserted.row));
 }
 
-export async function recordCounselingSession(context: DivorceContext, input: RecordCounselingSessionInput): Promise<CounselingSession> {
-  const recorder = recorderOf(context);
+/**
+ * Everything recording a session checks before its transaction (the mutation
+ * and the importer alike): the date, the mode, and a case the recorder hosts.
+ */
+export async function checkedNewSession(
+  context: DivorceContext,
+  input: Omit<RecordCounselingSessionInput, 'idempotencyKey'>,
+): Promise<{ counselingCase: CounselingCase; heldOn: string; mode: string; free: boolean }> {
+  recorderOf(context);
   const heldOn = requirePastDate('input.heldOn', input.heldOn);
+  // GraphQL already holds the mutation to the enum; an imported row has only this check.
+  if (!(COUNSELING_MODES as readonly string[]).includes(input.mode)) throw badUserInput('input.mode', `must be one of ${COUNSELING_MODES.join(', ')}`);
+  if (typeof input.free !== 'boolean') throw badUserInput('input.free', 'must be true or false');
   const counselingCase = await hostedCase(context, input.caseId);
   if (heldOn < counselingCase.openedOn) throw badUserInput('input.heldOn', `must not be before the case was opened (${counselingCase.openedOn})`);
+  return { counselingCase, heldOn, mode: input.mode, free: input.free };
+}
+
+/**
+ * Writes a checked session in the caller's transaction, the case read again
+ * (and locked on MySQL) so that it is still OPEN: a case closed meanwhile is a CONFLICT.
+ */
+export async function insertSession(
+  context: DivorceContext,
+  manager: EntityManager,
+  sessionId: string,
+  checked: { counselingCase: CounselingCase; heldOn: string; mode: string; free: boolean },
+): Promise<CounselingSession> {
+  const recorder = recorderOf(context);
+  const current = await context.stores.cases.findForWrite(manager, checked.counselingCase.id);
+  if (current?.status !== 'OPEN') {
+    throw conflict(`case ${checked.counselingCase.id} is ${current?.status ?? 'gone'}; sessions are recorded only while it is OPEN`);
+  }
+  const row: CounselingSession = {
+    id: sessionId,
+    caseId: current.id,
+    unitId: current.unitId,
+    regionId: current.regionId,
+    heldOn: checked.heldOn,
+    mode: checked.mode,
+    free: checked.free,
+    recordedByAgencyId: recorder.agencyId,
+  };
+  await context.stores.sessions.insert(manager, row);
+  return row;
+}
+
+export async function recordCounselingSession(context: DivorceContext, input: RecordCounselingSessionInput): Promise<CounselingSession> {
+  const recorder = recorderOf(context);
+  const checked = await checkedNewSession(context, input);
+  const { counselingCase, heldOn } = checked;
 
   const inserted: { row?: CounselingSession } = {};
   const sessionId = await createOnce(
@@ -128,21 +187,7 @@ export async function recordCounselingSession(context: DivorceContext, input: Re
       input: { caseId: counselingCase.id, heldOn, mode: input.mode, free: input.free },
     },
     async (manager) => {
-      const current = await context.stores.cases.findForWrite(manager, counselingCase.id);
-      if (current?.status !== 'OPEN') {
-        throw conflict(`case ${counselingCase.id} is ${current?.status ?? 'gone'}; sessions are recorded only while it is OPEN`);
-      }
-      const row: CounselingSession = {
-        id: randomUUID(),
-        caseId: current.id,
-        unitId: current.unitId,
-        regionId: current.regionId,
-        heldOn,
-        mode: input.mode,
-        free: input.free,
-        recordedByAgencyId: recorder.agencyId,
-      };
-      await context.stores.sessions.insert(manager, row);
+      const row = await insertSession(context, manager, randomUUID(), checked);
       failpoint('divorce.recordCounselingSession.after-first-insert');
       inserted.row = row;
       return row.id;

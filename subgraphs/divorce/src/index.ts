@@ -1,6 +1,8 @@
 import { loadSchemaFile, type SubgraphModule } from '@safety-graph/shared';
 import { createContext, type DivorceContext } from './context';
 import { entities } from './entities';
+import { casesImporter } from './importers/Cases';
+import { sessionsImporter } from './importers/Sessions';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { isEmpty, seed } from './seed';
@@ -34,4 +36,6 @@ export const divorce: SubgraphModule<DivorceContext> = {
   createContext,
   seed,
   isEmpty,
+  // `npm run import -- divorce FILE --agency CODE --kind cases|sessions`: cases first, then their sessions.
+  importers: { cases: casesImporter, sessions: sessionsImporter },
 };

@@ -25,6 +25,13 @@ export class CounselingSessionStore {
       .getMany();
   }
 
+  /** Which of these ids are already taken, whoever hosts them (an import skips them). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.dataSource.getRepository(CounselingSession).createQueryBuilder('row').select('row.id', 'id').where('row.id IN (:...ids)', { ids: [...ids] }).getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   count(): Promise<number> {
     return this.dataSource.getRepository(CounselingSession).count();
   }

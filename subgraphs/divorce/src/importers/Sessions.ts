@@ -1,0 +1,52 @@
+import { badUserInput, stableId, type Importer } from '@safety-graph/shared';
+import { createContext } from '../context';
+import { checkedNewSession, COUNSELING_MODES, insertSession } from '../counselingWrites';
+import { importedCaseId } from './Cases';
+import { columnNamed, externalIdOf, importBatch, importRequest, optionalText, requiredBoolean, requiredText } from './rows';
+
+type Row = Record<string, unknown>;
+
+/** The column naming the row's case: its externalId from an earlier cases import, or the case's id. */
+function caseColumnOf(row: Row): 'caseExternalId' | 'caseId' {
+  return optionalText(row, 'caseId') !== undefined && optionalText(row, 'caseExternalId') === undefined ? 'caseId' : 'caseExternalId';
+}
+
+function caseIdOf(row: Row, agencyCode: string): string {
+  const caseExternalId = optionalText(row, 'caseExternalId');
+  const caseId = optionalText(row, 'caseId');
+  if (caseExternalId !== undefined && caseId !== undefined) throw badUserInput('caseExternalId', 'give caseExternalId or caseId, not both');
+  if (caseExternalId !== undefined) return importedCaseId(agencyCode, caseExternalId);
+  if (caseId !== undefined) return caseId;
+  throw badUserInput('caseExternalId', 'is required (or caseId)');
+}
+
+/** Counselling sessions from a unit's own register, recorded as recordCounselingSession records them. */
+export const sessionsImporter: Importer = {
+  description:
+    'Counselling sessions of OPEN cases of units the importing agency hosts (as recordCounselingSession: any other case is "no such case"). ' +
+    'caseExternalId: the externalId of a case this agency imported (--kind cases), or caseId: the case id; ' +
+    `heldOn: YYYY-MM-DD, not in the future nor before the case opened; mode: ${COUNSELING_MODES.join(', ')}; free: true or false.`,
+  columns: ['externalId', 'caseExternalId', 'caseId', 'heldOn', 'mode', 'free'],
+  async importRows(rows, lines, context) {
+    const divorceContext = createContext(importRequest(context, 'divorce', 'family:write'));
+    return importBatch(rows, lines, context, {
+      idOf: (row) => stableId('import:divorce:sessions', `${context.agencyCode}:${externalIdOf(row)}`),
+      existingIds: (ids) => divorceContext.stores.sessions.existingIds(ids),
+      check: (row) =>
+        checkedNewSession(divorceContext, {
+          caseId: caseIdOf(row, context.agencyCode),
+          heldOn: requiredText(row, 'heldOn'),
+          mode: requiredText(row, 'mode'),
+          free: requiredBoolean(row, 'free'),
+        }),
+      write: async (manager, id, checked) => {
+        await insertSession(divorceContext, manager, id, checked);
+      },
+      // The mutation's caseId is whichever column named the case; CONFLICT (a closed case) is about it too.
+      columnOf: (argument, row) => {
+        const column = columnNamed(argument);
+        return column === undefined || column === 'caseId' ? caseColumnOf(row) : column;
+      },
+    });
+  },
+};
