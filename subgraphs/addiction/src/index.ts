@@ -1,6 +1,7 @@
 import { loadSchemaFile, type SubgraphModule } from '@safety-graph/shared';
 import { createContext, type AddictionContext } from './context';
 import { entities } from './entities';
+import { sessionsImporter } from './importers/Sessions';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { isEmpty, seed } from './seed';
@@ -37,4 +38,6 @@ export const addiction: SubgraphModule<AddictionContext> = {
   createContext,
   seed,
   isEmpty,
+  // `npm run import -- addiction FILE --agency CODE`: sessions of the agency's own programmes.
+  importers: { sessions: sessionsImporter },
 };

@@ -7,16 +7,14 @@ import {
   failpoint,
   forbidden,
   referenceRegions,
-  regionClosure,
   requireAgency,
-  requireCount,
   requireCounty,
   requirePastDate,
   requireRegion,
   requireText,
-  unauthenticated,
 } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
+import { insertProgramSession, writerOf, type RecordProgramSessionInput } from '../programSessionWrites';
 import type { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
 
 interface CreatePreventionProgramInput {
@@ -28,14 +26,6 @@ interface CreatePreventionProgramInput {
   startsOn: string;
   endsOn: string;
   agreementId?: string | null;
-  idempotencyKey?: string | null;
-}
-
-interface RecordProgramSessionInput {
-  programId: string;
-  heldOn: string;
-  regionId: string;
-  attendance: number;
   idempotencyKey?: string | null;
 }
 
@@ -55,7 +45,6 @@ interface UpdateReferralStatusInput {
 
 const PROGRAM_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_ATTENDANCE = 100_000;
 /** Treatment is given by health networks and welfare offices; nobody else may be referred to. */
 const TREATING_AGENCY_KINDS = new Set(['HEALTH', 'WELFARE']);
 /** The steps a referral may take; anything else is a CONFLICT naming where it stands. */
@@ -65,19 +54,6 @@ const NEXT_STATUSES: Record<string, readonly string[]> = {
   COMPLETED: [],
   DROPPED_OUT: [],
 };
-
-let regionPairs: Set<string> | undefined;
-/** True when `regionId` is `scopeRegionId` or lies under it. */
-function isWithin(regionId: string, scopeRegionId: string): boolean {
-  regionPairs ??= new Set(regionClosure().map((pair) => `${pair.scopeRegionId}|${pair.regionId}`));
-  return regionPairs.has(`${scopeRegionId}|${regionId}`);
-}
-
-/** The agency every write is recorded against. The guard already refused a request without a caller. */
-function writerOf(context: AddictionContext): { agencyCode: string; agencyId: string } {
-  if (!context.caller || !context.callerAgencyId) throw unauthenticated();
-  return { agencyCode: context.caller.agencyCode, agencyId: context.callerAgencyId };
-}
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError &&
@@ -142,18 +118,7 @@ export const Mutation = {
         input: { programId: input.programId, heldOn: input.heldOn, regionId: input.regionId, attendance: input.attendance },
       },
       async (manager) => {
-        const program = await context.stores.programs.findById(manager, input.programId);
-        if (!program) throw badUserInput('input.programId', 'no such programme');
-        if (program.leadAgencyId !== writer.agencyId) throw forbidden('Only the programme’s lead agency records its sessions');
-        const heldOn = requirePastDate('input.heldOn', input.heldOn);
-        if (heldOn < program.startsOn || heldOn > program.endsOn) {
-          throw badUserInput('input.heldOn', `must be within the programme’s dates (${program.startsOn} to ${program.endsOn})`);
-        }
-        const regionId = requireCounty('input.regionId', input.regionId);
-        if (!isWithin(regionId, program.regionId)) throw badUserInput('input.regionId', 'must be a county inside the programme’s region');
-        const attendance = requireCount('input.attendance', input.attendance, MAX_ATTENDANCE);
-        recorded = { id: sessionId, programId: program.id, heldOn, regionId, attendance, recordedByAgencyId: writer.agencyId };
-        await context.stores.sessions.insert(manager, recorded);
+        recorded = await insertProgramSession(context, manager, sessionId, input);
         failpoint('addiction.recordProgramSession.after-first-insert');
         return sessionId;
       },

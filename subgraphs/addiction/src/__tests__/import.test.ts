@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { agencyId, loadSecrets, pseudonymOf, regionId, stableId, todayInIran, type ImportContext, type ImportResult } from '@safety-graph/shared';
+import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { addiction } from '../index';
+import type { AddictionContext } from '../context';
+
+let harness: SubgraphHarness<AddictionContext>;
+
+const HEALTH_PROVINCE = 'HEALTH-IR-10';
+const PROVINCE_PROGRAM = 'PREV-TEST-IMPORT-IR-10';
+const KASHAN_PROGRAM = 'PREV-TEST-IMPORT-IR-10-12';
+const ENDED_PROGRAM = 'PREV-TEST-IMPORT-ENDED';
+const sessions = addiction.importers!.sessions;
+const programIds: Record<string, string> = {};
+
+function addDays(date: string, days: number): string {
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
+}
+const today = todayInIran();
+const lastWeek = addDays(today, -7);
+
+const CREATE_PROGRAM = `mutation($input: CreatePreventionProgramInput!) { createPreventionProgram(input: $input) { id } }`;
+
+beforeAll(async () => {
+  harness = await subgraphHarness(addiction);
+  const programs: [string, string, string, string][] = [
+    [PROVINCE_PROGRAM, regionId('IR-10'), '2025-03-21', addDays(today, 365)],
+    [KASHAN_PROGRAM, regionId('IR-10-12'), '2025-03-21', addDays(today, 365)],
+    [ENDED_PROGRAM, regionId('IR-10'), '2025-04-01', '2025-06-30'],
+  ];
+  for (const [code, region, startsOn, endsOn] of programs) {
+    const answer = await harness.runAs<{ createPreventionProgram: { id: string } }>(callerOf(HEALTH_PROVINCE), CREATE_PROGRAM, {
+      input: { code, title: 'Import test', titleFa: 'آزمون ورود داده', kind: 'COMMUNITY', regionId: region, startsOn, endsOn, agreementId: null },
+    });
+    expect(answer.errors).toBeUndefined();
+    programIds[code] = answer.data!.createPreventionProgram.id;
+  }
+});
+afterAll(() => harness?.close());
+
+function contextOf(agencyCode: string): ImportContext {
+  const { pseudonymKey } = loadSecrets(harness.config);
+  return { store: harness.store, config: harness.config, agencyCode, pseudonymize: (id, argument) => pseudonymOf(pseudonymKey, id, argument) };
+}
+
+/** Rows as a CSV file gives them (every value a string), on lines 2, 3, ... */
+function importAs(agencyCode: string, rows: Record<string, unknown>[]): Promise<ImportResult> {
+  return sessions.importRows(rows, rows.map((_, index) => index + 2), contextOf(agencyCode));
+}
+
+const sessionIdOf = (agencyCode: string, externalId: string) => stableId('import:addiction:sessions', `${agencyCode}:${externalId}`);
+
+function row(externalId: string, overrides: Record<string, unknown> = {}) {
+  return { externalId, programCode: PROVINCE_PROGRAM, heldOn: lastWeek, regionCode: 'IR-10-12', attendance: '35', ...overrides };
+}
+
+async function rowCount(): Promise<number> {
+  const [result] = await harness.store.dataSource.query('SELECT COUNT(*) AS n FROM program_session');
+  return Number(result.n);
+}
+
+const PROGRAM_SESSIONS = `query($code: String) { preventionProgram(code: $code) { sessions { id heldOn attendance region { id } recordedBy { id } } } }`;
+async function sessionsOf(code: string) {
+  const answer = await harness.runAs<{ preventionProgram: { sessions: { id: string }[] } }>(callerOf('EDUCATION-IR-10'), PROGRAM_SESSIONS, { code });
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.preventionProgram.sessions;
+}
+
+describe('addiction sessions import', () => {
+  it('records sessions of the agency’s programmes by code or id and county code or id, readable through GraphQL; a second run adds nothing', async () => {
+    const persianExternalId = 'جلسه-۱۴۰۴-۰۰۱';
+    const rows = [
+      row(persianExternalId),
+      row('S-2', { regionCode: 'IR-10-01', attendance: '0', heldOn: today }),
+      // JSON Lines carries numbers, and may name the programme and the county by id.
+      { externalId: 'S-3', programId: programIds[KASHAN_PROGRAM], regionId: regionId('IR-10-12'), heldOn: lastWeek, attendance: 100_000 },
+    ];
+    const before = await rowCount();
+    expect(await importAs(HEALTH_PROVINCE, rows)).toEqual({ inserted: 3, skipped: 0, errors: [] });
+    expect(await rowCount()).toBe(before + 3);
+
+    expect(await sessionsOf(PROVINCE_PROGRAM)).toEqual(
+      expect.arrayContaining([
+        { id: sessionIdOf(HEALTH_PROVINCE, persianExternalId), heldOn: lastWeek, attendance: 35, region: { id: regionId('IR-10-12') }, recordedBy: { id: agencyId(HEALTH_PROVINCE) } },
+        { id: sessionIdOf(HEALTH_PROVINCE, 'S-2'), heldOn: today, attendance: 0, region: { id: regionId('IR-10-01') }, recordedBy: { id: agencyId(HEALTH_PROVINCE) } },
+      ]),
+    );
+    expect(await sessionsOf(KASHAN_PROGRAM)).toContainEqual(expect.objectContaining({ id: sessionIdOf(HEALTH_PROVINCE, 'S-3'), attendance: 100_000 }));
+
+    expect(await importAs(HEALTH_PROVINCE, rows)).toEqual({ inserted: 0, skipped: 3, errors: [] });
+    expect(await rowCount()).toBe(before + 3);
+    // A repeated external id in one batch is written once.
+    expect(await importAs(HEALTH_PROVINCE, [row('TWICE'), row('TWICE')])).toEqual({ inserted: 1, skipped: 1, errors: [] });
+  });
+
+  it('refuses each bad row with its line and column, writing the good rows of the same batch', async () => {
+    const before = await rowCount();
+    const rows = [
+      row('B-1', { programCode: 'PREV-NO-SUCH' }),
+      row('B-2', { programCode: '', programId: '00000000-0000-4000-8000-000000000000' }),
+      row('B-3', { heldOn: addDays(today, 1) }),
+      row('B-4', { programCode: ENDED_PROGRAM, heldOn: '2025-07-01' }),
+      row('B-5', { heldOn: '1404/01/15' }),
+      row('B-6', { regionCode: 'IR-10' }),
+      row('B-7', { regionCode: 'IR-99-99' }),
+      row('B-8', { programCode: KASHAN_PROGRAM, regionCode: 'IR-10-01' }),
+      row('B-9', { attendance: '-1' }),
+      row('B-10', { attendance: '100001' }),
+      row('B-11', { attendance: 'many' }),
+      row('B-12', { programId: programIds[PROVINCE_PROGRAM] }),
+      row('B-13', { regionCode: '' }),
+      row(''),
+      row('GOOD', { programCode: ENDED_PROGRAM, heldOn: '2025-06-30', attendance: '12' }),
+    ];
+    const result = await importAs(HEALTH_PROVINCE, rows);
+    expect(result.inserted).toBe(1);
+    expect(result.skipped).toBe(0);
+    expect(result.errors.map(({ line, argument }) => ({ line, argument }))).toEqual([
+      { line: 2, argument: 'programCode' },
+      { line: 3, argument: 'programId' },
+      { line: 4, argument: 'heldOn' },
+      { line: 5, argument: 'heldOn' },
+      { line: 6, argument: 'heldOn' },
+      { line: 7, argument: 'regionCode' },
+      { line: 8, argument: 'regionCode' },
+      { line: 9, argument: 'regionCode' },
+      { line: 10, argument: 'attendance' },
+      { line: 11, argument: 'attendance' },
+      { line: 12, argument: 'attendance' },
+      { line: 13, argument: 'programCode' },
+      { line: 14, argument: 'regionCode' },
+      { line: 15, argument: 'externalId' },
+    ]);
+    expect(result.errors[0].message).toBe('no such programme');
+    expect(result.errors[3].message).toMatch(/within the programme’s dates/);
+    expect(result.errors[7].message).toBe('must be a county inside the programme’s region');
+    expect(await rowCount()).toBe(before + 1);
+    expect(await sessionsOf(ENDED_PROGRAM)).toEqual([expect.objectContaining({ id: sessionIdOf(HEALTH_PROVINCE, 'GOOD'), attendance: 12 })]);
+  });
+
+  it('records sessions only for programmes the importing agency leads', async () => {
+    const before = await rowCount();
+    // A seeded programme led by another agency, and this test's programme imported by an agency that does not lead it.
+    const seeded = row('O-1', { programCode: 'PREV-1404-SCHOOL-IR-10-12', heldOn: '2025-05-01' });
+    const refusedAtSeeded = await importAs(HEALTH_PROVINCE, [seeded]);
+    const refusedAtOthers = await importAs('HEALTH-IR-10-12', [row('O-2')]);
+    for (const result of [refusedAtSeeded, refusedAtOthers]) {
+      expect(result).toEqual({ inserted: 0, skipped: 0, errors: [{ line: 2, argument: 'programCode', message: 'Only the programme’s lead agency records its sessions' }] });
+    }
+    expect(await rowCount()).toBe(before);
+  });
+});
+
+describe('npm run import -- addiction', () => {
+  const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
+  const run = (file: string) =>
+    spawnSync(process.execPath, [cli, 'addiction', file, '--agency', HEALTH_PROVINCE], { env: { ...harness.config.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+
+  it('imports a CSV file (exit 0, again 0 with everything already there) and names refused rows (exit 1)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'addiction-import-'));
+    const good = join(folder, 'sessions.csv');
+    writeFileSync(good, `externalId,programCode,heldOn,regionCode,attendance\nCLI-1,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,40\n`);
+    const first = run(good);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('1 imported, 0 already there, 0 refused');
+    expect(await sessionsOf(PROVINCE_PROGRAM)).toContainEqual(expect.objectContaining({ id: sessionIdOf(HEALTH_PROVINCE, 'CLI-1'), attendance: 40 }));
+    const again = run(good);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('0 imported, 1 already there, 0 refused');
+
+    const bad = join(folder, 'bad.csv');
+    writeFileSync(bad, `externalId,programCode,heldOn,regionCode,attendance\nCLI-2,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,40\nCLI-3,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,-3\n`);
+    const refused = run(bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('line 3 (attendance): must be a whole number from 0 to 100000');
+    expect(refused.stdout).toContain('1 imported, 0 already there, 1 refused');
+  });
+});

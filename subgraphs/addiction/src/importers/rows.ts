@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  badUserInput,
+  createLogger,
+  ErrorCode,
+  type ImportContext,
+  type ImportResult,
+  type ImportRowError,
+  type SubgraphContext,
+} from '@safety-graph/shared';
+
+// Written here, not in shared/, because helpers may touch only their own subgraph; divorce holds the same file.
+
+export const EXTERNAL_ID_MAX_LENGTH = 100;
+
+type Row = Record<string, unknown>;
+
+/** A row's value: CSV gives trimmed strings, JSON Lines may give numbers and booleans; empty counts as absent. */
+function cell(row: Row, column: string): unknown {
+  const value = row[column];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  return value;
+}
+
+export function optionalText(row: Row, column: string): string | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') throw badUserInput(column, 'must be text');
+  return value;
+}
+
+export function requiredText(row: Row, column: string): string {
+  const value = optionalText(row, column);
+  if (value === undefined) throw badUserInput(column, 'is required');
+  return value;
+}
+
+/** `true` or `false` (any case in CSV). */
+export function requiredBoolean(row: Row, column: string): boolean {
+  const value = cell(row, column);
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && ['true', 'false'].includes(value.toLowerCase())) return value.toLowerCase() === 'true';
+  throw badUserInput(column, value === undefined ? 'is required' : 'must be true or false');
+}
+
+/** A whole number written in digits; its range is the mutation's to check. */
+export function requiredInteger(row: Row, column: string): number {
+  const value = cell(row, column);
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value);
+  throw badUserInput(column, value === undefined ? 'is required' : 'must be a whole number');
+}
+
+/** The agency's own id of the record: 1 to 100 printable characters. */
+export function externalIdOf(row: Row): string {
+  const externalId = requiredText(row, 'externalId');
+  if ([...externalId].length > EXTERNAL_ID_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(externalId)) {
+    throw badUserInput('externalId', `must be 1 to ${EXTERNAL_ID_MAX_LENGTH} printable characters`);
+  }
+  return externalId;
+}
+
+/**
+ * The request an import runs as: the importing agency, holding only the
+ * write scope, so that the mutations' ownership rules apply to its rows as
+ * they would to its API calls.
+ */
+export function importRequest(context: ImportContext, subgraph: string, writeScope: string): SubgraphContext {
+  return {
+    requestId: `import-${randomUUID()}`,
+    caller: { subject: `import@${context.agencyCode}`, agencyCode: context.agencyCode, scopes: new Set([writeScope]) },
+    logger: createLogger(`${subgraph}-import`, context.config.logLevel),
+    store: context.store,
+    config: context.config,
+    pseudonymize: (nationalId, argument) => context.pseudonymize(nationalId, argument),
+  };
+}
+
+const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode.FORBIDDEN, ErrorCode.CONFLICT];
+
+const isDuplicateKey = (error: unknown) =>
+  error instanceof QueryFailedError &&
+  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((error.driverError as { code?: string })?.code ?? '');
+
+export interface RowImport<Checked> {
+  /** The record's id (from the row's externalId). */
+  idOf(row: Row): string;
+  /** Which of these ids are already there. */
+  existingIds(ids: string[]): Promise<Set<string>>;
+  /** The mutation's checks before its transaction; runs for all rows of a batch at once, so that lookups are batched. */
+  check(row: Row, id: string): Promise<Checked>;
+  /** The mutation's write, in the row's own transaction. */
+  write(manager: EntityManager, id: string, checked: Checked): Promise<void>;
+  /**
+   * The column to blame for an error: the mutation names `input.<argument>`,
+   * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
+   * no argument and get `undefined` here.
+   */
+  columnOf(argument: string | undefined, row: Row): string | undefined;
+}
+
+/**
+ * One batch: rows already there are skipped, the others checked and written
+ * one transaction each, so a refused row writes nothing and never stops the
+ * others. A failure that is not the row's fault (the database gone) ends the import.
+ */
+export async function importBatch<Checked>(
+  rows: Row[],
+  lines: number[],
+  context: ImportContext,
+  spec: RowImport<Checked>,
+): Promise<ImportResult> {
+  const result: ImportResult = { inserted: 0, skipped: 0, errors: [] };
+  const refuse = (index: number, error: unknown) => {
+    if (!(error instanceof GraphQLError) || !ROW_ERROR_CODES.includes(error.extensions?.code)) throw error;
+    result.errors.push(rowError(lines[index], error, spec.columnOf(argumentOf(error), rows[index])));
+  };
+
+  const ids: (string | null)[] = rows.map((row, index) => {
+    try {
+      return spec.idOf(row);
+    } catch (error) {
+      refuse(index, error);
+      return null;
+    }
+  });
+  const taken = await spec.existingIds([...new Set(ids.filter((id): id is string => id !== null))]);
+  const checks = await Promise.allSettled(
+    rows.map((row, index) => {
+      const id = ids[index];
+      // Async, so that a check throwing at once refuses its row like one that throws later.
+      return id === null || taken.has(id) ? Promise.resolve(null) : (async () => spec.check(row, id))();
+    }),
+  );
+
+  for (const [index, check] of checks.entries()) {
+    const id = ids[index];
+    if (id === null) continue;
+    // Already there, or written by an earlier row of this batch with the same externalId.
+    if (taken.has(id)) {
+      result.skipped += 1;
+      continue;
+    }
+    if (check.status === 'rejected') {
+      refuse(index, check.reason);
+      continue;
+    }
+    try {
+      await context.store.transaction((manager) => spec.write(manager, id, check.value as Checked));
+      result.inserted += 1;
+      taken.add(id);
+    } catch (error) {
+      // Another import of the same record committed first.
+      if (isDuplicateKey(error)) {
+        result.skipped += 1;
+        taken.add(id);
+      } else refuse(index, error);
+    }
+  }
+  result.errors.sort((first, second) => first.line - second.line);
+  return result;
+}
+
+function argumentOf(error: GraphQLError): string | undefined {
+  const name = error.extensions?.argumentName;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function rowError(line: number, error: GraphQLError, column: string | undefined): ImportRowError {
+  const argument = argumentOf(error);
+  // The mutation's message starts with its own argument name; the row's error names the column instead.
+  const message = argument && error.message.startsWith(`${argument}: `) ? error.message.slice(argument.length + 2) : error.message;
+  return column === undefined ? { line, message } : { line, argument: column, message };
+}
+
+/** `input.heldOn` -> `heldOn`. */
+export function columnNamed(argument: string | undefined): string | undefined {
+  return argument?.replace(/^input\./, '');
+}
