@@ -3,3 +3,4 @@ export * from './maskErrors';
 export * from './subgraph';
 export * from './process';
 export * from './importer';
+export * from './importRows';

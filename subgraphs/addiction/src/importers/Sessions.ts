@@ -1,7 +1,18 @@
-import { badUserInput, referenceRegions, stableId, type Importer } from '@safety-graph/shared';
+import {
+  badUserInput,
+  columnNamed,
+  externalIdOf,
+  importBatch,
+  type Importer,
+  importRequest,
+  optionalText,
+  referenceRegions,
+  requiredInteger,
+  requiredText,
+  stableId,
+} from '@safety-graph/shared';
 import { createContext, type AddictionContext } from '../context';
 import { insertProgramSession, MAX_ATTENDANCE } from '../programSessionWrites';
-import { columnNamed, externalIdOf, importBatch, importRequest, optionalText, requiredInteger, requiredText } from './rows';
 
 type Row = Record<string, unknown>;
 

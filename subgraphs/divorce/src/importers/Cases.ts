@@ -1,7 +1,14 @@
-import { stableId, type Importer } from '@safety-graph/shared';
+import {
+  columnNamed,
+  externalIdOf,
+  importBatch,
+  type Importer,
+  importRequest,
+  requiredText,
+  stableId,
+} from '@safety-graph/shared';
 import { createContext } from '../context';
 import { checkedNewCase, TOPIC_MAX_LENGTH } from '../counselingWrites';
-import { columnNamed, externalIdOf, importBatch, importRequest, requiredText } from './rows';
 
 /** The id of a case the agency imported: sessions imported later name it by the same externalId. */
 export function importedCaseId(agencyCode: string, externalId: string): string {

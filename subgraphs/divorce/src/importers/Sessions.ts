@@ -1,8 +1,18 @@
-import { badUserInput, stableId, type Importer } from '@safety-graph/shared';
+import {
+  badUserInput,
+  columnNamed,
+  externalIdOf,
+  importBatch,
+  type Importer,
+  importRequest,
+  optionalText,
+  requiredBoolean,
+  requiredText,
+  stableId,
+} from '@safety-graph/shared';
 import { createContext } from '../context';
 import { checkedNewSession, COUNSELING_MODES, insertSession } from '../counselingWrites';
 import { importedCaseId } from './Cases';
-import { columnNamed, externalIdOf, importBatch, importRequest, optionalText, requiredBoolean, requiredText } from './rows';
 
 type Row = Record<string, unknown>;
 

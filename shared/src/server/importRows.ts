@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import {
-  badUserInput,
-  createLogger,
-  ErrorCode,
-  type ImportContext,
-  type ImportResult,
-  type ImportRowError,
-  type SubgraphContext,
-} from '@safety-graph/shared';
+import { badUserInput, ErrorCode } from '../errors';
+import { createLogger } from '../logger';
+import type { ImportContext, ImportResult, ImportRowError } from './importer';
+import type { SubgraphContext } from './subgraph';
 
-// Written here, not in shared/, because helpers may touch only their own subgraph; addiction holds the same file.
+// Helpers every subgraph's importers share: reading cells, and the batch driver that turns
+// mutation errors into numbered row errors.
 
 export const EXTERNAL_ID_MAX_LENGTH = 100;
 
