@@ -18,6 +18,10 @@ export type FaultStatus = (typeof FAULT_STATUSES)[number];
 export const ROAD_TYPES = ['URBAN', 'INTERURBAN', 'RURAL'] as const;
 export type RoadType = (typeof ROAD_TYPES)[number];
 
+/** Violations share this file with the crash vocabulary, so that the seed and the write side (the mutation and the importer) use one list. */
+export const VIOLATION_TYPES = ['SPEEDING', 'RED_LIGHT', 'MOBILE_PHONE', 'NO_SEATBELT', 'NO_HELMET', 'ILLEGAL_OVERTAKING', 'DRUNK_DRIVING', 'OTHER'] as const;
+export type ViolationType = (typeof VIOLATION_TYPES)[number];
+
 /** The age bands police reports use (a person's age may also go unrecorded): the seed and the write side share them. */
 export const AGE_BANDS = ['0-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 

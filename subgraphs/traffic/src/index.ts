@@ -1,6 +1,8 @@
 import { loadSchemaFile, type SubgraphModule } from '@safety-graph/shared';
 import { createContext, type TrafficContext } from './context';
 import { entities } from './entities';
+import { crashImporter } from './importers/Crashes';
+import { violationImporter } from './importers/Violations';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { isEmpty, seed } from './seed';
@@ -34,4 +36,5 @@ export const traffic: SubgraphModule<TrafficContext> = {
   createContext,
   seed,
   isEmpty,
+  importers: { crashes: crashImporter, violations: violationImporter },
 };

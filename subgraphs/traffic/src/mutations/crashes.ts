@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import {
   agencyId,
   badUserInput,
@@ -15,7 +16,8 @@ import type { TrafficContext } from '../context';
 import { crashOutcome, type InjuryLevel, type RoadType } from '../crashOutcome';
 import type { Crash, CrashPerson } from '../entities';
 import { iranDateOf } from '../iranTime';
-import { requireOccurredAt, requirePersons, type CrashPersonInput, type PersonFacts } from './inputs';
+import type { CrashStore } from '../store';
+import { requireOccurredAt, requirePersons, requireRoadType, validateCrashReport, type CrashPersonInput, type CrashReport, type PersonFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
 export interface ReportCrashInput {
@@ -43,16 +45,41 @@ function personRows(crashId: string, persons: readonly PersonFacts[]): CrashPers
   return persons.map((person, position) => ({ id: randomUUID(), crashId, position, ...person }));
 }
 
+/** A validated report with the id and reporter it is written under. */
+export interface NewCrash extends CrashReport {
+  id: string;
+  reportedById: string;
+}
+
 /**
- * Reports a crash for the caller's agency: the crash row, then its persons, in
- * one transaction. Severity, fatalities and injuries come from the persons
- * (crashOutcome), the local date from the instant (iranDateOf), as in the seed.
+ * Writes crashes and their persons inside the caller's transaction: the crash
+ * rows, then the persons, as few statements as the store allows. Severity,
+ * fatalities and injuries come from the persons (crashOutcome), the local date
+ * from the instant (iranDateOf), as in the seed. reportCrash writes one, the
+ * crash importer a batch.
  */
+export async function writeCrashes(crashes: CrashStore, manager: EntityManager, reports: readonly NewCrash[]): Promise<void> {
+  await crashes.insertCrashes(
+    manager,
+    reports.map((report) => ({
+      id: report.id,
+      occurredAt: report.occurredAt,
+      occurredOn: iranDateOf(report.occurredAt),
+      regionId: report.regionId,
+      roadType: report.roadType,
+      ...crashOutcome(report.persons),
+      reportedById: report.reportedById,
+      version: 1,
+    })),
+  );
+  failpoint('traffic.reportCrash.after-first-insert');
+  await crashes.insertPersons(manager, reports.flatMap((report) => personRows(report.id, report.persons)));
+}
+
+/** Reports a crash for the caller's agency: the crash row and its persons in one transaction. */
 export async function reportCrash(context: TrafficContext, input: ReportCrashInput): Promise<Crash> {
   const caller = requireCaller(context.caller);
-  const occurredAt = requireOccurredAt(input.occurredAt);
-  const regionId = requireCounty('input.regionId', input.regionId);
-  const persons = requirePersons(input.persons);
+  const report = validateCrashReport(input);
   const reportedById = agencyId(caller.agencyCode);
   const crashId = await createOnce(
     context.store,
@@ -61,22 +88,11 @@ export async function reportCrash(context: TrafficContext, input: ReportCrashInp
       operation: 'reportCrash',
       key: input.idempotencyKey,
       // The validated report, so that a retry spelling the same crash differently (an offset, an omitted ageBand) is still a retry.
-      input: { occurredAt, regionId, roadType: input.roadType, persons },
+      input: report,
     },
     async (manager) => {
       const id = randomUUID();
-      await context.stores.crashes.insertCrash(manager, {
-        id,
-        occurredAt,
-        occurredOn: iranDateOf(occurredAt),
-        regionId,
-        roadType: input.roadType,
-        ...crashOutcome(persons),
-        reportedById,
-        version: 1,
-      });
-      failpoint('traffic.reportCrash.after-first-insert');
-      await context.stores.crashes.insertPersons(manager, personRows(id, persons));
+      await writeCrashes(context.stores.crashes, manager, [{ id, reportedById, ...report }]);
       return id;
     },
   );
@@ -94,7 +110,7 @@ export async function amendCrash(context: TrafficContext, input: AmendCrashInput
   const crashId = requireText('input.crashId', input.crashId, 36);
   const occurredAt = input.occurredAt == null ? null : requireOccurredAt(input.occurredAt);
   const regionId = input.regionId == null ? null : requireCounty('input.regionId', input.regionId);
-  const roadType = input.roadType ?? null;
+  const roadType = input.roadType == null ? null : requireRoadType(input.roadType);
   const persons = input.persons == null ? null : requirePersons(input.persons);
   if (occurredAt === null && regionId === null && roadType === null && persons === null) {
     throw badUserInput('input', 'name at least one of occurredAt, regionId, roadType or persons to correct');

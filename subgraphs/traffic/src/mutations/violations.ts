@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { agencyId, createOnce, requireCaller, requireCounty } from '@safety-graph/shared';
+import type { EntityManager } from 'typeorm';
+import { agencyId, createOnce, requireCaller } from '@safety-graph/shared';
 import type { TrafficContext } from '../context';
 import type { Violation } from '../entities';
 import { iranDateOf } from '../iranTime';
-import { requireOccurredAt } from './inputs';
+import type { ViolationStore } from '../store';
+import { validateViolation, type ViolationFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
 export interface RecordViolationInput {
@@ -13,25 +15,38 @@ export interface RecordViolationInput {
   idempotencyKey?: string | null;
 }
 
-/** Records a traffic violation for the caller's agency, dated in Iran like the seed's. */
+/** A validated violation with the id and recorder it is written under. */
+export interface NewViolation extends ViolationFacts {
+  id: string;
+  recordedById: string;
+}
+
+/** Writes violations inside the caller's transaction, dated in Iran like the seed's: recordViolation writes one, the violation importer a batch. */
+export async function writeViolations(violations: ViolationStore, manager: EntityManager, records: readonly NewViolation[]): Promise<void> {
+  await violations.insert(
+    manager,
+    records.map((record) => ({
+      id: record.id,
+      occurredAt: record.occurredAt,
+      occurredOn: iranDateOf(record.occurredAt),
+      regionId: record.regionId,
+      type: record.type,
+      recordedById: record.recordedById,
+    })),
+  );
+}
+
+/** Records a traffic violation for the caller's agency. */
 export async function recordViolation(context: TrafficContext, input: RecordViolationInput): Promise<Violation> {
   const caller = requireCaller(context.caller);
-  const occurredAt = requireOccurredAt(input.occurredAt);
-  const regionId = requireCounty('input.regionId', input.regionId);
+  const facts = validateViolation(input);
   const violations = context.stores.violations;
   const violationId = await createOnce(
     context.store,
-    { agencyCode: caller.agencyCode, operation: 'recordViolation', key: input.idempotencyKey, input: { occurredAt, regionId, type: input.type } },
+    { agencyCode: caller.agencyCode, operation: 'recordViolation', key: input.idempotencyKey, input: facts },
     async (manager) => {
       const id = randomUUID();
-      await violations.insert(manager, {
-        id,
-        occurredAt,
-        occurredOn: iranDateOf(occurredAt),
-        regionId,
-        type: input.type,
-        recordedById: agencyId(caller.agencyCode),
-      });
+      await writeViolations(violations, manager, [{ id, recordedById: agencyId(caller.agencyCode), ...facts }]);
       return id;
     },
   );

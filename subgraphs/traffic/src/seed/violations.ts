@@ -1,20 +1,10 @@
 import { agencyId, apportion, countyUnitCode, regionId, SeededRandom, stableId } from '@safety-graph/shared';
 import type { Violation } from '../entities';
+import { VIOLATION_TYPES, type ViolationType } from '../crashOutcome';
 import { iranDateOf } from '../iranTime';
 import { DayPicker, violationTimeOn } from './calendar';
 import type { CountyExposure } from './exposure';
 
-export const VIOLATION_TYPES = [
-  'SPEEDING',
-  'RED_LIGHT',
-  'MOBILE_PHONE',
-  'NO_SEATBELT',
-  'NO_HELMET',
-  'ILLEGAL_OVERTAKING',
-  'DRUNK_DRIVING',
-  'OTHER',
-] as const;
-type ViolationType = (typeof VIOLATION_TYPES)[number];
 
 /** In town cameras catch red lights, phones and bare-headed riders; on the roads speed and overtaking dominate. */
 const TOWN_WEIGHTS: Record<ViolationType, number> = {

@@ -53,8 +53,15 @@ export class CrashStore {
     return this.filtered(filter).getCount();
   }
 
-  async insertCrash(manager: EntityManager, crash: Crash): Promise<void> {
-    await insertRows(manager, Crash, [crash]);
+  async insertCrashes(manager: EntityManager, crashes: Crash[]): Promise<void> {
+    await insertRows(manager, Crash, crashes);
+  }
+
+  /** Which of these crash ids are taken (an import's records already there). */
+  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(Crash, { select: { id: true }, where: { id: In([...ids]) } });
+    return rows.map((row) => row.id);
   }
 
   async insertPersons(manager: EntityManager, persons: CrashPerson[]): Promise<void> {

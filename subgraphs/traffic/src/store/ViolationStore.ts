@@ -28,7 +28,14 @@ export class ViolationStore {
     return this.filtered(filter).getCount();
   }
 
-  async insert(manager: EntityManager, violation: Violation): Promise<void> {
-    await insertRows(manager, Violation, [violation]);
+  async insert(manager: EntityManager, violations: Violation[]): Promise<void> {
+    await insertRows(manager, Violation, violations);
+  }
+
+  /** Which of these violation ids are taken (an import's records already there). */
+  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(Violation, { select: { id: true }, where: { id: In([...ids]) } });
+    return rows.map((row) => row.id);
   }
 }

@@ -1,0 +1,48 @@
+import { badUserInput, type Importer } from '@safety-graph/shared';
+import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
+import { MAX_PERSONS, validateCrashReport, type CrashReport } from '../mutations/inputs';
+import { writeCrashes } from '../mutations/crashes';
+import { importBatch, instantOf, regionIdOf, textOf, type ImportKind } from './importBatch';
+
+/** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */
+function personsOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.trim() === '') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw badUserInput('input.persons', 'must be a JSON array of persons, each {"role", "injury", "faultStatus", "ageBand"}');
+  }
+}
+
+const crashKind: ImportKind<CrashReport> = {
+  kind: 'crashes',
+  action: 'report crashes',
+  validate: (row) =>
+    validateCrashReport({
+      occurredAt: instantOf(row.occurredAt),
+      regionId: regionIdOf(row),
+      roadType: textOf(row.roadType),
+      persons: personsOf(row.persons),
+    }),
+  existingIds: (stores, manager, ids) => stores.crashes.existingIds(manager, ids),
+  write: (stores, manager, rows, recorderId) =>
+    writeCrashes(
+      stores.crashes,
+      manager,
+      rows.map(({ id, record }) => ({ id, reportedById: recorderId, ...record })),
+    ),
+};
+
+/** `npm run import -- traffic FILE --agency CODE --kind crashes`: crash reports of a police (or roads, or municipal) system, checked and written as reportCrash checks and writes them. */
+export const crashImporter: Importer = {
+  description:
+    'Crash reports, checked and written as reportCrash does, reported by the importing agency (which must hold traffic:write: police, roads, municipality). ' +
+    'externalId: the agency system\'s id of the report (1-100 characters). occurredAt: an ISO instant with offset, such as 2025-05-31T18:40:00+03:30, not in the future. ' +
+    `regionId (the county's id) or regionCode (its code, such as IR-10-12). roadType: ${ROAD_TYPES.join('|')}. ` +
+    `persons: a JSON array of 1-${MAX_PERSONS} persons, each {"role": ${PERSON_ROLES.join('|')}, "injury": ${INJURY_LEVELS.join('|')}, ` +
+    `"faultStatus": ${FAULT_STATUSES.join('|')}, "ageBand": ${AGE_BANDS.join('|')} or null}. ` +
+    'Severity, fatalities and injuries are derived from the persons. A report already imported is skipped, not updated (corrections go through amendCrash).',
+  columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'roadType', 'persons'],
+  importRows: (rows, lines, context) => importBatch(crashKind, rows, lines, context),
+};

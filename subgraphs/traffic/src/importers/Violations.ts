@@ -1,0 +1,29 @@
+import type { Importer } from '@safety-graph/shared';
+import { VIOLATION_TYPES } from '../crashOutcome';
+import { validateViolation, type ViolationFacts } from '../mutations/inputs';
+import { writeViolations } from '../mutations/violations';
+import { importBatch, instantOf, regionIdOf, textOf, type ImportKind } from './importBatch';
+
+const violationKind: ImportKind<ViolationFacts> = {
+  kind: 'violations',
+  action: 'record violations',
+  validate: (row) => validateViolation({ occurredAt: instantOf(row.occurredAt), regionId: regionIdOf(row), type: textOf(row.type) }),
+  existingIds: (stores, manager, ids) => stores.violations.existingIds(manager, ids),
+  write: (stores, manager, rows, recorderId) =>
+    writeViolations(
+      stores.violations,
+      manager,
+      rows.map(({ id, record }) => ({ id, recordedById: recorderId, ...record })),
+    ),
+};
+
+/** `npm run import -- traffic FILE --agency CODE --kind violations`: violations from a police camera or ticketing system, checked and written as recordViolation does. */
+export const violationImporter: Importer = {
+  description:
+    'Traffic violations, checked and written as recordViolation does, recorded by the importing agency (which must hold traffic:write: police, roads, municipality). ' +
+    'externalId: the agency system\'s id of the violation (1-100 characters). occurredAt: an ISO instant with offset, not in the future. ' +
+    'regionId (the county\'s id) or regionCode (its code, such as IR-10-12). ' +
+    `type: ${VIOLATION_TYPES.join('|')}. A violation already imported is skipped.`,
+  columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'type'],
+  importRows: (rows, lines, context) => importBatch(violationKind, rows, lines, context),
+};
