@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Column, Entity, PrimaryColumn, QueryFailedError, Table, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Table, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { badUserInput, conflict } from '../errors';
+import { isDuplicateKeyError } from './constraint';
 import type { Store } from './store';
 
 /**
@@ -62,10 +63,6 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-const isDuplicate = (error: unknown) =>
-  error instanceof QueryFailedError &&
-  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((error.driverError as { code?: string })?.code ?? '');
-
 export interface IdempotentRequest {
   agencyCode: string;
   /** The mutation's name: the same key may serve different mutations. */
@@ -103,7 +100,7 @@ export async function createOnce(store: Store, request: IdempotentRequest, creat
     });
   } catch (error) {
     // Another request with the same key committed first: its result is ours.
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     const existing = await store.dataSource.manager.findOneBy(IdempotencyKey, where);
     if (!existing) throw error;
     return replay(existing);

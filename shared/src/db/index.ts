@@ -1,3 +1,4 @@
 export * from './store';
 export * from './regionScope';
 export * from './idempotency';
+export * from './constraint';

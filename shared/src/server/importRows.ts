@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { isDuplicateKeyError } from '../db/constraint';
 import { badUserInput, ErrorCode } from '../errors';
 import { createLogger } from '../logger';
 import type { ImportContext, ImportResult, ImportRowError } from './importer';
@@ -78,10 +79,6 @@ export function importRequest(context: ImportContext, subgraph: string, writeSco
 
 const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode.FORBIDDEN, ErrorCode.CONFLICT];
 
-const isDuplicateKey = (error: unknown) =>
-  error instanceof QueryFailedError &&
-  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((error.driverError as { code?: string })?.code ?? '');
-
 export interface RowImport<Checked> {
   /** The record's id (from the row's externalId). */
   idOf(row: Row): string;
@@ -151,7 +148,7 @@ export async function importBatch<Checked>(
       taken.add(id);
     } catch (error) {
       // Another import of the same record committed first.
-      if (isDuplicateKey(error)) {
+      if (isDuplicateKeyError(error)) {
         result.skipped += 1;
         taken.add(id);
       } else refuse(index, error);

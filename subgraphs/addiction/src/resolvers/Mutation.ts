@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
 import {
+  isDuplicateKeyError,
   badUserInput,
   conflict,
   createOnce,
@@ -55,10 +55,6 @@ const NEXT_STATUSES: Record<string, readonly string[]> = {
   DROPPED_OUT: [],
 };
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError &&
-  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error.driverError as { code?: string })?.code ?? '');
-
 export const Mutation = {
   createPreventionProgram: async (_: unknown, { input }: { input: CreatePreventionProgramInput }, context: AddictionContext) => {
     const writer = writerOf(context);
@@ -92,7 +88,7 @@ export const Mutation = {
       );
     } catch (error) {
       // Another request took the code between our check and our insert.
-      if (isUniqueViolation(error)) throw conflict(takenMessage);
+      if (isDuplicateKeyError(error)) throw conflict(takenMessage);
       throw error;
     }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, type EntityManager } from 'typeorm';
-import { badUserInput, conflict, createOnce, failpoint, forbidden, unauthenticated } from '@safety-graph/shared';
+import type { EntityManager } from 'typeorm';
+import { badUserInput, conflict, createOnce, failpoint, forbidden, isDuplicateKeyError, unauthenticated } from '@safety-graph/shared';
 import type { AgreementsContext } from '../context';
 import type { Agreement, Target } from '../entities';
 import {
@@ -49,10 +49,6 @@ function requireLead(agreement: Agreement, writer: Writer, doing: string): void 
 
 const shownStatus = (agreement: Agreement): AgreementStatus => effectiveStatus(agreement.status, agreement.endsOn);
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError &&
-  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error.driverError as { code?: string })?.code ?? '');
-
 /**
  * Runs a write whose uniqueness was checked inside it; a concurrent request
  * that took the same code or party between the check and the insert surfaces
@@ -62,7 +58,7 @@ async function unlessTaken<T>(taken: () => Error, write: () => Promise<T>): Prom
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken();
+    if (isDuplicateKeyError(error)) throw taken();
     throw error;
   }
 }

@@ -1,5 +1,6 @@
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
+  isDuplicateKeyError,
   agencyId,
   badUserInput,
   DateTimeScalar,
@@ -102,13 +103,6 @@ export function regionIdOf(row: Record<string, unknown>): string | undefined {
   return county.id;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((error.driverError as { code?: string })?.code ?? '')
-  );
-}
-
 /**
  * Imports one batch of rows of a kind: each row validated like the mutation
  * (a bad one reported with its line and not written), its id derived from
@@ -156,7 +150,7 @@ export async function importBatch<T>(
     written = await writeMissing();
   } catch (error) {
     // Another import of the same records committed first: the batch rolled back; again, they are found already there.
-    if (!isDuplicateKey(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     written = await writeMissing();
   }
   result.inserted += written.inserted;
