@@ -12,6 +12,7 @@ import {
   INTERNAL_HEADER_PREFIX,
   listen,
   loadSecrets,
+  loadTokenVerification,
   maskErrors,
   sendJson,
   signedHeaders,
@@ -77,7 +78,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   const authenticator = await createAuthenticator(
     config,
-    secrets.tokens,
+    loadTokenVerification(config),
     options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
   );
   const rateLimit = createRateLimiter(limits.ratePerMinute);

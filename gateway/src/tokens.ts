@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { ConfigError, defaultScopesFor, loadSecrets, SCOPES, type Config } from '@safety-graph/shared';
+import { ConfigError, defaultScopesFor, loadTokenVerification, SCOPES, type Config } from '@safety-graph/shared';
 import { DEVELOPMENT_ISSUER } from './auth';
 
 export interface TokenRequest {
@@ -19,7 +19,7 @@ const SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
 /** A development token (HS256, the development secret); production tokens come from the partners' identity provider. */
 export async function mintDevelopmentToken(config: Config, request: TokenRequest): Promise<string> {
-  const { tokens } = loadSecrets(config);
+  const tokens = loadTokenVerification(config);
   if (tokens.kind !== 'hs256') throw new ConfigError('development tokens need the HS256 development secret (AUTH_SECRET or .data/auth-secret)');
   const scopes = request.scopes ?? defaultScopesFor(request.agencyKind);
   const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));

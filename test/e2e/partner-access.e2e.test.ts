@@ -228,8 +228,8 @@ describe('tokens', () => {
   }
 
   it('refuses a missing, malformed, foreign, expired, wrong-audience or unknown-agency token with 401 UNAUTHENTICATED', async () => {
-    const { loadSecrets } = await import('@safety-graph/shared');
-    const { tokens } = loadSecrets(stack.config);
+    const { loadTokenVerification } = await import('@safety-graph/shared');
+    const tokens = loadTokenVerification(stack.config);
     const ownSecret = tokens.kind === 'hs256' ? tokens.secret : undefined;
     const claims = { agency: 'POLICE-IR-10', scope: 'agencies:read' };
     const cases: [string, string | null][] = [

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
-import { ConfigError, loadConfig, loadSecrets, referenceAgencies, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
+import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceAgencies, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
 
 /**
  * `npm start`: the five subgraphs and the gateway, each its own process as in
@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   console.log(`starting safety-graph on ${store}`);
   // Made before the services start, so that they all read the same development secrets.
   loadSecrets(config);
+  loadTokenVerification(config);
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   await Promise.all(

@@ -1,5 +1,8 @@
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { ConfigError, loadConfig, loadSecrets } from '@safety-graph/shared';
+import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, type Config } from '@safety-graph/shared';
+
+/** What the gateway loads at start. */
+const gatewaySecrets = (config: Config) => ({ ...loadSecrets(config), tokens: loadTokenVerification(config) });
 import { createAuthenticator } from '../auth';
 
 const known = async (code: string) => code === 'POLICE-IR-10';
@@ -8,16 +11,21 @@ const production = (extra: Record<string, string>) =>
 
 describe('production token verification', () => {
   it('refuses to start without a token key, a subgraph secret or a pseudonym key', () => {
-    expect(() => loadSecrets(production({}))).toThrow(ConfigError);
-    expect(() => loadSecrets(production({ AUTH_SECRET: 'x'.repeat(40) }))).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY/);
-    expect(() => loadSecrets(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' }))).toThrow(/SUBGRAPH_SECRET is required/);
-    expect(() => loadSecrets(production({ AUTH_JWKS_URL: 'https://idp.example/jwks', SUBGRAPH_SECRET: 'short' }))).toThrow(/at least 32 bytes/);
+    expect(() => gatewaySecrets(production({}))).toThrow(ConfigError);
+    expect(() => gatewaySecrets(production({ AUTH_SECRET: 'x'.repeat(40) }))).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY/);
+    expect(() => gatewaySecrets(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' }))).toThrow(/SUBGRAPH_SECRET is required/);
+    expect(() => gatewaySecrets(production({ AUTH_JWKS_URL: 'https://idp.example/jwks', SUBGRAPH_SECRET: 'short' }))).toThrow(/at least 32 bytes/);
+    expect(() => loadSecrets(loadConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's'.repeat(40) }))).toThrow(/PSEUDONYM_KEY is required/);
+  });
+
+  it('lets a subgraph start in production with its two secrets and no token key (tokens are the gateway’s)', () => {
+    expect(loadSecrets(production({})).subgraphSecret.length).toBe(40);
   });
 
   it.each(['ES256', 'RS256'])('accepts %s tokens signed by the configured public key, and nothing else', async (algorithm) => {
     const { publicKey, privateKey } = await generateKeyPair(algorithm);
     const config = production({ AUTH_PUBLIC_KEY: await exportSPKI(publicKey) });
-    const authenticator = await createAuthenticator(config, loadSecrets(config).tokens, known);
+    const authenticator = await createAuthenticator(config, loadTokenVerification(config), known);
     const sign = (claims: Record<string, unknown>, audience = 'safety-graph') =>
       new SignJWT(claims).setProtectedHeader({ alg: algorithm }).setSubject('u1').setAudience(audience).setExpirationTime('5m').sign(privateKey);
 

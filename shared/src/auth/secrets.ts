@@ -9,10 +9,10 @@ export type TokenVerification =
   | { kind: 'jwks'; url: string }
   | { kind: 'public-key'; pem: string };
 
+/** What every service needs; token verification is the gateway's alone (`loadTokenVerification`). */
 export interface Secrets {
   /** Signs gateway → subgraph requests (HMAC-SHA256). */
   subgraphSecret: Buffer;
-  tokens: TokenVerification;
   /** Keyed hash of national ids (pseudonyms); never the id itself. */
   pseudonymKey: Buffer;
 }
@@ -59,18 +59,22 @@ function requiredSecret(config: Config, variable: string, file: string): Buffer 
  * once into the data folder.
  */
 export function loadSecrets(config: Config): Secrets {
-  const subgraphSecret = requiredSecret(config, 'SUBGRAPH_SECRET', 'subgraph-secret');
-  const pseudonymKey = requiredSecret(config, 'PSEUDONYM_KEY', 'pseudonym-key');
+  return {
+    subgraphSecret: requiredSecret(config, 'SUBGRAPH_SECRET', 'subgraph-secret'),
+    pseudonymKey: requiredSecret(config, 'PSEUDONYM_KEY', 'pseudonym-key'),
+  };
+}
+
+/**
+ * How the gateway verifies partner tokens: a JWKS URL or a public key in
+ * production (missing both stops it), the HS256 development secret otherwise.
+ */
+export function loadTokenVerification(config: Config): TokenVerification {
   const { AUTH_JWKS_URL: jwksUrl, AUTH_PUBLIC_KEY: publicKey } = config.env;
-  let tokens: TokenVerification;
-  if (jwksUrl) {
-    tokens = { kind: 'jwks', url: jwksUrl };
-  } else if (publicKey) {
-    tokens = { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n') };
-  } else if (config.isProduction) {
+  if (jwksUrl) return { kind: 'jwks', url: jwksUrl };
+  if (publicKey) return { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n') };
+  if (config.isProduction) {
     throw new ConfigError('AUTH_JWKS_URL or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
-  } else {
-    tokens = { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')) };
   }
-  return { subgraphSecret, tokens, pseudonymKey };
+  return { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')) };
 }
