@@ -82,7 +82,7 @@ export async function createOnce(store: Store, request: IdempotentRequest, creat
   if (request.key == null) return store.transaction(create);
   const key = request.key;
   if (key.length < 1 || key.length > 128 || /[\u0000-\u001f]/.test(key)) {
-    throw badUserInput('idempotencyKey', 'must be 1 to 128 printable characters');
+    throw badUserInput('input.idempotencyKey', 'must be 1 to 128 printable characters');
   }
   const requestHash = createHash('sha256').update(JSON.stringify(canonical(request.input))).digest('hex');
   const where = { agencyCode: request.agencyCode, operation: request.operation, key };

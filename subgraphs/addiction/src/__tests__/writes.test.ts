@@ -182,7 +182,7 @@ describe('createPreventionProgram', () => {
       [{ regionId: regionId('IR') }, 'input.regionId'],
       [{ startsOn: '2025-06-01', endsOn: '2025-05-31' }, 'input.endsOn'],
       [{ agreementId: 'MOU-IR-10-ADDICTION-1403' }, 'input.agreementId'],
-      [{ idempotencyKey: '' }, 'idempotencyKey'],
+      [{ idempotencyKey: '' }, 'input.idempotencyKey'],
     ];
     for (const [overrides, argumentName] of cases) {
       expectError(await ask(HEALTH_PROVINCE, CREATE_PROGRAM, { input: programInput({ code: 'PREV-TEST-INVALID', ...overrides }) }), 'BAD_USER_INPUT', argumentName);

@@ -242,7 +242,7 @@ describe('reportCrash', () => {
       [fatalReport({ persons: [] }), 'input.persons'],
       [fatalReport({ persons: tooMany }), 'input.persons'],
       [fatalReport({ persons: [driver('O'), pedestrian('K', 'NOT_AT_FAULT', 'elderly')] }), 'input.persons[1].ageBand'],
-      [fatalReport({ idempotencyKey: 'k'.repeat(129) }), 'idempotencyKey'],
+      [fatalReport({ idempotencyKey: 'k'.repeat(129) }), 'input.idempotencyKey'],
     ];
     for (const [input, argumentName] of cases) {
       const result = await harness.runAs(KASHAN_POLICE, REPORT_CRASH, { input });
@@ -336,7 +336,7 @@ describe('recordViolation', () => {
     const cases: [Record<string, unknown>, string][] = [
       [violation({ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }), 'input.occurredAt'],
       [violation({ regionId: PROVINCE }), 'input.regionId'],
-      [violation({ idempotencyKey: '' }), 'idempotencyKey'],
+      [violation({ idempotencyKey: '' }), 'input.idempotencyKey'],
     ];
     for (const [input, argumentName] of cases) {
       const result = await harness.runAs(KASHAN_POLICE, RECORD_VIOLATION, { input });
