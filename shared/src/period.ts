@@ -87,3 +87,9 @@ export function resolvePeriod(input: PeriodInput | null | undefined, argument = 
   }
   return { from: input.from, to: input.to };
 }
+
+/** Two ISO dates in order: what a target's representation must carry before anything is counted for it. */
+export function isDateRange(value: { from?: unknown; to?: unknown }): value is DateRange {
+  const isDate = (date: unknown) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date);
+  return isDate(value.from) && isDate(value.to) && (value.from as string) <= (value.to as string);
+}

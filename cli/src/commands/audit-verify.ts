@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '@safety-graph/shared';
+import { loadConfig } from '@safety-graph/shared';
 // The audit module alone: verifying needs none of the gateway's server code.
 import { runAuditVerify } from '@safety-graph/gateway';
+import { runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
 
@@ -27,20 +28,8 @@ async function main(): Promise<number> {
     console.error(`--batch-size must be a whole number from 1 to 100000\n${USAGE}`);
     return 2;
   }
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `audit:verify failed: ${(error as Error).message}`);
-    return 2;
-  }
-  return runAuditVerify(config, undefined, { batchSize });
+  // A configuration error reaches runCommand, which prints it and exits 2.
+  return runAuditVerify(loadConfig(), undefined, { batchSize });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`audit:verify failed: ${(error as Error)?.message ?? String(error)}`);
-    process.exit(2);
-  },
-);
+runCommand('audit:verify', main, 2);

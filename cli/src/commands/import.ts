@@ -4,7 +4,6 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
 import {
-  ConfigError,
   loadConfig,
   loadSecrets,
   openSubgraphStore,
@@ -16,6 +15,7 @@ import {
   type SubgraphName,
 } from '@safety-graph/shared';
 import { SUBGRAPHS } from '../subgraphs';
+import { runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND]   (FILE: .csv with a header row, or .jsonl)';
 const BATCH = 500;
@@ -129,10 +129,4 @@ async function main(): Promise<number> {
   return total.errors.length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `import failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand('import', main);

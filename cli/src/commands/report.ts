@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
-import { ConfigError, DEMO_LAST_FULL_SOLAR_YEAR, loadConfig, referenceAgencies, resolvePeriod, type PeriodInput } from '@safety-graph/shared';
+import { DEMO_LAST_FULL_SOLAR_YEAR, loadConfig, referenceAgencies, resolvePeriod, type PeriodInput } from '@safety-graph/shared';
 import { columnsOf, flatten, toTable } from '../report/flatten';
+import { runCommand } from '../runCommand';
 
 const REPORTS = join(__dirname, '..', '..', '..', 'reports');
 const USAGE = `usage: npm run report -- NAME [--solar-year Y | --from YYYY-MM-DD --to YYYY-MM-DD] [--region CODE]
@@ -107,10 +108,4 @@ async function main(): Promise<number> {
   return answer.errors?.length ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `report failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand('report', main);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
+import { loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
 import { SUBGRAPHS } from '../subgraphs';
+import { runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run seed -- [--scale N] [--only SUBGRAPH[,SUBGRAPH…]]';
 
@@ -47,10 +48,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `seed failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand('seed', main);

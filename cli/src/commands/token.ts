@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { TokenRequestError, mintDevelopmentToken } from '@safety-graph/gateway';
 import { ConfigError, loadConfig } from '@safety-graph/shared';
 import { findAgency } from '../agencyLookup';
+import { runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run token -- --agency CODE [--scopes "traffic:read reports:read"] [--ttl 1h] [--subject NAME]';
 
@@ -59,10 +60,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `token failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand('token', main);

@@ -170,7 +170,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       }
     } catch (error) {
       options.onError?.(error, requestId);
-      if (!response.headersSent) sendJson(response, 500, JSON.parse(errorBody(new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId)));
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+        response.end(errorBody(new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId));
+      }
       else response.destroy();
     }
   });

@@ -1,4 +1,4 @@
-import { metric } from '@safety-graph/shared';
+import { isDateRange, metric } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
 
 /** The fields the gateway passes in a PreventionTarget representation (`@requires`). */
@@ -16,11 +16,9 @@ export const PreventionTarget = {
     const key = { metric: String(target.metric), regionId: String(target.regionId), from: String(target.from), to: String(target.to) };
     // Admissions count people: the same suppressed cell as Region.preventionStats, or nothing.
     if (metric(key.metric)?.countsIndividuals) {
-      if (!isValidRange(key)) return null;
+      if (!isDateRange(key)) return null;
       return (await loaders.preventionStats.load({ regionId: key.regionId, from: key.from, to: key.to })).treatmentAdmissions;
     }
     return loaders.targetActual.load(key);
   },
 };
-
-const isValidRange = (key: { from: string; to: string }) => /^\d{4}-\d{2}-\d{2}$/.test(key.from) && /^\d{4}-\d{2}-\d{2}$/.test(key.to) && key.from <= key.to;

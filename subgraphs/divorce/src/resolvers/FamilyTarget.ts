@@ -1,4 +1,4 @@
-import { metric } from '@safety-graph/shared';
+import { isDateRange, metric } from '@safety-graph/shared';
 import type { DivorceContext } from '../context';
 import type { ActualKey } from '../loaders';
 
@@ -10,11 +10,9 @@ export const FamilyTarget = {
   actual: async (target: FamilyTargetReference, _: unknown, { loaders }: DivorceContext) => {
     // Reconciliations count couples: the same suppressed cell as Region.familyStats, or nothing.
     if (metric(target.metric)?.countsIndividuals) {
-      if (!isValidRange(target)) return null;
+      if (!isDateRange(target)) return null;
       return (await loaders.familyStats.load({ regionId: target.regionId, from: target.from, to: target.to })).reconciliations;
     }
     return loaders.familyActual.load({ metric: target.metric, regionId: target.regionId, from: target.from, to: target.to });
   },
 };
-
-const isValidRange = (key: { from: string; to: string }) => /^\d{4}-\d{2}-\d{2}$/.test(key.from) && /^\d{4}-\d{2}-\d{2}$/.test(key.to) && key.from <= key.to;
