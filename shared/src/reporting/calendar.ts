@@ -108,3 +108,14 @@ export function parseGranularity(value: string): Granularity {
   if (!(GRANULARITIES as readonly string[]).includes(value)) throw badUserInput('granularity', `must be one of ${GRANULARITIES.join(', ')}`);
   return value as Granularity;
 }
+
+/**
+ * The calendar unit whose counts of individuals may be published for a
+ * period: a whole Solar Hijri month, quarter or year, else null. Counts of
+ * individuals are published in the Solar Hijri calendar only, so that no
+ * two published cells of different calendars or years overlap in part.
+ */
+export function publishedUnitOf(range: DateRange): CalendarUnit | null {
+  const unit = wholeUnitOf(range);
+  return unit && unit.calendar === 'SOLAR' ? unit : null;
+}

@@ -236,3 +236,31 @@ export function suppressedTable(monthly: ReadonlyMap<string, readonly number[]>,
   }
   return table;
 }
+
+/**
+ * Records of individuals behind one table, as the statistics engine reads
+ * them: one leaf region (county), one month (1-12) of the Solar Hijri year,
+ * one contributing agency (the agency that recorded them).
+ */
+export interface Contribution {
+  regionId: string;
+  month: number;
+  agencyId: string;
+  count: number;
+}
+
+/**
+ * The suppression table of one metric over one Solar Hijri year, decided
+ * from its contributions (so that the contributor rule can see each
+ * agency's share). Interface the statistics engine codes against; the
+ * decision itself lives in `SuppressedTable`.
+ */
+export function suppressedTableOf(contributions: readonly Contribution[], threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
+  const monthly = new Map<string, number[]>();
+  for (const { regionId, month, count } of contributions) {
+    const months = monthly.get(regionId) ?? Array.from({ length: 12 }, () => 0);
+    months[month - 1] += count;
+    monthly.set(regionId, months);
+  }
+  return suppressedTable(monthly, threshold, regions);
+}
