@@ -22,6 +22,7 @@ import {
   type SubgraphName,
 } from '@safety-graph/shared';
 import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
+import { devSignInRoutes } from './devSignIn';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
@@ -140,6 +141,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       metrics.duration.observe((Date.now() - summary.startedAt) / 1000);
     },
     routes: {
+      ...devSignInRoutes(config),
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_request, response) => {
         const checks = await Promise.all(
