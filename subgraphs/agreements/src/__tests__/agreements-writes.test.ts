@@ -675,6 +675,16 @@ describe('acceptAgreement', () => {
     expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(new RegExp(`it needs the acceptance of ${OUTSIDER} \\(pending\\)$`)) });
     expect(await recordedStatus(agreement.id)).toBe('DRAFT');
 
+    // The named agency finds the MOU awaiting its acceptance, marked as such.
+    const awaiting = await harness.runAs<{ agreements: { edges: { node: { code: string; parties: { status: string; agency: { id: string } }[] } }[] } }>(
+      callerOf(OUTSIDER, ['agreements:read']),
+      `query($me: ID) { agreements(status: DRAFT, partyAgencyId: $me) { edges { node { code parties { status agency { id } } } } } }`,
+      { me: agencyId(OUTSIDER) },
+    );
+    expectNoErrors(awaiting);
+    const listed = awaiting.data!.agreements.edges.find((edge) => edge.node.code === agreement.code)!.node;
+    expect(listed.parties.find((party) => party.agency.id === agencyId(OUTSIDER))!.status).toBe('PENDING');
+
     const before = Date.now() - 1000;
     const accepted = await accept(agreement.id, OUTSIDER);
     const party = accepted.parties.find((candidate) => candidate.agency.id === agencyId(OUTSIDER))!;
