@@ -36,6 +36,9 @@ const MYSQL_STORAGE = new Set([
 /** The driver's error under TypeORM's QueryFailedError (or the error itself). */
 function driverErrorOf(error: unknown): { code?: unknown; fatal?: unknown; message?: unknown } | undefined {
   if (!error || typeof error !== 'object') return undefined;
+  // mysql2 rejects a failed connect with a plain object, which graphql-js wraps as NonErrorThrown.
+  const thrown = (error as { thrownValue?: unknown }).thrownValue;
+  if (thrown && typeof thrown === 'object') return driverErrorOf(thrown);
   const driverError = (error as { driverError?: unknown }).driverError;
   return (driverError && typeof driverError === 'object' ? driverError : error) as { code?: unknown; fatal?: unknown };
 }
