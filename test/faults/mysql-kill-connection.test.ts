@@ -75,7 +75,7 @@ test('connections killed mid-transaction: nothing acknowledged is lost, nothing 
   const counts = await tally(stack.config, load, before);
   reportFault({
     store: 'mysql',
-    fault: `KILL CONNECTION x${kills.killed} (${kills.inTransaction} mid-transaction) under writes`,
+    fault: `KILL CONNECTION x${kills.killed} (${kills.inTransaction} mid-transaction) under writes; failures: ${[...load.failures.entries()].map(([code, n]) => `${code} ${n}`).join(', ')}`,
     ...counts,
   });
 
