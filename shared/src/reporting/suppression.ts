@@ -62,6 +62,8 @@ const UNITS: { kind: CalendarUnit['kind']; index: number; months: number[] }[] =
   ...[1, 2, 3, 4].map((quarter) => ({ kind: 'QUARTER' as const, index: quarter, months: [quarter * 3 - 2, quarter * 3 - 1, quarter * 3] })),
   ...Array.from({ length: MONTHS }, (_, i) => ({ kind: 'MONTH' as const, index: i + 1, months: [i + 1] })),
 ];
+/** UNITS[MONTH_UNIT + m] is month m. */
+const MONTH_UNIT = 4;
 const UNIT_VECTORS = UNITS.map((unit) => Array.from({ length: MONTHS }, (_, i) => (unit.months.includes(i + 1) ? 1 : 0)));
 /** Relations between units of one region: year = Σ quarters, year = Σ months, quarter = Σ its months (indexes into UNITS). */
 const UNIT_RELATIONS: { total: number; parts: number[] }[] = [
@@ -103,6 +105,8 @@ interface Node {
   outside: Subspace;
   /** inside + outside: the unit vectors of this region an attacker can compute. */
   derivable: Subspace;
+  /** Month units (as bits of unit indexes) known to be 0 here because a published 0 at this region or above covers them. */
+  zeros: number;
 }
 
 const ownSpaces = new Map<number, Subspace>();
@@ -150,7 +154,7 @@ export class SuppressedTable {
     const index = new Map(sorted.map((region, i) => [region.id, i]));
     for (const region of sorted) {
       const zero = Subspace.zero(MONTHS);
-      this.nodes.push({ id: region.id, parent: -1, children: [], leaves: [], cells: [], own: zero, inside: zero, outside: zero, derivable: zero });
+      this.nodes.push({ id: region.id, parent: -1, children: [], leaves: [], cells: [], own: zero, inside: zero, outside: zero, derivable: zero, zeros: 0 });
     }
     sorted.forEach((region, i) => {
       const parent = region.parentId === null ? undefined : index.get(region.parentId);
@@ -223,15 +227,30 @@ export class SuppressedTable {
 
   /** Recomputes `own` and `inside` of the regions whose hidden cells changed and of their ancestors, then `outside` top-down. */
   private recompute(changed: Iterable<number>): void {
+    // An attacker who knows counts are ≥ 0 reads a published 0 as a 0 for every month of every leaf under it:
+    // at a leaf these months count as published.
+    const all = new Set(changed);
+    const zeros = (n: number, above: number): void => {
+      const node = this.nodes[n];
+      let mask = above;
+      for (const cell of node.cells) if (!cell.hidden && cell.value === 0) for (const m of UNITS[cell.unit].months) mask |= 1 << (MONTH_UNIT + m);
+      if (node.children.length === 0 && mask !== node.zeros) all.add(n);
+      node.zeros = mask;
+      node.children.forEach((child) => zeros(child, mask));
+    };
+    this.nodes.forEach((node, n) => {
+      if (node.parent < 0) zeros(n, 0);
+    });
     const dirty = new Set<number>();
-    for (let n of changed) {
+    for (let n of all) {
       for (; n >= 0 && !dirty.has(n); n = this.nodes[n].parent) dirty.add(n);
     }
     const inside = (n: number): void => {
       const node = this.nodes[n];
       if (!dirty.has(n)) return;
       node.children.forEach(inside);
-      node.own = ownSpace(node.cells.reduce((mask, cell) => (cell.hidden ? mask : mask | (1 << cell.unit)), 0));
+      const published = node.cells.reduce((mask, cell) => (cell.hidden ? mask : mask | (1 << cell.unit)), 0);
+      node.own = ownSpace(node.children.length === 0 ? published | node.zeros : published);
       node.inside = node.children.length === 0 ? node.own : node.own.plus(this.intersection(node.children.map((child) => this.nodes[child].inside)));
     };
     const outside = (n: number, outsideChanged: boolean): void => {
@@ -286,8 +305,10 @@ export class SuppressedTable {
         this.hide(cell);
         changed.add(cell.node);
       };
-      for (const cell of ordered) {
-        if (!cell.hidden || !this.isDerivable(cell)) continue;
+      // Cells hidden in this round are checked in the next, against spans that know them hidden.
+      const exposed = ordered.filter((cell) => cell.hidden && cell.value !== 0 && this.isDerivable(cell));
+      for (const cell of exposed) {
+        // (A hidden 0 that can be computed discloses no small count; protecting it would hide everything around it.)
         // The direct differences first: while some relation has it as its only hidden member, hide the
         // published cell beside it that closes the most such relations (then by preference).
         let added = false;
