@@ -125,6 +125,28 @@ describe('small-count suppression of one Solar year table', () => {
     if (province !== null) expect(hiddenCounties.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('decides derivability exactly like elimination over all region × month atoms (random trees and published sets)', () => {
+    const random = seedrandom('derivability');
+    let agreed = 0;
+    for (let trial = 0; trial < 150; trial += 1) {
+      const provinces = Array.from({ length: 1 + Math.floor(random() * 3) }, () => 1 + Math.floor(random() * 3));
+      const regions = regionTree(provinces, provinces.length > 1 || random() < 0.5);
+      const density = 0.3 + random() * 0.65;
+      const cells = regions.flatMap((region) => KINDS.map((unit) => ({ region, unit, published: random() < density })));
+      const atoms = (id: string, months: number[]) => under(regions, id).flatMap((leaf) => months.map((m) => `${leaf}|${m}`));
+      const equations = cells.filter((c) => c.published).map((c) => ({ atoms: atoms(c.region.id, c.unit.months), value: 0 }));
+      const hidden = cells.filter((c) => !c.published);
+      const targets = hidden.map((c) => atoms(c.region.id, c.unit.months));
+      // deriveTargets hands back the target arrays it was given: identity finds their cells.
+      const derived = new Set(deriveTargets(equations, targets).derived.map((d) => targets.indexOf(d.target as string[])));
+      const byElimination = hidden.filter((_, i) => derived.has(i)).map((c) => `${c.region.id}|${c.unit.kind}|${c.unit.index}`);
+      const published = cells.filter((c) => c.published).map((c) => ({ regionId: c.region.id, kind: c.unit.kind, index: c.unit.index }));
+      expect(SuppressedTable.linearlyDerivable(regions, published).sort()).toEqual(byElimination.sort());
+      agreed += hidden.length;
+    }
+    console.log(`derivability: decomposition and elimination agree on ${agreed} unpublished cells`);
+  });
+
   it('is deterministic and decides the same table from any order of the same contributions', () => {
     const random = seedrandom('determinism');
     const regions = regionTree([4, 3, 5]);

@@ -356,6 +356,22 @@ export class SuppressedTable {
     return [...regions].flatMap((n) => this.nodes[n].cells.filter((other) => other !== cell && UNITS[other.unit].months.some((m) => months.has(m))));
   }
 
+  /**
+   * The cells, among those not in `published`, that are linear combinations of
+   * the `published` ones (counts not read as ≥ 0): the derivability test the
+   * decision uses, exposed so that tests can hold it against elimination.
+   */
+  static linearlyDerivable(regions: readonly RegionNode[], published: readonly CellKey[]): string[] {
+    const table = new SuppressedTable(regions, [], 1);
+    const open = new Set(published.map(keyOf));
+    for (const cell of table.cells.values()) {
+      cell.value = 1; // no published zeros to read
+      if (!open.has(cell.key)) table.hide(cell);
+    }
+    table.recompute(table.nodes.keys());
+    return [...table.cells.values()].filter((cell) => cell.hidden && table.isDerivable(cell)).map((cell) => cell.key);
+  }
+
   /** The published value of a cell, or null when it is hidden (or not in the table). */
   value(cell: CellKey): number | null {
     const found = this.cells.get(keyOf(cell));
