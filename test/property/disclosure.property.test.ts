@@ -81,7 +81,8 @@ const leavesOf = (regions: readonly RegionNode[]) => regions.filter((r) => !regi
 
 /**
  * Runs the attack on one scenario with the given agency's own records and returns what it tried and
- * derived. `sample` (when given) picks which unpublished cells to try.
+ * derived, and how many published counts leave any agency a remainder 1..T − 1. `sample` (when
+ * given) picks which unpublished cells to try.
  */
 function attack(scenario: Scenario, policy: Policy, agency: string, sample?: (target: { unit: CalendarUnit; regionId: string }) => boolean) {
   const { regions, threshold, days, records, units, atomOf } = scenario;
@@ -111,14 +112,16 @@ function attack(scenario: Scenario, policy: Policy, agency: string, sample?: (ta
     const asked = policy === 'API' ? publishedUnitOf(unitRange(unit)) : unit;
     return asked ? tableOf(asked.calendar, asked.year).value({ regionId, kind: asked.kind, index: asked.index }) : null;
   };
-  // Counts per (leaf, atom): everyone's and the attacker's own.
+  // Counts per (leaf, atom): everyone's and each agency's own.
   const all = new Map<string, number>();
-  const own = new Map<string, number>();
+  const byAgency = new Map(AGENCIES.map((a) => [a, new Map<string, number>()]));
   for (const record of records) {
     const key = `${record.county}:${atomOf(record.day)}`;
     all.set(key, (all.get(key) ?? 0) + 1);
-    if (record.agency === agency) own.set(key, (own.get(key) ?? 0) + 1);
+    const mine = byAgency.get(record.agency)!;
+    mine.set(key, (mine.get(key) ?? 0) + 1);
   }
+  const own = byAgency.get(agency)!;
   const atomsOf = (unit: CalendarUnit, regionId: string) => {
     const range = unitRange(unit);
     const first = atomOf(dayIndex.get(range.from)!);
@@ -145,7 +148,8 @@ function attack(scenario: Scenario, policy: Policy, agency: string, sample?: (ta
       }
       expect(value).toBe(keys.reduce((sum, key) => sum + (all.get(key) ?? 0), 0));
       equations.push({ atoms, value });
-      remainders.push({ value, remainder: value - keys.reduce((sum, key) => sum + (own.get(key) ?? 0), 0) });
+      // Every agency subtracts its own records from every published count.
+      for (const mine of byAgency.values()) remainders.push({ value, remainder: value - keys.reduce((sum, key) => sum + (mine.get(key) ?? 0), 0) });
     }
   }
   const result = deriveTargets(withKnownZeros(equations), targets);
