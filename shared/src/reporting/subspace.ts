@@ -37,11 +37,12 @@ const firstNonZero = (row: readonly number[]) => row.findIndex((x) => x !== 0);
 
 /**
  * Subspaces are interned (one instance per subspace), so that sums and
- * memberships are memoized per instance: tables of hundreds of regions meet
- * the same few dozen subspaces over and over.
+ * memberships are memoized per instance: a table of hundreds of regions
+ * meets the same subspaces over and over.
  */
 const interned = new Map<string, Subspace>();
-const MEMO_LIMIT = 100_000;
+/** A national year meets a few thousand; past this many the memo starts over (memory stays bounded). */
+const MEMO_LIMIT = 20_000;
 
 export class Subspace {
   private annihilatorCache?: Subspace;
@@ -58,10 +59,19 @@ export class Subspace {
     const key = `${size}:${rows.map((row) => row.join(',')).join(';')}`;
     let space = interned.get(key);
     if (!space) {
-      if (interned.size >= MEMO_LIMIT) interned.clear();
+      if (interned.size >= MEMO_LIMIT) {
+        for (const old of interned.values()) old.forget();
+        interned.clear();
+      }
       interned.set(key, (space = new Subspace(size, rows)));
     }
     return space;
+  }
+
+  /** Drops the memoized sums and memberships (the interning starts over). */
+  private forget(): void {
+    this.sums.clear();
+    this.members.clear();
   }
 
   static zero(size: number): Subspace {
@@ -152,8 +162,8 @@ export class Subspace {
     return this.annihilator().plus(other.annihilator()).annihilator();
   }
 
-  /** Equal subspaces are the same instance. */
+  /** Equal subspaces are the same instance, except across a reset of the memo. */
   equals(other: Subspace): boolean {
-    return this === other;
+    return this === other || (this.rows.length === other.rows.length && this.rows.every((row, r) => row.every((x, i) => x === other.rows[r][i])));
   }
 }
