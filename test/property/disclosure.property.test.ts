@@ -282,6 +282,8 @@ describe('disclosure property: pooling both calendars over five years and one ag
     }
     // Two Solar years and the Gregorian year inside them: other years share no day with these (Gregorian
     // publishes nothing), so their equations cannot help; the pool is complete for the cells tried.
+    // Atoms are runs of days inside one Solar and one Gregorian month: every cell asked is a union of
+    // them, so they are exactly what day atoms compress to, without 700,000 atom names.
     const from = days.findIndex((d) => d.iso === '2024-03-20');
     const to = days.findIndex((d) => d.iso === '2026-03-20');
     const window = days.slice(from, to + 1);
