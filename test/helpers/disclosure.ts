@@ -45,63 +45,75 @@ const mod = (a: number, p: number) => ((a % p) + p) % p;
 
 /**
  * Row-reduces the 0/1 system (rows over `columns` columns, right-hand sides
- * `values`) modulo p and answers for each target whether it is in the row
- * span, with its value (centred in (−p/2, p/2]).
+ * `values`) modulo p, with sparse rows, and answers for each target whether
+ * it is in the row span, with its value (centred in (−p/2, p/2]).
  */
 function solveModulo(p: number, rows: readonly number[][], values: readonly number[], columns: number, targets: readonly number[][]): (number | null)[] {
-  const width = columns + 1;
-  const matrix: Float64Array[] = rows.map((row, r) => {
-    const dense = new Float64Array(width);
-    for (const column of row) dense[column] = 1;
-    dense[columns] = mod(values[r], p);
-    return dense;
-  });
+  const matrix = rows.map((row) => new Map(row.map((column) => [column, 1])));
+  const rhs = values.map((value) => mod(value, p));
+  const rowsWith: Set<number>[] = Array.from({ length: columns }, () => new Set());
+  matrix.forEach((row, r) => row.forEach((_, column) => rowsWith[column].add(r)));
   const pivotRowOf = new Int32Array(columns).fill(-1);
-  const reduced: Float64Array[] = [];
-  for (let column = 0, next = 0; column < columns && next < matrix.length; column += 1) {
-    let found = -1;
-    for (let r = next; r < matrix.length; r += 1) {
-      if (matrix[r][column] !== 0) {
-        found = r;
-        break;
-      }
+  const isPivot = new Uint8Array(matrix.length);
+  // Fewest rows first keeps the fill-in small; the order is fixed, so the result is deterministic.
+  const order = Array.from({ length: columns }, (_, c) => c).sort((a, b) => rowsWith[a].size - rowsWith[b].size || a - b);
+  for (const column of order) {
+    let pivotRow = -1;
+    for (const r of rowsWith[column]) {
+      if (!isPivot[r] && (pivotRow < 0 || matrix[r].size < matrix[pivotRow].size || (matrix[r].size === matrix[pivotRow].size && r < pivotRow))) pivotRow = r;
     }
-    if (found < 0) continue;
-    [matrix[next], matrix[found]] = [matrix[found], matrix[next]];
-    const pivot = matrix[next];
-    const scale = inverse(pivot[column], p);
-    if (scale !== 1) for (let i = column; i < width; i += 1) pivot[i] = (pivot[i] * scale) % p;
-    const nonZero: number[] = [];
-    for (let i = column; i < width; i += 1) if (pivot[i] !== 0) nonZero.push(i);
-    for (let r = 0; r < matrix.length; r += 1) {
+    if (pivotRow < 0) continue;
+    const pivot = matrix[pivotRow];
+    const scale = inverse(pivot.get(column)!, p);
+    if (scale !== 1) {
+      for (const [i, x] of pivot) pivot.set(i, (x * scale) % p);
+      rhs[pivotRow] = (rhs[pivotRow] * scale) % p;
+    }
+    for (const r of [...rowsWith[column]]) {
+      if (r === pivotRow) continue;
       const row = matrix[r];
-      const factor = row[column];
-      if (r === next || factor === 0) continue;
-      for (const i of nonZero) row[i] = mod(row[i] - factor * pivot[i], p);
+      const factor = row.get(column)!;
+      for (const [i, x] of pivot) {
+        const next = mod((row.get(i) ?? 0) - factor * x, p);
+        if (next === 0) {
+          row.delete(i);
+          rowsWith[i].delete(r);
+        } else {
+          if (!row.has(i)) rowsWith[i].add(r);
+          row.set(i, next);
+        }
+      }
+      rhs[r] = mod(rhs[r] - factor * rhs[pivotRow], p);
     }
-    pivotRowOf[column] = reduced.length;
-    reduced.push(pivot);
-    next += 1;
+    isPivot[pivotRow] = 1;
+    pivotRowOf[column] = pivotRow;
   }
-  for (let r = reduced.length; r < matrix.length; r += 1) {
-    // A zero row left with a non-zero right-hand side: the published counts contradict each other.
-    if (matrix[r][columns] !== 0 && matrix[r].subarray(0, columns).every((x) => x === 0)) throw new Error('deriveTargets: the equations are inconsistent');
-  }
+  matrix.forEach((row, r) => {
+    // A row reduced to nothing with a non-zero right-hand side: the published counts contradict each other.
+    if (row.size === 0 && rhs[r] !== 0) throw new Error('deriveTargets: the equations are inconsistent');
+  });
   return targets.map((target) => {
-    // Residual of the target against the reduced rows: zero on every free column iff it is in their span.
-    const residual = new Float64Array(width);
-    for (const column of target) residual[column] = 1;
+    // Residual of the target against the pivot rows: zero everywhere iff it is in their span.
+    const residual = new Map<number, number>();
+    for (const column of target) residual.set(column, 1);
     let value = 0;
     for (const column of target) {
       const r = pivotRowOf[column];
       if (r < 0) continue;
-      const row = reduced[r];
-      for (let i = column; i < width; i += 1) if (row[i] !== 0) residual[i] = mod(residual[i] - row[i], p);
-      value = (value + row[columns]) % p;
+      for (const [i, x] of matrix[r]) residual.set(i, mod((residual.get(i) ?? 0) - x, p));
+      value = (value + rhs[r]) % p;
     }
-    for (let i = 0; i < columns; i += 1) if (residual[i] !== 0) return null;
+    for (const x of residual.values()) if (x !== 0) return null;
     return value > p / 2 ? value - p : value;
   });
+}
+
+/**
+ * The equations plus what a published 0 tells an attacker who knows counts
+ * are never negative: each of its atoms is 0.
+ */
+export function withKnownZeros(equations: readonly Equation[]): Equation[] {
+  return [...equations, ...equations.filter((equation) => equation.value === 0).flatMap((equation) => equation.atoms.map((atom) => ({ atoms: [atom], value: 0 })))];
 }
 
 /** Each target (a hidden cell given as its atom set) that is a linear combination of the equations, with its value. */
