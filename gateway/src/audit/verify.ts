@@ -169,7 +169,8 @@ async function diagnose(
   if (original !== null && original > seq) {
     const before = await rowAt(manager, original - 1);
     if (before && before.hash === row.prevHash) return ['reordered', `row ${seq} holds the row written as ${original}: rows were reordered`];
-    return ['deleted', `row ${seq} was written as row ${original}: ${span(seq, original - 1)} deleted and the later rows renumbered`];
+    const gone = original - 1 === seq ? `row ${seq}` : `rows ${seq}..${original - 1}`;
+    return ['deleted', `row ${seq} was written as row ${original}: ${gone} deleted and the later rows renumbered`];
   }
   if (original !== null) return ['inserted', `row ${seq} was written as row ${original}: rows were inserted before it and the later rows renumbered`];
   const next = await rowAt(manager, seq + 1);
