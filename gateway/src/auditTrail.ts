@@ -46,6 +46,16 @@ export async function openGatewayAudit(config: Config): Promise<GatewayAudit> {
   // ten-digit national id could be reversed by trying every id.
   const auditKey = createHmac('sha256', loadSecrets(config).pseudonymKey).update('safety-graph audit hashes v1').digest();
   const keyedHash = (text: string) => createHmac('sha256', auditKey).update(text, 'utf8').digest('hex');
+  // Variables too deep to canonicalise were refused (VARIABLES_TOO_DEEP) before anything read them: their row has no hash.
+  const variablesHashOf = (variables: unknown) => {
+    let canonical: string;
+    try {
+      canonical = canonicalJson(variables);
+    } catch {
+      return null;
+    }
+    return keyedHash(canonical);
+  };
   const who = (context: GatewayContext | undefined, request: ResolvedRequest | undefined) => {
     const { query, operationName, variables } = request ?? {};
     return {
@@ -54,7 +64,7 @@ export async function openGatewayAudit(config: Config): Promise<GatewayAudit> {
       operationName: context?.trail.operation?.name ?? (typeof operationName === 'string' ? operationName : null),
       operationType: context?.trail.operation?.type ?? null,
       documentHash: typeof query === 'string' ? keyedHash(query) : null,
-      variablesHash: variables == null ? null : keyedHash(canonicalJson(variables)),
+      variablesHash: variables == null ? null : variablesHashOf(variables),
     } satisfies Partial<AuditRecordInput>;
   };
   return {

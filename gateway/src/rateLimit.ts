@@ -43,8 +43,9 @@ export function unauthenticatedPerMinute(config: Config): number {
 
 /**
  * Per-address limit for requests that fail authentication: each failure costs
- * a point; an address out of points gets 429 + Retry-After, before its token
- * is even verified. In memory per gateway instance, keyed by the socket's
+ * a point; an address out of points gets 429 + Retry-After instead of 401. A
+ * caller with a valid token is never refused by it (it shares no budget with a
+ * flood from the same address). In memory per gateway instance, keyed by the socket's
  * address (a proxy in front makes every client one address).
  */
 export function createAddressLimiter(perMinute: number) {
@@ -56,11 +57,6 @@ export function createAddressLimiter(perMinute: number) {
     });
   };
   return {
-    /** Throws the 429 when the address has no points left. */
-    async check(address: string): Promise<void> {
-      const state = await limiter.get(address);
-      if (state && state.remainingPoints <= 0) throw refuse(address, state.msBeforeNext);
-    },
     /** Charges one failed authentication; throws the 429 when that was one too many. */
     async charge(address: string): Promise<void> {
       try {

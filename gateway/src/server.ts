@@ -145,7 +145,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         throw new HttpError(400, 'BAD_REQUEST', `Headers starting with ${INTERNAL_HEADER_PREFIX} are not accepted from clients`);
       }
       const address = request.socket.remoteAddress ?? 'unknown';
-      await addressLimit.check(address);
       const caller = await authenticator.authenticate(request.headers.authorization).catch(async (error: unknown) => {
         if (error instanceof HttpError && error.code === 'UNAUTHENTICATED') await addressLimit.charge(address);
         throw error;
