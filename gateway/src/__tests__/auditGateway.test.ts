@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { regionId, type Config } from '@safety-graph/shared';
 import { dropTestDatabases, startStack, testConfig, type Stack } from '../../../test/helpers';
 import { AuditLog, runAuditVerify, startGateway, type RunningGateway } from '..';
@@ -63,8 +62,6 @@ async function ownGateway(label: string, overrides: NodeJS.ProcessEnv = {}): Pro
   const config = testConfig(label, {
     DATA_DIR: stack.config.dataDir,
     DATABASE_PREFIX: `${stack.config.databasePrefix}${label}_`,
-    // Its own log, so its own checkpoints.
-    AUDIT_CHECKPOINT_FILE: join(stack.config.dataDir, `${label}-checkpoints.jsonl`),
     ...overrides,
   });
   const urls = Object.fromEntries(Object.values(stack.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));

@@ -1,6 +1,6 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ConfigError, type Config } from '@safety-graph/shared';
+import { ConfigError, storeConfig, type Config } from '@safety-graph/shared';
 import { checkpointMac, type AuditCheckpoint } from './hash';
 
 export interface AuditSettings {
@@ -20,11 +20,15 @@ function whole(config: Config, name: string, fallback: number, min: number, max:
   return value;
 }
 
-/** AUDIT_CHECKPOINT_FILE (default `<DATA_DIR>/audit-checkpoints.jsonl`) and AUDIT_CHECKPOINT_INTERVAL_MS (default 60 s). */
+/**
+ * AUDIT_CHECKPOINT_FILE (default `<DATA_DIR>/<audit database>.checkpoints.jsonl`,
+ * e.g. `.data/safety_audit.checkpoints.jsonl`: one file per log) and
+ * AUDIT_CHECKPOINT_INTERVAL_MS (default 60 s).
+ */
 export function auditSettings(config: Config): AuditSettings {
   const file = config.env.AUDIT_CHECKPOINT_FILE;
   return {
-    checkpointFile: file ? (isAbsolute(file) ? file : resolve(file)) : join(config.dataDir, 'audit-checkpoints.jsonl'),
+    checkpointFile: file ? (isAbsolute(file) ? file : resolve(file)) : join(config.dataDir, `${storeConfig(config, 'audit').database}.checkpoints.jsonl`),
     checkpointIntervalMs: whole(config, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
     maxBatch: 200,
   };
