@@ -40,8 +40,8 @@ export interface GatewayAudit {
 }
 
 /** The gateway's audit trail on its own store: who asked what, never the query text or the variables' values. */
-export async function openGatewayAudit(config: Config): Promise<GatewayAudit> {
-  const log = await AuditLog.open(config);
+export async function openGatewayAudit(config: Config, onCheckpointError?: (error: unknown) => void): Promise<GatewayAudit> {
+  const log = await AuditLog.open(config, { onCheckpointError });
   // Keyed, not plain, hashes: a plain SHA-256 of a document or of variables holding a
   // ten-digit national id could be reversed by trying every id.
   const auditKey = createHmac('sha256', loadSecrets(config).pseudonymKey).update('safety-graph audit hashes v1').digest();

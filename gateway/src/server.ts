@@ -84,7 +84,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
   );
   const rateLimit = createRateLimiter(limits.ratePerMinute);
-  const audit = options.audit ?? (await openGatewayAudit(config));
+  const audit = options.audit ?? (await openGatewayAudit(config, (error) => logger.error({ err: error }, 'audit checkpoint not written')));
   const variableDepth = maxVariableDepth(config);
   const addressLimit = createAddressLimiter(unauthenticatedPerMinute(config));
   const unauthenticated = createUnauthenticatedTally(metrics.registry, audit, summaryIntervalMs(config), (error) =>

@@ -28,18 +28,27 @@ export function createUnauthenticatedTally(registry: Registry, audit: GatewayAud
   const flush = async () => {
     if (requests === 0) return;
     const summary = { from: from.toISOString(), to: new Date().toISOString(), addresses: addresses.size, requests, rateLimited };
+    const seen = addresses;
     from = new Date();
     addresses = new Set();
     requests = 0;
     rateLimited = 0;
-    await audit.summarize(summary);
+    try {
+      await audit.summarize(summary);
+    } catch (error) {
+      // Counted again in the next interval's row, which then spans both.
+      from = new Date(summary.from);
+      for (const address of seen) addresses.add(address);
+      requests += summary.requests;
+      rateLimited += summary.rateLimited;
+      throw error;
+    }
   };
   const timer = setInterval(() => void flush().catch(onError), intervalMs);
   timer.unref();
   return {
     count(address: string, outcome: 'UNAUTHENTICATED' | 'RATE_LIMITED'): void {
       counter.inc({ outcome });
-      if (requests === 0) from = new Date();
       addresses.add(address);
       requests += 1;
       if (outcome === 'RATE_LIMITED') rateLimited += 1;

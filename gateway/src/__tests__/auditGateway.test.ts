@@ -118,6 +118,13 @@ describe('nothing executes unaudited', () => {
     const nest = (levels: number) => `${'['.repeat(levels - 1)}{}${']'.repeat(levels - 1)}`;
     expect((await post(stack.gateway, `{"query":"{ regions(kind: PROVINCE) { code } }","variables":{"x":${nest(32)}}}`, token)).status).toBe(400);
     expect((await post(stack.gateway, `{"query":"{ regions(kind: PROVINCE) { code } }","variables":{"x":${nest(31)}}}`, token)).status).toBe(200);
+    // The same bound on GET, whose variables come in the query string.
+    const get = await fetch(`${stack.gateway.url}?query=${encodeURIComponent('{ regions(kind: PROVINCE) { code } }')}&variables=${encodeURIComponent(`{"x":${nest(40)}}`)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
+    expect(stack.subgraphRequests()).toBe(requestsBefore + 1);
     const rows = await auditRows(stack.config, before);
     expect(rows[0]).toMatchObject({ kind: 'request', outcome: 'VARIABLES_TOO_DEEP', http_status: 400, agency_code: null });
     expect(await runAuditVerify(stack.config, () => undefined)).toBe(0);

@@ -130,6 +130,8 @@ export interface AuditLogOptions {
   key?: Uint8Array;
   /** Where signed checkpoints go and how often; none are written without a file. */
   settings?: Partial<AuditSettings>;
+  /** Told when a periodic checkpoint could not be written (the next interval tries again). */
+  onCheckpointError?: (error: unknown) => void;
 }
 
 const asWriteError = (error: unknown): AuditWriteError =>
@@ -162,10 +164,11 @@ export class AuditLog {
     readonly store: Store,
     private readonly key: Uint8Array,
     settings: Partial<AuditSettings> = {},
+    private readonly onCheckpointError: (error: unknown) => void = () => undefined,
   ) {
     this.settings = { checkpointFile: null, checkpointIntervalMs: 60_000, maxBatch: 200, ...settings };
     if (this.settings.checkpointFile && this.settings.checkpointIntervalMs > 0) {
-      this.timer = setInterval(() => void this.checkpoint().catch(() => undefined), this.settings.checkpointIntervalMs);
+      this.timer = setInterval(() => void this.checkpoint().catch(this.onCheckpointError), this.settings.checkpointIntervalMs);
       this.timer.unref();
     }
   }
@@ -175,7 +178,7 @@ export class AuditLog {
     const key = options.key ?? loadAuditKey(config);
     const settings = { ...auditSettings(config), ...options.settings };
     const store = await openStore({ config: storeConfig(config, 'audit'), entities: auditEntities, migrations: auditMigrations });
-    return new AuditLog(store, key, settings);
+    return new AuditLog(store, key, settings, options.onCheckpointError);
   }
 
   /**
@@ -271,7 +274,7 @@ export class AuditLog {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     while (this.writing) await this.writing;
-    await this.checkpoint().catch(() => undefined);
+    await this.checkpoint().catch(this.onCheckpointError);
     await this.store.close();
   }
 
