@@ -98,7 +98,7 @@ export function auditIntent(audit: GatewayAudit, onError: (error: unknown, reque
                   errors: [
                     {
                       message: 'The operation could not be recorded in the audit log, so it was not executed; retry later',
-                      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+                      extensions: { code: 'SERVICE_UNAVAILABLE' },
                     },
                   ],
                 },

@@ -90,6 +90,18 @@ describe('intent before execution, outcome after', () => {
     expect(rows[3].agency_code).toBe('POLICE-IR-10-12');
   });
 
+  it('gives a request refused before it was resolved (syntax, validation) one row with its outcome', async () => {
+    const before = await lastSeq(stack.config);
+    // (A syntax error's status is the error-handling work's: only its single row is checked here.)
+    const syntax = await stack.query('{ regions(kind: PROVINCE) { code }');
+    expect((await stack.query('query Nope { noSuchField }')).status).toBe(400);
+    const rows = await auditRows(stack.config, before);
+    expect(rows.map(({ kind, outcome, operation_type, http_status }) => ({ kind, outcome, operation_type, http_status }))).toEqual([
+      { kind: 'request', outcome: expect.any(String), operation_type: null, http_status: syntax.status },
+      { kind: 'request', outcome: 'REJECTED', operation_type: null, http_status: 400 },
+    ]);
+  });
+
   it('keeps 20 concurrent requests in one intact chain, each answered after its rows', async () => {
     const before = await lastSeq(stack.config);
     const answers = await Promise.all([...Array(20).keys()].map(() => stack.query('{ regions(kind: PROVINCE) { code } }')));
