@@ -93,6 +93,13 @@ describe('hashing', () => {
     expect(hashVariables(undefined)).toBeNull();
     expect(hashVariables(null)).toBeNull();
   });
+
+  it('refuses a value nested too deep with a TypeError, never a stack overflow', () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    expect(() => canonicalJson({ unused: deep })).toThrow(TypeError);
+    expect(() => canonicalJson({ unused: deep })).toThrow(/nested deeper than 256 levels/);
+  });
 });
 
 describe('the audit log', () => {
@@ -149,6 +156,9 @@ describe('the audit log', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     await expect(log.record(request(5, { variables: circular }))).rejects.toBeInstanceOf(AuditWriteError);
+    let deep: unknown = {};
+    for (let level = 0; level < 5000; level += 1) deep = { deep };
+    await expect(log.record(request(6, { variables: { unused: deep } }))).rejects.toBeInstanceOf(AuditWriteError);
     expect(await head(log)).toMatchObject({ seq: 1 });
     expect(await log.verify()).toEqual({ ok: true, rows: 1, checkpoints: 0 });
   });
