@@ -469,7 +469,7 @@ describe('npm run audit:verify', () => {
     await log.checkpoint();
     const anchored = capture();
     expect(await runAuditVerify(config, anchored.print)).toBe(0);
-    expect(anchored.lines).toEqual([{ line: 'audit log intact: 5 rows, 1 signed checkpoints', stream: 'stdout' }]);
+    expect(anchored.lines).toEqual([{ line: 'audit log intact: 5 rows, 1 signed checkpoint', stream: 'stdout' }]);
     await sql(log, `UPDATE "audit_entry" SET "outcome" = 'OK' WHERE "seq" = 4`);
     const tampered = capture();
     expect(await runAuditVerify(config, tampered.print)).toBe(1);

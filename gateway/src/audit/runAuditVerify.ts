@@ -63,7 +63,8 @@ export async function runAuditVerify(config: Config, print: PrintLine = printToC
     await store?.close().catch(() => undefined);
   }
   if (verification.ok) {
-    const anchored = verification.checkpoints > 0 ? `, ${verification.checkpoints} signed checkpoints` : ', no signed checkpoint yet';
+    const { checkpoints } = verification;
+    const anchored = checkpoints === 0 ? ', no signed checkpoint yet' : `, ${checkpoints} signed checkpoint${checkpoints === 1 ? '' : 's'}`;
     print(`audit log intact: ${verification.rows} rows${anchored}`, 'stdout');
     return 0;
   }
