@@ -15,7 +15,7 @@ module.exports = async () => {
   const faults = rows.filter((row) => row.type === 'fault');
   const loads = rows.filter((row) => row.type === 'load');
   process.stdout.write('\n== Faults injected\n');
-  process.stdout.write(`${table(faults, ['store', 'fault', 'acknowledged', 'stored', 'duplicates', 'auditRows', 'answered'])}\n`);
+  process.stdout.write(`${table(faults, ['store', 'fault', 'acknowledged', 'stored', 'duplicates', 'auditRows', 'answered', 'unaudited'])}\n`);
   process.stdout.write('\n== One agency flat out, another agency\'s light query\n');
   process.stdout.write(`${table(loads, ['scenario', 'lightP99AloneMs', 'lightP99UnderLoadMs', 'lightFailures', 'heavyRefused'])}\n`);
 };

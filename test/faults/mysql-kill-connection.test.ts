@@ -88,4 +88,5 @@ test('connections killed mid-transaction: nothing acknowledged is lost, nothing 
   expect(counts.duplicates).toBe(0);
   expect(counts.disagreeing).toBe(0);
   expect(counts.auditRows).toBe(counts.answered);
+  expect(counts.unaudited).toBe(0);
 });

@@ -61,4 +61,5 @@ test('a MariaDB restart under load: writes fail retryably while it is down, noth
   expect(counts.duplicates).toBe(0);
   expect(counts.disagreeing).toBe(0);
   expect(counts.auditRows).toBe(counts.answered);
+  expect(counts.unaudited).toBe(0);
 });

@@ -17,6 +17,8 @@ export interface FaultRow {
   /** Audit rows written for the requests the gateway answered (or null where the test does not go through the gateway). */
   auditRows: number | null;
   answered: number | null;
+  /** Acknowledged writes executed without an intent row committed first (must be 0). */
+  unaudited?: number;
 }
 
 /** The light query of another agency, alone and while one agency sends heavy queries flat out. */

@@ -53,6 +53,7 @@ test('with the audit store read-only, requests are refused and no write is execu
   expect(counts.duplicates).toBe(0);
   expect(counts.disagreeing).toBe(0);
   expect(counts.auditRows).toBe(counts.answered);
+  expect(counts.unaudited).toBe(0);
   // The audit part (issue 9): a request the audit log cannot record is refused before anything is executed,
   // and /ready checks that the audit store can write.
   expect(crashesDuringFault).toBe(0);

@@ -86,4 +86,5 @@ test('no write is acknowledged while the data directory is full, and the next wr
   expect(counts.duplicates).toBe(0);
   expect(counts.disagreeing).toBe(0);
   expect(counts.auditRows).toBe(counts.answered);
+  expect(counts.unaudited).toBe(0);
 });

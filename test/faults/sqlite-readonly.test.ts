@@ -62,4 +62,5 @@ test('no write is acknowledged while the traffic files are read-only, and the ne
   expect(counts.duplicates).toBe(0);
   expect(counts.disagreeing).toBe(0);
   expect(counts.auditRows).toBe(counts.answered);
+  expect(counts.unaudited).toBe(0);
 });

@@ -164,8 +164,11 @@ export interface WriteTally {
   duplicates: number;
   /** Keys acknowledged with two different ids (must be none). */
   disagreeing: number;
+  /** Answered requests with their outcome in the audit log (one `request`/`outcome` row each). */
   auditRows: number;
   answered: number;
+  /** Acknowledged writes whose intent row is missing: executed without being audited first (must be none). */
+  unaudited: number;
 }
 
 /**
@@ -189,25 +192,34 @@ export async function tally(config: Config, load: WriteLoad, crashesBefore: numb
   const stored = keys.filter((key) => storedIds.get(key) === load.acknowledged.get(key)?.[0]).length;
   const disagreeing = keys.filter((key) => new Set(load.acknowledged.get(key)).size > 1).length;
   const newCrashes = (await reporterCrashCount(config)) - crashesBefore;
-  const requestIds = load.answers.map((answer) => answer.requestId).filter((id): id is string => Boolean(id));
-  let auditRows = 0;
-  for (let start = 0; start < requestIds.length; start += 500) {
-    const chunk = requestIds.slice(start, start + 500);
-    const [row] = await storeQuery<{ n: number | string }>(
-      config,
-      'audit',
-      `SELECT COUNT(*) AS n FROM audit_entry WHERE request_id IN (${chunk.map(() => '?').join(',')})`,
-      chunk,
-    );
-    auditRows += Number(row.n);
-  }
+  // An executed request leaves an intent row (committed before execution) and an outcome row; one refused
+  // before execution leaves one request row. Answers refused because the log could not be written (503) have none.
+  const answered = load.answers.filter((answer) => answer.status !== 503 && answer.requestId);
+  const withRows = async (ids: string[], kinds: string) => {
+    let found = 0;
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      const [row] = await storeQuery<{ n: number | string }>(
+        config,
+        'audit',
+        `SELECT COUNT(DISTINCT request_id) AS n FROM audit_entry WHERE kind IN (${kinds}) AND request_id IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      found += Number(row.n);
+    }
+    return found;
+  };
+  const auditRows = await withRows(answered.map((answer) => answer.requestId!), "'outcome', 'request'");
+  const executed = answered.filter((answer) => answer.id).map((answer) => answer.requestId!);
+  const unaudited = executed.length - (await withRows(executed, "'intent'"));
   return {
     acknowledged: keys.length,
     stored,
     duplicates: newCrashes - storedIds.size,
     disagreeing,
     auditRows,
-    answered: load.answers.length - load.auditRefusals(),
+    answered: answered.length,
+    unaudited,
   };
 }
 
