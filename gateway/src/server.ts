@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   CALLER_HEADER,
@@ -26,9 +26,11 @@ import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
+import { operationGuard } from './operationGuard';
 import { outcomeOf } from './outcome';
 import { introspectionGuard, operationRecorder, type GatewayContext } from './plugins';
 import { createRateLimiter } from './rateLimit';
+import { SubgraphDataSource } from './subgraphFailures';
 import { readCommittedSupergraph } from './supergraph';
 
 export type { GatewayContext };
@@ -88,7 +90,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
     logger,
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource({
         url: subgraphUrls[name as SubgraphName],
         fetcher,
         willSendRequest({ request, context }) {
@@ -102,9 +104,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     maxDepth: { n: limits.maxDepth, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    // The token limit is graphql-js's own parse option below: Armor's parses in a hook, where a syntax error is a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, exposeLimits: true },
-    blockFieldSuggestion: { enabled: true },
+    // Armor's suggestion filter rewrites `message` on errors it does not own (a timeout's DOMException
+    // throws, and the whole answer is a 500) and misses enum values and types: maskErrors drops them all.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -112,11 +117,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, introspectionGuard(config.nodeEnv === 'development'), operationRecorder()],
-    formatError: maskErrors((error) => {
-      logger.error({ err: error }, 'operation failed');
-      return undefined;
-    }),
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [...armor.plugins, introspectionGuard(config.nodeEnv === 'development'), operationGuard(), operationRecorder()],
+    formatError: maskErrors(
+      (error) => {
+        logger.error({ err: error }, 'operation failed');
+        return undefined;
+      },
+      { suggestions: config.nodeEnv === 'development' },
+    ),
   });
   await apollo.start();
 
@@ -145,8 +154,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         const checks = await Promise.all(
           SUBGRAPH_NAMES.map(async (name) => {
             try {
-              const answer = await fetch(readyUrl(subgraphUrls[name]), {
-                headers: signedHeaders(secrets.subgraphSecret, GATEWAY_CALLER, ''),
+              const url = readyUrl(subgraphUrls[name]);
+              const answer = await fetch(url, {
+                headers: signedHeaders(secrets.subgraphSecret, GATEWAY_CALLER, { method: 'GET', url }),
                 signal: AbortSignal.timeout(2000),
               });
               return [name, answer.ok ? 'ok' : 'unavailable'] as const;

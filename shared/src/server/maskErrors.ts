@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode } from '../errors';
+import { ErrorCode, RETRYABLE_CODES } from '../errors';
 
 /** Codes whose messages were written for the client and may be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -10,6 +10,10 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
+  ErrorCode.SUBGRAPH_UNAVAILABLE,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -18,16 +22,31 @@ const CLIENT_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
-const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'retryable']);
+
+/**
+ * graphql-js ends a message with "Did you mean …?" in several validation
+ * rules (fields, arguments, types, input fields, enum values) and in variable
+ * coercion: each names parts of the schema the client did not ask about.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean\b[\s\S]*$/, '');
+}
+
+export interface MaskOptions {
+  /** Keep graphql-js's "Did you mean" hints (development only); default false. */
+  suggestions?: boolean;
+}
 
 /**
  * Apollo `formatError`: errors we raised on purpose pass through; anything else
  * (a driver error with SQL in it, a bug) is logged with the request id and
  * replaced by a bare message, so no stack, SQL or file path leaves the service.
  */
-export function maskErrors(log: (error: unknown) => string | undefined) {
+export function maskErrors(log: (error: unknown) => string | undefined, options: MaskOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    if (!options.suggestions) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
     const original = unwrapResolverError(error);
     const deliberate = original instanceof GraphQLError || !(original instanceof Error);
     if (typeof code === 'string' && CLIENT_CODES.has(code) && deliberate) {
@@ -35,6 +54,7 @@ export function maskErrors(log: (error: unknown) => string | undefined) {
       const extensions = Object.fromEntries(
         Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)),
       );
+      if (RETRYABLE_CODES.has(code)) extensions.retryable = true;
       return { ...formatted, extensions };
     }
     const requestId = log(original);
