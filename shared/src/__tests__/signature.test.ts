@@ -57,14 +57,19 @@ describe('gateway signatures', () => {
 
 describe('nonce stores', () => {
   it('in memory: forgets a nonce after its ttl, and refuses (retryably) rather than forget early when full', async () => {
-    const nonces = createMemoryNonceStore(2);
+    let now = 1_000_000;
+    const nonces = createMemoryNonceStore(2, () => now);
     expect(await nonces.claim('a', 30)).toBe(true);
+    now += 29;
     expect(await nonces.claim('a', 30)).toBe(false);
     expect(await nonces.claim('b', 30)).toBe(true);
     await expect(nonces.claim('c', 30)).rejects.toThrow(NonceStoreError);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    now += 2; // 'a' has expired, 'b' has not
     expect(await nonces.claim('c', 30)).toBe(true);
+    expect(await nonces.claim('b', 30)).toBe(false);
+    now += 30;
     expect(await nonces.claim('a', 30)).toBe(true);
+    expect(await nonces.claim('b', 30)).toBe(true);
   });
 
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

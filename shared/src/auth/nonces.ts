@@ -20,11 +20,11 @@ export const MAX_MEMORY_NONCES = 200_000;
  * and bounded. Entries are kept in insertion order, which is expiry order for
  * one ttl, so expired ones are dropped from the front.
  */
-export function createMemoryNonceStore(maxEntries = MAX_MEMORY_NONCES): NonceStore {
+export function createMemoryNonceStore(maxEntries = MAX_MEMORY_NONCES, clock: () => number = Date.now): NonceStore {
   const seen = new Map<string, number>();
   return {
     claim: async (nonce, ttlMs) => {
-      const now = Date.now();
+      const now = clock();
       for (const [key, expiresAt] of seen) {
         if (expiresAt > now) break;
         seen.delete(key);
