@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { startGateway, type RunningGateway } from '@safety-graph/gateway';
 import { divorce } from '@safety-graph/divorce';
@@ -57,6 +58,19 @@ interface Answer {
   json: { data?: Record<string, unknown> | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
 }
 
+/** The codes docs/CONTRACT.md lists under "Errors". */
+const DOCUMENTED_CODES = new Set(
+  [...readFileSync(join(__dirname, '..', '..', 'docs', 'CONTRACT.md'), 'utf8').matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]),
+);
+
+/** Every error of every answer here: a documented code and the answer's request id. */
+function expectDocumented(answer: Answer): void {
+  for (const error of answer.json.errors ?? []) {
+    expect([error.extensions?.code, DOCUMENTED_CODES.has(String(error.extensions?.code))]).toEqual([error.extensions?.code, true]);
+    expect(error.extensions?.requestId).toBe(answer.requestId);
+  }
+}
+
 async function send(url: string, init: RequestInit & { agency?: string } = {}): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
@@ -70,7 +84,9 @@ async function send(url: string, init: RequestInit & { agency?: string } = {}): 
   } catch {
     // left empty: the test fails on its own expectations
   }
-  return { status: response.status, requestId: response.headers.get('x-request-id'), text, json };
+  const answer = { status: response.status, requestId: response.headers.get('x-request-id'), text, json };
+  expectDocumented(answer);
+  return answer;
 }
 
 const ask = (url: string, query: string, variables: Record<string, unknown> = {}, agency?: string) =>
@@ -144,6 +160,13 @@ async function openCase(): Promise<{ caseId: string; host: string }> {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const RECORD_SESSION = `mutation($input: RecordCounselingSessionInput!) { recordCounselingSession(input: $input) { id } }`;
+
+it('documents the codes it answers with', () => {
+  expect(DOCUMENTED_CODES.size).toBeGreaterThan(10);
+  for (const code of ['SUBGRAPH_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED']) {
+    expect(DOCUMENTED_CODES).toContain(code);
+  }
+});
 
 describe('signed subgraph calls are served once', () => {
   it('refuses a captured recordCounselingSession call replayed to the divorce subgraph, and writes nothing', async () => {

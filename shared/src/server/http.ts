@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { RETRYABLE_CODES } from '../errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -204,7 +205,8 @@ function withRequestId(bodyText: string, requestId: string): string {
 }
 
 function errorBody(error: HttpError, requestId: string): string {
-  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, requestId } }] });
+  const retryable = RETRYABLE_CODES.has(error.code) ? { retryable: true } : {};
+  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...retryable, requestId } }] });
 }
 
 /** The GraphQL request fields, from a POST body or a GET query string. */
