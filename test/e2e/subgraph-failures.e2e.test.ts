@@ -208,6 +208,12 @@ describe('signed subgraph calls are served once', () => {
     expect((await stack.subgraphPost('agencies', body, headers)).status).toBe(401);
   });
 
+  it('lets the gateway\'s signed GET /ready calls through', async () => {
+    const response = await fetch(stack.gateway.url.replace(/\/graphql$/, '/ready'));
+    const body = (await response.json()) as { subgraphs: Record<string, string> };
+    expect(body.subgraphs).toEqual({ agencies: 'ok', agreements: 'ok', traffic: 'ok', addiction: 'ok', divorce: 'ok' });
+  });
+
   it('two divorce instances sharing one Redis refuse each other\'s replays', async () => {
     const redisConfig = loadConfig({ ...stack.config.env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
     const store = stack.subgraphs.divorce.store;
