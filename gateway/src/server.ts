@@ -93,6 +93,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       new SubgraphDataSource({
         url: subgraphUrls[name as SubgraphName],
         fetcher,
+        onFailure: (error, code) => logger.warn({ err: error, subgraph: name, code }, 'subgraph call failed'),
         willSendRequest({ request, context }) {
           context.subgraphs?.add(name);
           request.http?.headers.set(CALLER_HEADER, encodeCaller(context.caller));

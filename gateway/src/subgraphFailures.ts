@@ -108,11 +108,19 @@ export function pathsOf(document: DocumentNode, variables: Record<string, unknow
  * subgraphs' data is still given.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Told of every failed call (for the log); `declare`d, so that the base constructor's Object.assign sets it. */
+  declare onFailure?: (error: unknown, code: string) => void;
+
+  constructor(config: Partial<SubgraphDataSource> & { url: string }) {
+    super(config);
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
     try {
       return await super.process(options);
     } catch (error) {
       const failure = failureOf(error);
+      this.onFailure?.(error, String(failure.extensions.code));
       let paths: (string | number)[][] = [];
       try {
         const document = ('document' in options && options.document) || parse(options.request.query ?? '');
