@@ -339,6 +339,18 @@ describe('no HTTP 500 for anything a client sent', () => {
       status: 405,
       code: 'BAD_REQUEST',
     },
+    {
+      label: 'unknown persisted query hash',
+      init: () => ({ body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }) }),
+      status: 200,
+      code: 'PERSISTED_QUERY_NOT_FOUND',
+    },
+    {
+      label: 'persisted query hash not matching the query',
+      init: () => ({ body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }) }),
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
     { label: 'PUT', init: () => ({ method: 'PUT', body: JSON.stringify({ query }) }), status: 405, code: 'BAD_REQUEST' },
   ];
 
@@ -353,6 +365,35 @@ describe('no HTTP 500 for anything a client sent', () => {
     for (const error of answer.json.errors ?? []) expect(error.extensions?.requestId).toBe(answer.requestId);
     expect(answer.text).not.toMatch(/stacktrace|at .*\.js:\d+|Internal server error/);
     expect(stack.subgraphRequests() - before).toBe(0);
+  });
+
+  it('answers a corpus of odd requests below 500, each error with a documented code and the request id', async () => {
+    const post = (body: string, headers: Record<string, string> = {}) => ({ body, headers });
+    const odd: [string, RequestInit, string?][] = [
+      ['operationName not a string', post(JSON.stringify({ query, operationName: 5 }))],
+      ['extensions not an object', post(JSON.stringify({ query, extensions: 'x' }))],
+      ['variables null', post(JSON.stringify({ query, variables: null }))],
+      ['unknown directive', post(JSON.stringify({ query: '{ regions @nope { code } }' }))],
+      ['fragment cycle', post(JSON.stringify({ query: 'fragment A on Query { ...A } { ...A }' }))],
+      ['undefined variable', post(JSON.stringify({ query: '{ regions @include(if: $x) { code } }' }))],
+      ['bad default value', post(JSON.stringify({ query: 'query($k: RegionKind = 5) { regions(kind: $k) { code } }' }))],
+      ['missing required input field', post(JSON.stringify({ query: 'mutation { reportCrash(input: { regionId: "x" }) { id } }' }))],
+      ['required variable missing', post(JSON.stringify({ query: 'query($id: ID!) { crash(id: $id) { id } }' }))],
+      ['deeply nested variable', post(JSON.stringify({ query, variables: { x: JSON.parse('['.repeat(500) + ']'.repeat(500)) } }))],
+      ['invalid UTF-8', { body: Buffer.from([0x7b, 0x22, 0x71, 0xff, 0xfe, 0x22, 0x7d]) }],
+      ['utf-16 charset', post(JSON.stringify({ query }), { 'content-type': 'application/json; charset=utf-16' })],
+      ['defer', post(JSON.stringify({ query: '{ ... @defer { regions { code } } }' }), { accept: 'multipart/mixed; deferSpec=20220824' })],
+      ['two anonymous operations', post(JSON.stringify({ query: `${query} ${query}` }))],
+      ['GET without query', { method: 'GET' }, ''],
+      ['GET with broken variables', { method: 'GET' }, `?query=${encodeURIComponent(query)}&variables=%7Bbad`],
+      ['GET with an unparsable query', { method: 'GET' }, `?query=${encodeURIComponent('{ regions {')}`],
+    ];
+    const failures: string[] = [];
+    for (const [label, init, search] of odd) {
+      const answer = await send(`${stack.gateway.url}${search ?? ''}`, init);
+      if (answer.status >= 500 || (answer.status >= 400 && !answer.json.errors?.length)) failures.push(`${label}: ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
   });
 
   it('says which limit a too long operation hit', async () => {

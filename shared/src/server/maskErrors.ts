@@ -45,10 +45,17 @@ export interface MaskOptions {
  */
 export function maskErrors(log: (error: unknown) => string | undefined, options: MaskOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    let code = formatted.extensions?.code;
     if (!options.suggestions) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
     const original = unwrapResolverError(error);
     const deliberate = original instanceof GraphQLError || !(original instanceof Error);
+    // Apollo refuses a few malformed requests (a persisted-query hash that does not match the query) with a
+    // code-less GraphQLError and a 4xx status: the client's fault, told as BAD_REQUEST rather than masked.
+    const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
+    if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && status !== undefined && status >= 400 && status < 500) {
+      code = ErrorCode.BAD_REQUEST;
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
     if (typeof code === 'string' && CLIENT_CODES.has(code) && deliberate) {
       // Only what the contract names goes out: not the stack, not the gateway's serviceName.
       const extensions = Object.fromEntries(
