@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createMemoryNonceStore, createRedisNonceStore, NonceStoreError } from '../auth/nonces';
+import { ConfigError, loadConfig } from '../config';
 import { signedHeaders, SignatureError, verifySignedRequest, verifySubgraphCall } from '../auth/signature';
 
 const secret = Buffer.alloc(48, 7);
@@ -70,6 +71,13 @@ describe('nonce stores', () => {
     now += 30;
     expect(await nonces.claim('a', 30)).toBe(true);
     expect(await nonces.claim('b', 30)).toBe(true);
+  });
+
+  it('takes REDIS_URL only as a redis:// or rediss:// URL', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+    expect(loadConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_URL: 'not a url' })).toThrow('REDIS_URL is not a URL');
   });
 
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -60,6 +60,5 @@ export function createRedisNonceStore(url: string, keyPrefix: string): NonceStor
 
 /** Redis when `REDIS_URL` is set (keys under `<DATABASE_PREFIX>nonce:`), memory otherwise. */
 export function openNonceStore(config: Config): NonceStore {
-  const url = config.env.REDIS_URL;
-  return url ? createRedisNonceStore(url, `${config.databasePrefix}nonce:`) : createMemoryNonceStore();
+  return config.redisUrl ? createRedisNonceStore(config.redisUrl, `${config.databasePrefix}nonce:`) : createMemoryNonceStore();
 }
