@@ -145,6 +145,9 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   const apollo = createSubgraphApollo(module, logger);
   await apollo.start();
   const nonces = openNonceStore(options.config);
+  if (options.config.isProduction && !options.config.redisUrl) {
+    logger.warn('REDIS_URL is not set: each replica refuses only the replays it has served itself');
+  }
   /** The caller of a call signed by the gateway and never served before; refusals are HttpErrors. */
   const verifiedCaller = async (requestId: string, request: IncomingMessage, body: Buffer) => {
     try {
