@@ -119,11 +119,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       return await super.process(options);
     } catch (error) {
+      // Health checks and schema loading (introspection composition, development only) fail as they are.
+      if (!('incomingRequestContext' in options)) throw error;
       const failure = failureOf(error);
       this.onFailure?.(error, String(failure.extensions.code));
       let paths: (string | number)[][] = [];
       try {
-        const document = ('document' in options && options.document) || parse(options.request.query ?? '');
+        const document = options.document ?? parse(options.request.query ?? '');
         paths = pathsOf(document, options.request.variables);
       } catch {
         paths = [];
