@@ -21,7 +21,7 @@ export function createAgencyDirectory(agenciesUrl: string, subgraphSecret: Buffe
     try {
       const response = await fetch(agenciesUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signedHeaders(subgraphSecret, GATEWAY_CALLER, body) },
+        headers: { 'content-type': 'application/json', ...signedHeaders(subgraphSecret, GATEWAY_CALLER, { method: 'POST', url: agenciesUrl, body }) },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });

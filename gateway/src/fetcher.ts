@@ -20,12 +20,13 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
     const encodedCaller = headers[CALLER_HEADER];
     if (encodedCaller === undefined) throw new Error('a subgraph request without a caller');
     const body = init?.body ?? '';
-    Object.assign(headers, signedHeaders(options.subgraphSecret, decodeCaller(encodedCaller), body));
+    const method = init?.method ?? 'POST';
+    Object.assign(headers, signedHeaders(options.subgraphSecret, decodeCaller(encodedCaller), { method, url, body }));
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = init?.signal ? AbortSignal.any([timeout, init.signal as AbortSignal]) : timeout;
     const started = performance.now();
     try {
-      const response = await fetch(url, { method: init?.method, headers, body: init?.body, signal });
+      const response = await fetch(url, { method, headers, body: init?.body, signal });
       options.observe?.(url, (performance.now() - started) / 1000, response.status);
       return response as unknown as FetcherResponse;
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   CALLER_HEADER,
@@ -27,11 +27,13 @@ import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
+import { operationGuard } from './operationGuard';
 import { outcomeOf } from './outcome';
 import { checkVariableDepth, maxVariableDepth } from './limits/variables';
 import { auditIntent, introspectionGuard, operationRecorder, type GatewayContext } from './plugins';
 import { AddressRateLimited, createAddressLimiter, createRateLimiter, unauthenticatedPerMinute } from './rateLimit';
 import { createUnauthenticatedTally, summaryIntervalMs } from './unauthenticated';
+import { SubgraphDataSource } from './subgraphFailures';
 import { readCommittedSupergraph } from './supergraph';
 
 export type { GatewayContext };
@@ -96,9 +98,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
     logger,
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource({
         url: subgraphUrls[name as SubgraphName],
         fetcher,
+        onFailure: (error, code) => logger.warn({ err: error, subgraph: name, code }, 'subgraph call failed'),
         willSendRequest({ request, context }) {
           context.subgraphs?.add(name);
           request.http?.headers.set(CALLER_HEADER, encodeCaller(context.caller));
@@ -110,9 +113,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     maxDepth: { n: limits.maxDepth, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    // The token limit is graphql-js's own parse option below: Armor's parses in a hook, where a syntax error is a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, exposeLimits: true },
-    blockFieldSuggestion: { enabled: true },
+    // Armor's suggestion filter rewrites `message` on errors it does not own (a timeout's DOMException
+    // throws, and the whole answer is a 500) and misses enum values and types: maskErrors drops them all.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -120,17 +126,22 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       ...armor.plugins,
       introspectionGuard(config.nodeEnv === 'development'),
+      operationGuard(),
       operationRecorder(),
       // Last: the intent row is committed once nothing else will refuse the operation.
       auditIntent(audit, (error, requestId) => logger.error({ err: error, requestId }, 'audit intent row not written')),
     ],
-    formatError: maskErrors((error) => {
-      logger.error({ err: error }, 'operation failed');
-      return undefined;
-    }),
+    formatError: maskErrors(
+      (error) => {
+        logger.error({ err: error }, 'operation failed');
+        return undefined;
+      },
+      { suggestions: config.nodeEnv === 'development' },
+    ),
   });
   await apollo.start();
 
@@ -170,8 +181,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         const checks = await Promise.all(
           SUBGRAPH_NAMES.map(async (name) => {
             try {
-              const answer = await fetch(readyUrl(subgraphUrls[name]), {
-                headers: signedHeaders(secrets.subgraphSecret, GATEWAY_CALLER, ''),
+              const url = readyUrl(subgraphUrls[name]);
+              const answer = await fetch(url, {
+                headers: signedHeaders(secrets.subgraphSecret, GATEWAY_CALLER, { method: 'GET', url }),
                 signal: AbortSignal.timeout(2000),
               });
               return [name, answer.ok ? 'ok' : 'unavailable'] as const;

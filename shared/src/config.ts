@@ -51,6 +51,8 @@ export interface Config {
   authAudience: string;
   /** Base URL of each subgraph as the gateway reaches it. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** `REDIS_URL`: where subgraphs remember the nonces of served calls, shared by replicas; memory when absent. */
+  redisUrl?: string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -69,6 +71,19 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new ConfigError('REDIS_URL is not a URL');
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL (got ${protocol}//)`);
+  return raw;
 }
 
 function databaseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -130,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authAudience: env.AUTH_AUDIENCE || 'safety-graph',
     ports,
     subgraphUrls,
+    redisUrl: redisUrl(env),
     env,
   };
 }

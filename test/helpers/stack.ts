@@ -56,8 +56,8 @@ export interface Stack {
     body: string,
     headers: Record<string, string>,
   ): Promise<{ status: number; json: SingleResult }>;
-  /** Headers that sign `body` for `caller` with this stack's subgraph secret. */
-  sign(caller: Caller, body: string, now?: number): Record<string, string>;
+  /** Headers that sign `body` for `caller` with this stack's subgraph secret, for `POST /graphql` unless `call` says otherwise. */
+  sign(caller: Caller, body: string, now?: number, call?: { method?: string; url?: string }): Record<string, string>;
   /** GraphQL requests all five subgraphs have received so far. */
   subgraphRequests(): number;
   /** SQL statements sent by all five stores since the last call. */
@@ -89,7 +89,8 @@ export async function startStack(label: string, overrides: NodeJS.ProcessEnv = {
     config,
     gateway,
     subgraphs,
-    sign: (caller, body, now) => signedHeaders(subgraphSecret, caller, body, now),
+    sign: (caller, body, now, call = {}) =>
+      signedHeaders(subgraphSecret, caller, { method: call.method ?? 'POST', url: call.url ?? '/graphql', body }, { now }),
     subgraphPost: async (name, body, headers) => {
       const response = await fetch(subgraphs[name].url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       return { status: response.status, json: (await response.json()) as SingleResult };

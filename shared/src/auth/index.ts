@@ -5,3 +5,4 @@ export * from './secrets';
 export * from './signature';
 export * from './guard';
 export * from './pseudonym';
+export * from './nonces';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { RETRYABLE_CODES } from '../errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -138,8 +139,12 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         });
         for (const [name, value] of result.headers) headers[name] = value;
         summary.status = result.status ?? 200;
-        if (result.body.kind === 'complete') bodyText = result.body.string;
-        else stream = result.body.asyncIterator;
+        if (result.body.kind === 'complete') {
+          bodyText = withRequestId(result.body.string, requestId);
+          if (bodyText !== result.body.string) delete headers['content-length'];
+        } else {
+          stream = result.body.asyncIterator;
+        }
       } catch (error) {
         const refusal =
           error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -179,8 +184,29 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   });
 }
 
+/**
+ * Every error in an answer carries the request id, Apollo's own refusals of
+ * a malformed request (no query, variables not an object…) included, so a
+ * client can always quote it.
+ */
+function withRequestId(bodyText: string, requestId: string): string {
+  if (!bodyText.includes('"errors"')) return bodyText;
+  let answer: { errors?: unknown };
+  try {
+    answer = JSON.parse(bodyText) as { errors?: unknown };
+  } catch {
+    return bodyText;
+  }
+  if (!Array.isArray(answer.errors)) return bodyText;
+  const errors = answer.errors as { extensions?: Record<string, unknown> }[];
+  if (errors.every((error) => error.extensions?.requestId === requestId)) return bodyText;
+  answer.errors = errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId } }));
+  return JSON.stringify(answer);
+}
+
 function errorBody(error: HttpError, requestId: string): string {
-  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, requestId } }] });
+  const retryable = RETRYABLE_CODES.has(error.code) ? { retryable: true } : {};
+  return JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...retryable, requestId } }] });
 }
 
 /** The GraphQL request fields, from a POST body or a GET query string. */

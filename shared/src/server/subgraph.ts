@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -11,10 +11,12 @@ import type { Caller } from '../auth/caller';
 import { guardResolvers, type AccessPolicy } from '../auth/guard';
 import { storeConfig, type Config, type SubgraphName } from '../config';
 import { openStore, type Store } from '../db/store';
+import { ErrorCode } from '../errors';
 import { createLogger, type Logger } from '../logger';
 import { pseudonymOf } from '../auth/pseudonym';
 import { loadSecrets } from '../auth/secrets';
-import { SignatureError, verifySignedRequest } from '../auth/signature';
+import { openNonceStore } from '../auth/nonces';
+import { SignatureError, verifySubgraphCall } from '../auth/signature';
 import type { Importer } from './importer';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
@@ -142,20 +144,30 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   }
   const apollo = createSubgraphApollo(module, logger);
   await apollo.start();
+  const nonces = openNonceStore(options.config);
+  if (options.config.isProduction && !options.config.redisUrl) {
+    logger.warn('REDIS_URL is not set: each replica refuses only the replays it has served itself');
+  }
+  /** The caller of a call signed by the gateway and never served before; refusals are HttpErrors. */
+  const verifiedCaller = async (requestId: string, request: IncomingMessage, body: Buffer) => {
+    try {
+      return await verifySubgraphCall(subgraphSecret, nonces, { method: request.method ?? '', url: request.url ?? '', body, headers: request.headers });
+    } catch (error) {
+      if (!(error instanceof SignatureError)) {
+        logger.error({ err: error, requestId }, 'cannot check signed calls');
+        throw new HttpError(503, ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot check calls right now; try again shortly', { 'retry-after': '1' });
+      }
+      logger.warn({ requestId, reason: error.message }, 'refused an unsigned, badly signed or replayed request');
+      throw new HttpError(401, 'UNAUTHENTICATED', 'Subgraphs serve only requests signed by the gateway, once');
+    }
+  };
   let requests = 0;
   const server = createGraphQLHttpServer<TContext>({
     apollo,
     // Every request, `_entities` and `_service` included, must come signed from the gateway.
     context: async ({ requestId, request, rawBody }) => {
       requests += 1;
-      let caller;
-      try {
-        caller = verifySignedRequest(subgraphSecret, request.headers, rawBody);
-      } catch (error) {
-        if (!(error instanceof SignatureError)) throw error;
-        logger.warn({ requestId, reason: error.message }, 'refused an unsigned or badly signed request');
-        throw new HttpError(401, 'UNAUTHENTICATED', 'Subgraphs serve only requests signed by the gateway');
-      }
+      const caller = await verifiedCaller(requestId, request, rawBody);
       return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store, config: options.config, pseudonymize });
     },
     routes: {
@@ -163,9 +175,10 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       // Store reachability is for the gateway's /ready only: signed like any request, over an empty body.
       '/ready': async (request, response) => {
         try {
-          verifySignedRequest(subgraphSecret, request.headers, Buffer.alloc(0));
-        } catch {
-          sendJson(response, 401, { status: 'unsigned' });
+          await verifiedCaller('ready', request, Buffer.alloc(0));
+        } catch (error) {
+          const status = error instanceof HttpError ? error.status : 401;
+          sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
           return;
         }
         // A write, not a read: a read-only file, a full disk or a lost primary must make the service not ready.
@@ -193,6 +206,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     stop: async () => {
       await closeServer(server);
       await apollo.stop();
+      await nonces.close();
       if (!options.store) await store.close();
     },
   };
