@@ -25,8 +25,9 @@ export function createAgencyDirectory(agenciesUrl: string, subgraphSecret: Buffe
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const answer = (await response.json()) as { data?: { agency: { id: string } | null } };
-      if (!response.ok || !answer.data) throw new Error(`agencies answered ${response.status}`);
+      const answer = (await response.json()) as { data?: { agency: { id: string } | null }; errors?: unknown[] };
+      // An error beside a null agency (its store failed) says nothing about the agency: not "unknown", unavailable.
+      if (!response.ok || !answer.data || answer.errors?.length) throw new Error(`agencies answered ${response.status}`);
       exists = answer.data.agency !== null;
     } catch {
       throw new HttpError(503, 'SERVICE_UNAVAILABLE', 'Agencies cannot be checked right now; try again shortly', { 'retry-after': '5' });

@@ -233,6 +233,13 @@ export class AuditLog {
    * row in a transaction that is rolled back (a read-only, full or dropped
    * store fails it; `SELECT 1` would not).
    */
+  /**
+   * Whether a row could be committed now: a write into the log's own tables,
+   * rolled back (the tables are there and writable), then the store's probe,
+   * committed (a rolled-back write proves nothing on SQLite, whose pages stay
+   * in memory until commit: a read-only or full disk shows only then). In turn
+   * with the log's writes.
+   */
   async ready(): Promise<boolean> {
     if (this.closed || !this.store.dataSource.isInitialized) return false;
     const probe = new Error('audit readiness probe: rolled back');
@@ -252,7 +259,13 @@ export class AuditLog {
       );
       return false;
     } catch (error) {
-      return error === probe;
+      if (error !== probe) return false;
+    }
+    try {
+      await this.exclusive(() => this.store.probeWrite());
+      return true;
+    } catch {
+      return false;
     }
   }
 
