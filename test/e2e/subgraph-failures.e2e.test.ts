@@ -35,6 +35,7 @@ beforeAll(async () => {
     NODE_ENV: 'production',
     SUBGRAPH_SECRET: 's'.repeat(48),
     PSEUDONYM_KEY: 'p'.repeat(48),
+    AUDIT_KEY: 'a'.repeat(48),
     AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey),
     AUTH_ISSUER: 'https://idp.test',
     SUBGRAPH_TIMEOUT_MS: '1000',
