@@ -120,17 +120,11 @@ export class DashboardClient {
 }
 
 /**
- * Whether a FORBIDDEN error took its section down: the answer is gone, or
- * a null reached from the refused field up to the section (non-null fields
- * in between). A refused nullable leaf (a target's `actual`) leaves the
- * section standing and is shown where it is.
+ * Whether a FORBIDDEN error took its section down: the answer is gone, or the
+ * section's root field is null (non-null fields carried the refusal up). A
+ * refused nullable leaf (a target's `actual`) leaves the section standing and
+ * is shown where it is.
  */
 function isSectionLevel(data: Record<string, unknown> | null | undefined, path: (string | number)[]): boolean {
-  if (!data) return true;
-  let node: unknown = data;
-  for (const step of path.slice(0, -1)) {
-    if (node === null || node === undefined) return true;
-    node = (node as Record<string | number, unknown>)[step];
-  }
-  return node === null || node === undefined;
+  return !data || data[path[0] as string] === null || data[path[0] as string] === undefined;
 }

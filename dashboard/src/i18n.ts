@@ -177,3 +177,31 @@ export function solarYearOf(date: Date): number {
 export function regionName(lang: Lang, region: { name: string; nameFa: string }): string {
   return lang === 'fa' ? region.nameFa : region.name;
 }
+
+const METRICS: Record<Lang, Record<string, string>> = {
+  fa: {
+    ROAD_DEATHS: 'کشته‌های تصادف',
+    ROAD_DEATHS_NOT_AT_FAULT: 'کشته‌های بی‌تقصیر',
+    FATAL_CRASHES: 'تصادف‌های فوتی',
+    TRAFFIC_VIOLATIONS: 'تخلفات رانندگی',
+    PEOPLE_REACHED: 'افراد آموزش‌دیده',
+    EXHIBITION_VISITS: 'بازدید از نمایشگاه',
+    TREATMENT_ADMISSIONS: 'پذیرش درمان',
+    FREE_COUNSELING_SESSIONS: 'جلسات مشاوره رایگان',
+    RECONCILIATIONS: 'سازش‌ها',
+  },
+  en: {
+    ROAD_DEATHS: 'Road deaths',
+    ROAD_DEATHS_NOT_AT_FAULT: 'Road deaths not at fault',
+    FATAL_CRASHES: 'Fatal crashes',
+    TRAFFIC_VIOLATIONS: 'Traffic violations',
+    PEOPLE_REACHED: 'People reached',
+    EXHIBITION_VISITS: 'Exhibition visits',
+    TREATMENT_ADMISSIONS: 'Treatment admissions',
+    FREE_COUNSELING_SESSIONS: 'Free counselling sessions',
+    RECONCILIATIONS: 'Reconciliations',
+  },
+};
+
+/** A target's metric (`ROAD_DEATHS`) in the page's language; an unknown one as it is. */
+export const metricName = (lang: Lang, metric: string): string => METRICS[lang][metric] ?? metric;

@@ -23,6 +23,7 @@ import {
   formatPercent,
   formatSigned,
   formatYear,
+  metricName,
   monthName,
   regionName,
   solarYearOf,
@@ -543,7 +544,7 @@ function renderScorecards(target: HTMLElement, result: SectionedResult<Scorecard
           const forbidden = refused.has(`${index}:${targetIndex}`);
           const met = target.attainment !== null && target.attainment >= 1;
           const width = Math.max(0, Math.min(1, target.attainment ?? 0)) * 100;
-          const metricLabel = (t() as unknown as Record<string, string>)[target.metric] ?? target.metric;
+          const metricLabel = metricName(state.lang, target.metric);
           return `<tr data-target="${escape(target.id)}" data-metric="${escape(target.metric)}" data-direction="${target.direction}" data-attainment="${target.attainment ?? ''}" data-met="${met}">
             <td>${escape(metricLabel)} <span class="direction">${target.direction === 'DECREASE' ? `▼ ${t().decrease}` : `▲ ${t().increase}`}</span>
               <small dir="ltr">${escape(target.from)} – ${escape(target.to)}</small></td>
