@@ -23,7 +23,9 @@ const FA = {
   loading: 'در حال بارگیری…',
   notAvailable: 'برای دستگاه شما در دسترس نیست',
   notAvailableNote: 'توکن شما مجوز خواندن این ارقام را ندارد (دسترسی reports:read).',
-  suppressedNote: 'ارقام کمتر از ۱۰ نفر، و خانه‌هایی که از روی آن‌ها قابل محاسبه‌اند، برای حفظ حریم افراد منتشر نمی‌شوند.',
+  suppressedNote:
+    'شمار افراد فقط برای ماه، فصل یا سال کامل منتشر می‌شود؛ ارقام کمتر از ۱۰ نفر، و خانه‌هایی که از روی آن‌ها قابل محاسبه‌اند، برای حفظ حریم افراد منتشر نمی‌شوند.',
+  notPublished: 'منتشر نمی‌شود',
   lastYear: 'سال پیش',
   change: 'تغییر',
   roadSafety: 'ایمنی راه',
@@ -91,7 +93,9 @@ const EN: typeof FA = {
   loading: 'Loading…',
   notAvailable: 'Not available to your agency',
   notAvailableNote: 'Your token may not read these figures (scope reports:read).',
-  suppressedNote: 'Counts under 10 people, and cells from which one could be worked out, are not published, so that no one can be identified.',
+  suppressedNote:
+    'Counts of people are published only for whole months, quarters or years; counts under 10, and cells from which one could be worked out, are not published, so that no one can be identified.',
+  notPublished: 'not published',
   lastYear: 'Last year',
   change: 'Change',
   roadSafety: 'Road safety',

@@ -265,7 +265,9 @@ function sectionState<T>(result: SectionedResult<T>, alias: keyof T): string | u
   return undefined;
 }
 
-const SUPPRESSED_CELL = () => `<span class="suppressed" data-state="suppressed" title="${escape(t().suppressedNote)}">&lt; ${num(10)}</span>`;
+/** Hatched, never 0: "< 10" for a whole Solar year; for a date range, not published at all (counts only for whole units). */
+const SUPPRESSED_CELL = () =>
+  `<span class="suppressed" data-state="suppressed" title="${escape(t().suppressedNote)}">${state.range ? t().notPublished : `&lt; ${num(10)}`}</span>`;
 
 /** One figure with last year's value and the change; a suppressed count is shown as such, never as 0. */
 function figure(key: string, now: number | null, before: number | null, suppressed = false): string {
