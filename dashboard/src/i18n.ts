@@ -209,3 +209,16 @@ const METRICS: Record<Lang, Record<string, string>> = {
 
 /** A target's metric (`ROAD_DEATHS`) in the page's language; an unknown one as it is. */
 export const metricName = (lang: Lang, metric: string): string => METRICS[lang][metric] ?? metric;
+
+const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
+/** An ISO date (`2025-03-21`) as a Solar Hijri date in the page's language (۱۴۰۴/۰۱/۰۱). */
+export function formatDate(lang: Lang, iso: string): string {
+  const format = (dateFormats[lang] ??= new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-US-u-ca-persian', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  }));
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}

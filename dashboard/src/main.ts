@@ -19,6 +19,7 @@ import {
 } from './documents';
 import { DashboardClient, SignInError, type SectionedResult } from './graphql';
 import {
+  formatDate,
   formatNumber,
   formatPercent,
   formatSigned,
@@ -299,7 +300,7 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
       fillRegions();
     }
   }
-  const heading = `${place ? escape(regionName(state.lang, place)) : escape(state.region)} · ${state.range ? `${escape(state.range.from)} – ${escape(state.range.to)}` : t().solarYear(formatYear(state.lang, state.year))}`;
+  const heading = `${place ? escape(regionName(state.lang, place)) : escape(state.region)} · ${state.range ? `${escape(formatDate(state.lang, state.range.from))} – ${escape(formatDate(state.lang, state.range.to))}` : t().solarYear(formatYear(state.lang, state.year))}`;
 
   const traffic = data.traffic;
   const trafficHtml =
@@ -375,7 +376,7 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
         plugins: { legend: { rtl, position: 'bottom' }, tooltip: { rtl } },
         scales: {
           x: { reverse: rtl },
-          y: { position: rtl ? 'right' : 'left', beginAtZero: true },
+          y: { position: rtl ? 'right' : 'left', beginAtZero: true, ticks: { callback: (value) => num(Number(value)) } },
           share: { position: rtl ? 'left' : 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, ticks: { callback: (value) => formatPercent(state.lang, Number(value) / 100) } },
         },
       },
@@ -452,7 +453,7 @@ function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSec
   const anySuppressed = rows.some((row) => row.value === 'suppressed');
   const sectionOfFigure = COUNTY_FIGURES.find((candidate) => candidate.key === figure)!.section;
   const forbidden = result.forbidden.has(sectionOfFigure);
-  target.innerHTML = `<h2 data-heading="counties">${t().counties} · ${state.range ? `${escape(state.range.from)} – ${escape(state.range.to)}` : t().solarYear(formatYear(state.lang, state.year))}</h2>
+  target.innerHTML = `<h2 data-heading="counties">${t().counties} · ${state.range ? `${escape(formatDate(state.lang, state.range.from))} – ${escape(formatDate(state.lang, state.range.to))}` : t().solarYear(formatYear(state.lang, state.year))}</h2>
     <label>${t().figure} <select data-control="county-figure">${COUNTY_FIGURES.map(
       (option) => `<option value="${option.key}" ${option.key === figure ? 'selected' : ''}>${(t() as unknown as Record<string, string>)[option.key]}</option>`,
     ).join('')}</select></label>
@@ -507,7 +508,7 @@ function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSec
           },
         },
       },
-      scales: { x: { reverse: rtl, beginAtZero: true }, y: { position: rtl ? 'right' : 'left', ticks: { autoSkip: false } } },
+      scales: { x: { reverse: rtl, beginAtZero: true, ticks: { callback: (value) => num(Number(value)) } }, y: { position: rtl ? 'right' : 'left', ticks: { autoSkip: false } } },
     },
   });
 }
@@ -549,7 +550,7 @@ function renderScorecards(target: HTMLElement, result: SectionedResult<Scorecard
           const metricLabel = metricName(state.lang, target.metric);
           return `<tr data-target="${escape(target.id)}" data-metric="${escape(target.metric)}" data-direction="${target.direction}" data-attainment="${target.attainment ?? ''}" data-met="${met}">
             <td>${escape(metricLabel)} <span class="direction">${target.direction === 'DECREASE' ? `▼ ${t().decrease}` : `▲ ${t().increase}`}</span>
-              <small dir="ltr">${escape(target.from)} – ${escape(target.to)}</small></td>
+              <small>${escape(formatDate(state.lang, target.from))} – ${escape(formatDate(state.lang, target.to))}</small></td>
             <td>${num(target.baseline)}</td><td>${num(target.target)}</td>
             <td>${forbidden ? `<span class="unavailable-cell" data-state="forbidden">${t().notAvailable}</span>` : target.actual === null ? '—' : num(target.actual)}</td>
             <td>${
@@ -621,6 +622,9 @@ app.addEventListener('submit', (event) => {
     const to = String(data.get('to') ?? '');
     if (from && to) {
       state.range = from <= to ? { from, to } : { from: to, to: from };
+      // A range replaces the year: the year list shows none until one is picked again.
+      const year = app.querySelector<HTMLSelectElement>('select[data-control="year"]');
+      if (year) year.selectedIndex = -1;
       return void load();
     }
   }

@@ -322,6 +322,13 @@ describe('the dashboard in chromium', () => {
     await page.click('nav [data-view-name="scorecards"]');
     await ready();
     expect(await page.locator('#view [role="alert"]').count()).toBe(0);
+    // The MOUs are readable; their actuals are not: refused on each target's own path, shown as such.
+    const card = page.locator('details.scorecard').first();
+    await card.locator('summary').click();
+    const targets = await card.locator('tr[data-target]').count();
+    expect(targets).toBeGreaterThan(0);
+    expect(await card.locator('tr[data-target] [data-state="forbidden"]').count()).toBe(targets);
+    expect(await card.locator('.progress').count()).toBe(0);
     await shot('scorecards-not-available');
   });
 });
