@@ -271,6 +271,9 @@ const SUPPRESSED_CELL = () =>
   `<span class="suppressed" data-state="suppressed" title="${escape(t().suppressedNote)}">${state.range ? t().notPublished : `&lt; ${num(10)}`}</span>`;
 
 /** One figure with last year's value and the change; a suppressed count is shown as such, never as 0. */
+/** Figures where a rise is bad news (deaths, injuries, violations): their change is red when it rises. */
+const WORSE_WHEN_HIGHER = new Set(['fatalities', 'fatalitiesNotAtFault', 'injuries', 'violations', 'crashes']);
+
 function figure(key: string, now: number | null, before: number | null, suppressed = false): string {
   const label = (t() as unknown as Record<string, string>)[key] ?? key;
   if (suppressed || now === null) {
@@ -281,7 +284,7 @@ function figure(key: string, now: number | null, before: number | null, suppress
   return `<div class="figure" data-figure="${key}" data-value="${now}" data-state="ok"><span class="label">${label}</span>
     <span class="value">${num(now)}</span>
     <span class="previous" data-previous="${before ?? ''}">${t().lastYear}: ${before === null ? '—' : num(before)}
-    ${change === null ? '' : `· ${t().change}: <span dir="ltr" class="${change > 0 ? 'up' : change < 0 ? 'down' : ''}">${formatSigned(state.lang, change)}</span>`}</span></div>`;
+    ${change === null ? '' : `· ${t().change}: <span dir="ltr" class="${change === 0 ? '' : (change > 0) === WORSE_WHEN_HIGHER.has(key) ? 'worse' : 'better'}">${formatSigned(state.lang, change)}</span>`}</span></div>`;
 }
 
 const isSuppressed = (stats: { suppressed: string[] }, field: string) => stats.suppressed.includes(field);
