@@ -361,7 +361,7 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
       data: {
         labels: traffic.months.map((bucket) => monthName(state.lang, bucket.label)),
         datasets: [
-          { type: 'bar', label: t().fatalities, data: traffic.months.map((bucket) => bucket.stats.fatalities), backgroundColor: '#c0392b', yAxisID: 'y' },
+          { type: 'bar', label: t().fatalities, data: traffic.months.map((bucket) => bucket.stats.fatalities), backgroundColor: '#c0392b', yAxisID: 'y', order: 1 },
           {
             type: 'line',
             label: t().notAtFaultShare,
@@ -369,6 +369,7 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
             borderColor: '#2471a3',
             backgroundColor: '#2471a3',
             yAxisID: 'share',
+            order: 0,
           },
         ],
       },
@@ -379,7 +380,7 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
         plugins: { legend: { rtl, position: 'bottom' }, tooltip: { rtl } },
         scales: {
           x: { reverse: rtl },
-          y: { position: rtl ? 'right' : 'left', beginAtZero: true, ticks: { callback: (value) => num(Number(value)) } },
+          y: { position: rtl ? 'right' : 'left', beginAtZero: true, ticks: { precision: 0, callback: (value) => num(Number(value)) } },
           share: { position: rtl ? 'left' : 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, ticks: { callback: (value) => formatPercent(state.lang, Number(value) / 100) } },
         },
       },

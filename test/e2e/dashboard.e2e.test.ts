@@ -331,4 +331,23 @@ describe('the dashboard in chromium', () => {
     expect(await card.locator('.progress').count()).toBe(0);
     await shot('scorecards-not-available');
   });
+
+  it('shows "not available" for the MOUs to a token without agreements:read, and the figures it may read', async () => {
+    const token = await stack.token('POLICE-IR-10', ['agencies:read', 'traffic:read', 'reports:read']);
+    const answer = await stack.query('query { agreements(status: ACTIVE) { totalCount } }', {}, { token });
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await page.click('nav [data-view-name="overview"]');
+    await ready();
+    await page.click('button[data-action="sign-out"]');
+    await page.waitForSelector('form[data-form="token"]');
+    await page.fill('form[data-form="token"] textarea', token);
+    await page.click('form[data-form="token"] button');
+    await ready();
+    expect((await shown('fatalities')).state).toBe('ok');
+    // The answer comes back as data: null (agreements is non-null); the page shows the section refused.
+    expect(await requestsDuring(() => page.click('nav [data-view-name="scorecards"]'))).toBe(1);
+    expect(await page.locator('#view [data-state="forbidden"][data-section="agreements"]').count()).toBe(1);
+    expect(await page.locator('#view [role="alert"]').count()).toBe(0);
+  });
 });
