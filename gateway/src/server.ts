@@ -23,6 +23,7 @@ import {
 } from '@safety-graph/shared';
 import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
 import { devSignInRoutes } from './devSignIn';
+import { dashboardRoutes } from './dashboardRoute';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
@@ -176,6 +177,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
     routes: {
       ...devSignInRoutes(config),
+      ...dashboardRoutes(),
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_request, response) => {
         const checks = await Promise.all(

@@ -93,6 +93,13 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   }
 }
 
+/** A route registered as `'/prefix/*'` answers every path under `/prefix/` (static assets). */
+function prefixRoute(routes: Record<string, Route> | undefined, pathname: string): Route | undefined {
+  if (!routes) return undefined;
+  const key = Object.keys(routes).find((candidate) => candidate.endsWith('/*') && pathname.startsWith(candidate.slice(0, -1)));
+  return key === undefined ? undefined : routes[key];
+}
+
 /**
  * A small node:http front for Apollo Server: `/graphql` (POST JSON, GET
  * queries) plus plain routes such as `/health`. Apollo Server 5 has no HTTP
@@ -109,7 +116,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     let stream: AsyncIterableIterator<string> | undefined;
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
-      const route = options.routes?.[url.pathname];
+      const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
       if (route) {
         await route(request, response);
         return;
