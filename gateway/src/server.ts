@@ -23,6 +23,7 @@ import {
 } from '@safety-graph/shared';
 import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
 import { devSignInRoutes } from './devSignIn';
+import { explorerRoutes } from './explorer';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
@@ -142,6 +143,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     },
     routes: {
       ...devSignInRoutes(config),
+      ...explorerRoutes(config),
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_request, response) => {
         const checks = await Promise.all(

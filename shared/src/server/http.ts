@@ -39,7 +39,8 @@ export interface RequestSummary<TContext> {
   refusal?: HttpError;
 }
 
-export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+/** A plain route; one that returns `false` has not answered and leaves the request to `/graphql`. */
+export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void | boolean> | void | boolean;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -109,10 +110,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname];
-      if (route) {
-        await route(request, response);
-        return;
-      }
+      if (route && (await route(request, response)) !== false) return;
       if (url.pathname !== '/graphql') {
         sendJson(response, 404, { error: 'Not found' });
         return;
