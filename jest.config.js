@@ -12,6 +12,7 @@ module.exports = {
     '<rootDir>/subgraphs/divorce',
     '<rootDir>/gateway',
     '<rootDir>/cli',
+    '<rootDir>/client',
     '<rootDir>/test',
   ],
 };

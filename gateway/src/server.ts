@@ -24,6 +24,7 @@ import {
 import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
 import { devSignInRoutes } from './devSignIn';
 import { dashboardRoutes } from './dashboardRoute';
+import { explorerRoutes } from './explorer';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
@@ -178,6 +179,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     routes: {
       ...devSignInRoutes(config),
       ...dashboardRoutes(),
+      ...explorerRoutes(config),
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_request, response) => {
         const checks = await Promise.all(

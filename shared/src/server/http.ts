@@ -40,7 +40,8 @@ export interface RequestSummary<TContext> {
   refusal?: HttpError;
 }
 
-export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+/** A plain route; one that returns `false` has not answered and leaves the request to `/graphql`. */
+export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void | boolean> | void | boolean;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -117,10 +118,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
-      if (route) {
-        await route(request, response);
-        return;
-      }
+      // A route may pass (return false): the explorer's page at /graphql hands API requests on to the graph.
+      if (route && (await route(request, response)) !== false) return;
       if (url.pathname !== '/graphql') {
         sendJson(response, 404, { error: 'Not found' });
         return;

@@ -1,0 +1,3 @@
+const base = require('../jest.config.base');
+
+module.exports = { ...base, displayName: 'client' };
