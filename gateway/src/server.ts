@@ -24,6 +24,8 @@ import {
 import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
+import { ConcurrencyLimiter } from './concurrency';
+import { fairness } from './fairness';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
 import { outcomeOf } from './outcome';
@@ -83,6 +85,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   );
   const rateLimit = createRateLimiter(limits.ratePerMinute);
   const audit = options.audit ?? (await openGatewayAudit(config));
+  const limiter = new ConcurrencyLimiter({ perAgency: limits.maxConcurrentPerAgency, total: limits.maxConcurrent, queueMs: limits.concurrencyQueueMs });
+  const sharing = fairness({ maxCost: limits.maxCost, limiter });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
@@ -103,7 +107,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     maxTokens: { n: limits.maxTokens, exposeLimits: true },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: true },
+    // Armor's cost sees only literal first/last; ours (cost.ts) counts series, regions and codes too.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
@@ -112,7 +117,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, introspectionGuard(config.nodeEnv === 'development'), operationRecorder()],
+    plugins: [...armor.plugins, introspectionGuard(config.nodeEnv === 'development'), operationRecorder(), sharing.plugin],
     formatError: maskErrors((error) => {
       logger.error({ err: error }, 'operation failed');
       return undefined;
@@ -134,6 +139,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return { requestId, caller, subgraphs: new Set<string>() };
     },
     beforeSend: async (summary: RequestSummary<GatewayContext>) => {
+      if (summary.context) sharing.release(summary.context);
       const outcome = outcomeOf(summary);
       await audit.record(summary, outcome);
       metrics.requests.inc({ outcome });
@@ -180,6 +186,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     audit,
     stop: async () => {
       await closeServer(server);
+      limiter.close();
       await apollo.stop();
       if (!options.audit) await audit.close();
     },

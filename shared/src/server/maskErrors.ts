@@ -16,9 +16,12 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // The gateway's fair-sharing refusals (gateway/src/cost.ts, concurrency.ts).
+  'COST_LIMIT',
+  'CONCURRENCY_LIMITED',
 ]);
 
-const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'cost', 'maxCost', 'retryAfterSeconds']);
 
 /**
  * Apollo `formatError`: errors we raised on purpose pass through; anything else
