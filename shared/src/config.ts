@@ -19,6 +19,8 @@ export interface StoreConfig {
   /** Database name on MySQL (`safety_<store>`), file name stem on SQLite. */
   database: string;
   dataDir: string;
+  /** MySQL/MariaDB: statements running longer are stopped (0: unbounded). */
+  statementTimeoutMs?: number;
 }
 
 /** Gateway limits; each has an environment variable, documented in the README. */
@@ -179,5 +181,12 @@ export function storeConfig(config: Config, store: SubgraphName | 'audit'): Stor
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-  return { url, replicaUrls: replicas, database: `${config.databasePrefix}${store}`, dataDir: config.dataDir };
+  return {
+    url,
+    replicaUrls: replicas,
+    database: `${config.databasePrefix}${store}`,
+    dataDir: config.dataDir,
+    // The audit log's writes are one row each, and audit:verify must be able to read the whole chain.
+    statementTimeoutMs: store === 'audit' ? 0 : config.limits.statementTimeoutMs,
+  };
 }

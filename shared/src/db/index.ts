@@ -2,3 +2,4 @@ export * from './store';
 export * from './regionScope';
 export * from './idempotency';
 export * from './constraint';
+export * from './statementTimeout';

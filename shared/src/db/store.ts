@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { StoreConfig } from '../config';
+import { applyStatementTimeout } from './statementTimeout';
 
 /**
  * Counts the SQL statements a store sends. Tests use it to prove that loaders
@@ -149,6 +150,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const dataSource = new DataSource(dataSourceOptions(options, statements, flavor));
   await dataSource.initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  if (flavor) await applyStatementTimeout(dataSource, flavor, options.config.statementTimeoutMs ?? 0);
   const kind = options.config.url ? 'mysql' : 'sqlite';
   let turn: Promise<unknown> = Promise.resolve();
   return {

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '../errors';
+import { isStatementTimeout, STATEMENT_TIMEOUT } from '../db/statementTimeout';
 
 /** Codes whose messages were written for the client and may be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -19,9 +20,10 @@ const CLIENT_CODES = new Set<string>([
   // The gateway's fair-sharing refusals (gateway/src/cost.ts, concurrency.ts).
   'COST_LIMIT',
   'CONCURRENCY_LIMITED',
+  STATEMENT_TIMEOUT,
 ]);
 
-const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'cost', 'maxCost', 'retryAfterSeconds']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'cost', 'maxCost', 'retryAfterSeconds', 'retryable']);
 
 /**
  * Apollo `formatError`: errors we raised on purpose pass through; anything else
@@ -41,6 +43,14 @@ export function maskErrors(log: (error: unknown) => string | undefined) {
       return { ...formatted, extensions };
     }
     const requestId = log(original);
+    if (isStatementTimeout(original)) {
+      return {
+        message: 'The store stopped a query that ran too long; retry later, or ask for less',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: STATEMENT_TIMEOUT, retryable: true, ...(requestId ? { requestId } : {}) },
+      };
+    }
     return {
       message: 'Internal server error',
       locations: formatted.locations,
