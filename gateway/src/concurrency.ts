@@ -87,6 +87,8 @@ export class ConcurrencyLimiter {
   private turn: string[] = [];
   private poller: NodeJS.Timeout | undefined;
   private readonly maxQueued: number;
+  /** Slots this instance holds per agency: a freed slot goes first to the waiting agency holding fewest. */
+  private readonly held = new Map<string, number>();
 
   constructor(private readonly options: ConcurrencyOptions) {
     this.store = options.store ?? new MemorySlotStore();
@@ -101,6 +103,7 @@ export class ConcurrencyLimiter {
     const giveBack = () => {
       if (!holding) return;
       holding = false;
+      this.hold(agency, -1);
       void this.store.give(agency).finally(() => void this.wake());
     };
     return {
@@ -123,6 +126,7 @@ export class ConcurrencyLimiter {
             grant: () => {
               clearTimeout(timer);
               holding = true;
+              this.hold(agency, 1);
               resolve();
             },
           };
@@ -201,7 +205,8 @@ export class ConcurrencyLimiter {
         let granted = true;
         while (granted && this.turn.length > 0) {
           granted = false;
-          for (const agency of [...this.turn]) {
+          const order = [...this.turn].sort((a, b) => (this.held.get(a) ?? 0) - (this.held.get(b) ?? 0));
+          for (const agency of order) {
             const queue = this.waiting.get(agency);
             if (!queue?.length) continue;
             if (!(await this.store.tryTake(agency, this.options.perAgency, this.options.total))) continue;
@@ -224,6 +229,12 @@ export class ConcurrencyLimiter {
       this.waking = false;
       this.stopPollingIfIdle();
     }
+  }
+
+  private hold(agency: string, change: number): void {
+    const count = (this.held.get(agency) ?? 0) + change;
+    if (count > 0) this.held.set(agency, count);
+    else this.held.delete(agency);
   }
 
   private startPolling(): void {
