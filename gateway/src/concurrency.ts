@@ -55,7 +55,11 @@ export interface ConcurrencyOptions {
   total: number;
   /** How long an operation may wait for a slot before it is refused. */
   queueMs: number;
-  /** Operations one agency may have waiting; more are refused at once. Default: `2 × perAgency`. */
+  /**
+   * Operations one agency may have waiting; more are refused at once.
+   * Default `4 × perAgency`: a client's connections wait rather than spin on
+   * immediate refusals, which cost every agency (each is still audited).
+   */
   maxQueuedPerAgency?: number;
   store?: SlotStore;
   /** How often waiters retry a shared store (see `SlotStore.local`). */
@@ -92,7 +96,7 @@ export class ConcurrencyLimiter {
 
   constructor(private readonly options: ConcurrencyOptions) {
     this.store = options.store ?? new MemorySlotStore();
-    this.maxQueued = options.maxQueuedPerAgency ?? 2 * options.perAgency;
+    this.maxQueued = options.maxQueuedPerAgency ?? 4 * options.perAgency;
   }
 
   ticket(agency: string): Ticket {
