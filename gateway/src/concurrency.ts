@@ -57,8 +57,9 @@ export interface ConcurrencyOptions {
   queueMs: number;
   /**
    * Operations one agency may have waiting; more are refused at once.
-   * Default `4 × perAgency`: a client's connections wait rather than spin on
-   * immediate refusals, which cost every agency (each is still audited).
+   * Default `max(32, 4 × perAgency)`: a client's extra connections then wait
+   * out the queue time instead of spinning on immediate refusals, each of
+   * which is still parsed and audited at every agency's expense.
    */
   maxQueuedPerAgency?: number;
   store?: SlotStore;
@@ -96,7 +97,7 @@ export class ConcurrencyLimiter {
 
   constructor(private readonly options: ConcurrencyOptions) {
     this.store = options.store ?? new MemorySlotStore();
-    this.maxQueued = options.maxQueuedPerAgency ?? 4 * options.perAgency;
+    this.maxQueued = options.maxQueuedPerAgency ?? Math.max(32, 4 * options.perAgency);
   }
 
   ticket(agency: string): Ticket {
