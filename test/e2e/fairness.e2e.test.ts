@@ -23,7 +23,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack('fairness', { MAX_CONCURRENT_PER_AGENCY: '1', CONCURRENCY_QUEUE_MS: '300' });
-}, 180_000);
+}, 300_000);
 afterAll(() => stack?.stop());
 
 describe('operation cost', () => {
