@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { HttpError, type Caller, type Config, type TokenVerification } from '@safety-graph/shared';
 
-export const DEVELOPMENT_ISSUER = 'safety-graph-development';
+export { DEVELOPMENT_ISSUER } from '@safety-graph/shared';
 
 export interface Authenticator {
   /** The caller of a request, or an HttpError 401 (UNAUTHENTICATED). */
@@ -31,8 +31,9 @@ async function verificationKey(tokens: TokenVerification): Promise<{ key: Uint8A
 }
 
 /**
- * Verifies partner tokens with jose: signature, expiry, audience, and the
- * claims the contract names (`sub`, `agency`, `scope`). The agency must exist.
+ * Verifies partner tokens with jose: signature, expiry, audience, issuer, a
+ * lifetime (exp − iat) within `AUTH_MAX_TTL`, and the claims the contract
+ * names (`sub`, `agency`, `scope`). The agency must exist.
  */
 export async function createAuthenticator(config: Config, tokens: TokenVerification, agencyExists: AgencyExists): Promise<Authenticator> {
   const { key, algorithms } = await verificationKey(tokens);
@@ -45,13 +46,18 @@ export async function createAuthenticator(config: Config, tokens: TokenVerificat
         ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
           algorithms,
           audience: config.authAudience,
-          requiredClaims: ['sub', 'exp'],
+          issuer: tokens.issuer,
+          requiredClaims: ['sub', 'exp', 'iat'],
           clockTolerance: 5,
         }));
       } catch (error) {
         if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired');
-        if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`The token's ${error.claim} claim is not valid here`);
+        if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated(`The token's ${error.claim} claim is missing or not valid here`);
         throw unauthenticated('The token is not valid');
+      }
+      // A stolen long-lived token stays useful for its whole life: refuse lifetimes over the maximum.
+      if ((payload.exp as number) - (payload.iat as number) > tokens.maxTtlSeconds) {
+        throw unauthenticated(`The token's lifetime (exp − iat) is over the maximum of ${tokens.maxTtlSeconds} s`);
       }
       const { sub, agency, scope } = payload as JWTPayload & { agency?: unknown; scope?: unknown };
       if (typeof sub !== 'string' || typeof agency !== 'string' || typeof scope !== 'string') {

@@ -27,6 +27,8 @@ import { dashboardRoutes } from './dashboardRoute';
 import { explorerRoutes } from './explorer';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
+import { ConcurrencyLimiter } from './concurrency';
+import { fairness } from './fairness';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
 import { operationGuard } from './operationGuard';
@@ -95,6 +97,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const unauthenticated = createUnauthenticatedTally(metrics.registry, audit, summaryIntervalMs(config), (error) =>
     logger.error({ err: error }, 'unauthenticated summary not written'),
   );
+  const limiter = new ConcurrencyLimiter({ perAgency: limits.maxConcurrentPerAgency, total: limits.maxConcurrent, queueMs: limits.concurrencyQueueMs });
+  const sharing = fairness({ maxCost: limits.maxCost, limiter });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
@@ -117,7 +121,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     // The token limit is graphql-js's own parse option below: Armor's parses in a hook, where a syntax error is a 500.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: true },
+    // Armor's cost sees only literal first/last; ours (cost.ts) counts series, regions and codes too.
+    costLimit: { enabled: false },
     // Armor's suggestion filter rewrites `message` on errors it does not own (a timeout's DOMException
     // throws, and the whole answer is a 500) and misses enum values and types: maskErrors drops them all.
     blockFieldSuggestion: { enabled: false },
@@ -134,6 +139,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       introspectionGuard(config.nodeEnv === 'development'),
       operationGuard(),
       operationRecorder(),
+      // Cost, then one of the agency's slots: before the intent row, so that what is refused here never runs.
+      sharing.plugin,
       // Last: the intent row is committed once nothing else will refuse the operation.
       auditIntent(audit, (error, requestId) => logger.error({ err: error, requestId }, 'audit intent row not written')),
     ],
@@ -167,6 +174,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false } };
     },
     beforeSend: async (summary: RequestSummary<GatewayContext>) => {
+      if (summary.context) sharing.release(summary.context);
       const outcome = outcomeOf(summary);
       const { refusal } = summary;
       if (refusal && (refusal instanceof AddressRateLimited || refusal.code === 'UNAUTHENTICATED')) {
@@ -221,6 +229,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     audit,
     stop: async () => {
       await closeServer(server);
+      limiter.close();
       await apollo.stop();
       await unauthenticated.stop();
       if (!options.audit) await audit.close();

@@ -1,21 +1,17 @@
 import { SignJWT } from 'jose';
-import { ConfigError, defaultScopesFor, loadTokenVerification, SCOPES, type Config } from '@safety-graph/shared';
-import { DEVELOPMENT_ISSUER } from './auth';
+import { ConfigError, defaultScopesFor, loadTokenVerification, parseDurationSeconds, SCOPES, type Config } from '@safety-graph/shared';
 
 export interface TokenRequest {
   agencyCode: string;
   /** The agency's kind, for the default scopes when none are given. */
   agencyKind: string;
   scopes?: string[];
-  /** `30m`, `1h`, `7d`: at most 30 days. */
+  /** `30m`, `1h`, `7d`: at most `AUTH_MAX_TTL` (24h by default). */
   ttl?: string;
   subject?: string;
 }
 
 export class TokenRequestError extends Error {}
-
-const TTL = /^(\d+)(s|m|h|d)$/;
-const SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
 /** A development token (HS256, the development secret); production tokens come from the partners' identity provider. */
 export async function mintDevelopmentToken(config: Config, request: TokenRequest): Promise<string> {
@@ -25,16 +21,16 @@ export async function mintDevelopmentToken(config: Config, request: TokenRequest
   const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
   if (unknown.length > 0) throw new TokenRequestError(`unknown scope ${unknown.join(', ')}; scopes are: ${SCOPES.join(' ')}`);
   const ttl = request.ttl ?? '8h';
-  const match = TTL.exec(ttl);
-  if (!match || Number(match[1]) * SECONDS[match[2] as keyof typeof SECONDS] > 30 * 86400 || Number(match[1]) === 0) {
-    throw new TokenRequestError('--ttl must look like 30m, 1h or 7d, at most 30 days');
+  const seconds = /[smhd]$/.test(ttl) ? parseDurationSeconds(ttl) : undefined;
+  if (!seconds || seconds > tokens.maxTtlSeconds) {
+    throw new TokenRequestError(`--ttl must look like 30m, 1h or 7d, at most AUTH_MAX_TTL (${tokens.maxTtlSeconds} s)`);
   }
   return new SignJWT({ agency: request.agencyCode, scope: scopes.join(' ') })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject ?? `demo-user@${request.agencyCode}`)
-    .setIssuer(DEVELOPMENT_ISSUER)
+    .setIssuer(tokens.issuer)
     .setAudience(config.authAudience)
     .setIssuedAt()
-    .setExpirationTime(ttl)
+    .setExpirationTime(`${seconds}s`)
     .sign(tokens.secret);
 }

@@ -19,6 +19,8 @@ export interface StoreConfig {
   /** Database name on MySQL (`safety_<store>`), file name stem on SQLite. */
   database: string;
   dataDir: string;
+  /** MySQL/MariaDB: statements running longer are stopped (0: unbounded). */
+  statementTimeoutMs?: number;
 }
 
 /** Gateway limits; each has an environment variable, documented in the README. */
@@ -32,6 +34,14 @@ export interface Limits {
   /** Operations per agency per minute (token bucket refilled each minute). */
   ratePerMinute: number;
   subgraphTimeoutMs: number;
+  /** Operations one agency may have running at once; more wait in a short queue (gateway/src/concurrency.ts). */
+  maxConcurrentPerAgency: number;
+  /** Operations the gateway runs at once over all agencies. */
+  maxConcurrent: number;
+  /** How long an operation may wait for a slot before it is refused with 429. */
+  concurrencyQueueMs: number;
+  /** A store statement running longer is stopped (MariaDB/MySQL per session); 0 leaves it unbounded. */
+  statementTimeoutMs: number;
 }
 
 export interface Config {
@@ -49,6 +59,10 @@ export interface Config {
   limits: Limits;
   /** The `aud` partner tokens must carry. */
   authAudience: string;
+  /** The `iss` partner tokens must carry (`AUTH_ISSUER`, required in production). */
+  authIssuer?: string;
+  /** The longest lifetime (exp − iat) a token may have, in seconds (`AUTH_MAX_TTL`, default 24h). */
+  authMaxTtlSeconds: number;
   /** Base URL of each subgraph as the gateway reaches it. */
   subgraphUrls: Record<SubgraphName, string>;
   /** `REDIS_URL`: where subgraphs remember the nonces of served calls, shared by replicas; memory when absent. */
@@ -84,6 +98,25 @@ function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
   }
   if (protocol !== 'redis:' && protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL (got ${protocol}//)`);
   return raw;
+}
+
+const DURATION_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** `90s`, `30m`, `24h`, `7d` or a number of seconds, as seconds. */
+export function parseDurationSeconds(raw: string): number | undefined {
+  const match = /^(\d+)(s|m|h|d)?$/.exec(raw.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * DURATION_SECONDS[(match[2] ?? 's') as keyof typeof DURATION_SECONDS];
+}
+
+function duration(env: NodeJS.ProcessEnv, name: string, fallbackSeconds: number, maxSeconds: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallbackSeconds;
+  const seconds = parseDurationSeconds(raw);
+  if (seconds === undefined || seconds < 60 || seconds > maxSeconds) {
+    throw new ConfigError(`${name} must be a duration such as 30m, 24h or 7d, from 1 minute to ${maxSeconds / 86400} days, got "${raw}"`);
+  }
+  return seconds;
 }
 
 function databaseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -141,8 +174,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1000, 10_000_000),
       ratePerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
       subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 300_000),
+      maxConcurrentPerAgency: integer(env, 'MAX_CONCURRENT_PER_AGENCY', 4, 1, 10_000),
+      maxConcurrent: integer(env, 'MAX_CONCURRENT', 16, 1, 100_000),
+      concurrencyQueueMs: integer(env, 'CONCURRENCY_QUEUE_MS', 2000, 0, 60_000),
+      statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
     },
     authAudience: env.AUTH_AUDIENCE || 'safety-graph',
+    authIssuer: env.AUTH_ISSUER || undefined,
+    authMaxTtlSeconds: duration(env, 'AUTH_MAX_TTL', 24 * 3600, 365 * 86400),
     ports,
     subgraphUrls,
     redisUrl: redisUrl(env),
@@ -158,5 +197,12 @@ export function storeConfig(config: Config, store: SubgraphName | 'audit'): Stor
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-  return { url, replicaUrls: replicas, database: `${config.databasePrefix}${store}`, dataDir: config.dataDir };
+  return {
+    url,
+    replicaUrls: replicas,
+    database: `${config.databasePrefix}${store}`,
+    dataDir: config.dataDir,
+    // The audit log's writes are one row each, and audit:verify must be able to read the whole chain.
+    statementTimeoutMs: store === 'audit' ? 0 : config.limits.statementTimeoutMs,
+  };
 }

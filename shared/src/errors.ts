@@ -56,7 +56,13 @@ export function serviceUnavailable(message: string, cause?: unknown, requestId?:
 }
 
 /** Codes a client should retry after a short wait (extensions.retryable = true on the error). */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set([ErrorCode.SUBGRAPH_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.RATE_LIMITED]);
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.SUBGRAPH_UNAVAILABLE,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.RATE_LIMITED,
+  'CONCURRENCY_LIMITED',
+  'STATEMENT_TIMEOUT',
+]);
 
 /** A service the gateway needed for part of the answer failed: the rest of the answer is still given. */
 export function subgraphUnavailable(reason: 'timeout' | 'unreachable'): GraphQLError {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { runAuditVerify, startGateway } from '@safety-graph/gateway';
-import { agencyId, defaultScopesFor, referenceAgencies, regionId, type Caller, type SubgraphName } from '@safety-graph/shared';
+import { agencyId, defaultScopesFor, DEVELOPMENT_ISSUER, referenceAgencies, regionId, type Caller, type SubgraphName } from '@safety-graph/shared';
 import { dropTestDatabases, startStack, testConfig, type Stack } from '@safety-graph/test-helpers';
 
 let stack: Stack;
@@ -217,17 +217,21 @@ describe('gateway to subgraph trust', () => {
 });
 
 describe('tokens', () => {
-  async function forged(claims: Record<string, unknown>, options: { secret?: Uint8Array; audience?: string; expires?: number } = {}) {
+  async function forged(
+    claims: Record<string, unknown>,
+    options: { secret?: Uint8Array; audience?: string; expires?: number; issuer?: string; issuedAt?: number | null } = {},
+  ) {
     const secret = options.secret ?? new Uint8Array(Buffer.from('0'.repeat(64)));
-    return new SignJWT(claims)
+    const token = new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('someone')
-      .setAudience(options.audience ?? 'safety-graph')
-      .setExpirationTime(options.expires ?? Math.floor(Date.now() / 1000) + 3600)
-      .sign(secret);
+      .setIssuer(options.issuer ?? DEVELOPMENT_ISSUER)
+      .setAudience(options.audience ?? 'safety-graph');
+    if (options.issuedAt !== null) token.setIssuedAt(options.issuedAt ?? Math.floor(Date.now() / 1000));
+    return token.setExpirationTime(options.expires ?? Math.floor(Date.now() / 1000) + 3600).sign(secret);
   }
 
-  it('refuses a missing, malformed, foreign, expired, wrong-audience or unknown-agency token with 401 UNAUTHENTICATED', async () => {
+  it('refuses a missing, malformed, foreign, expired, wrong-audience, wrong-issuer, over-long or unknown-agency token with 401 UNAUTHENTICATED', async () => {
     const { loadTokenVerification } = await import('@safety-graph/shared');
     const tokens = loadTokenVerification(stack.config);
     const ownSecret = tokens.kind === 'hs256' ? tokens.secret : undefined;
@@ -240,6 +244,9 @@ describe('tokens', () => {
       ['wrong audience', await forged(claims, { secret: ownSecret, audience: 'someone-else' })],
       ['unknown agency', await forged({ agency: 'NO-SUCH-AGENCY', scope: 'agencies:read' }, { secret: ownSecret })],
       ['no scope claim', await forged({ agency: 'POLICE-IR-10' }, { secret: ownSecret })],
+      ['another issuer', await forged(claims, { secret: ownSecret, issuer: 'https://elsewhere.example' })],
+      ['no iat', await forged(claims, { secret: ownSecret, issuedAt: null })],
+      ['a 50-year lifetime', await forged(claims, { secret: ownSecret, expires: Math.floor(Date.now() / 1000) + 50 * 365 * 86400 })],
     ];
     for (const [label, token] of cases) {
       const answer = await stack.query('{ regions { code } }', {}, token === null ? { agency: null } : { token });

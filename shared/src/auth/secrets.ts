@@ -3,11 +3,24 @@ import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { ConfigError, type Config } from '../config';
 
+/** The `iss` of development tokens (`npm run token`), the one accepted in development without `AUTH_ISSUER`. */
+export const DEVELOPMENT_ISSUER = 'safety-graph-development';
+
+/** What a token's claims must satisfy besides its signature and audience. */
+export interface TokenPolicy {
+  /** The `iss` it must carry. */
+  issuer: string;
+  /** The longest `exp − iat` accepted, in seconds; a token without `iat` is refused. */
+  maxTtlSeconds: number;
+}
+
 /** How the gateway verifies partner tokens. */
-export type TokenVerification =
+export type TokenVerification = (
   | { kind: 'hs256'; secret: Uint8Array }
   | { kind: 'jwks'; url: string }
-  | { kind: 'public-key'; pem: string };
+  | { kind: 'public-key'; pem: string }
+) &
+  TokenPolicy;
 
 /** What every service needs; token verification is the gateway's alone (`loadTokenVerification`). */
 export interface Secrets {
@@ -71,12 +84,17 @@ export function loadSecrets(config: Config): Secrets {
  */
 export function loadTokenVerification(config: Config): TokenVerification {
   const { AUTH_JWKS_URL: jwksUrl, AUTH_PUBLIC_KEY: publicKey } = config.env;
-  if (jwksUrl) return { kind: 'jwks', url: jwksUrl };
-  if (publicKey) return { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n') };
+  const policy = (): TokenPolicy => {
+    // A key alone would accept tokens the same identity provider issues for any other realm or tenant.
+    if (config.isProduction && !config.authIssuer) throw new ConfigError('AUTH_ISSUER is required in production (the iss partner tokens carry)');
+    return { issuer: config.authIssuer ?? DEVELOPMENT_ISSUER, maxTtlSeconds: config.authMaxTtlSeconds };
+  };
+  if (jwksUrl) return { kind: 'jwks', url: jwksUrl, ...policy() };
+  if (publicKey) return { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n'), ...policy() };
   if (config.isProduction) {
     throw new ConfigError('AUTH_JWKS_URL or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
   }
-  return { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')) };
+  return { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')), ...policy() };
 }
 
 /**

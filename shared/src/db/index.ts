@@ -5,3 +5,4 @@ export * from './constraint';
 export * from './storageErrors';
 export * from './sqliteTransactions';
 export * from './storeProbe';
+export * from './statementTimeout';

@@ -7,6 +7,7 @@ import type { StoreConfig } from '../config';
 import { keepSqliteTransactionsInStep } from './sqliteTransactions';
 import { asStorageUnavailable } from './storageErrors';
 import { CreateStoreProbe1769000000000, probeWrite } from './storeProbe';
+import { applyStatementTimeout } from './statementTimeout';
 
 /**
  * Counts the SQL statements a store sends. Tests use it to prove that loaders
@@ -186,6 +187,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const kind = options.config.url ? 'mysql' : 'sqlite';
   if (kind === 'sqlite') keepSqliteTransactionsInStep(dataSource);
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  if (flavor) await applyStatementTimeout(dataSource, flavor, options.config.statementTimeoutMs ?? 0);
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
     if (kind === 'mysql') return dataSource.transaction(work);

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, RETRYABLE_CODES } from '../errors';
 import { asStorageUnavailable, isStorageFailure } from '../db/storageErrors';
+import { isStatementTimeout, STATEMENT_TIMEOUT } from '../db/statementTimeout';
 
 /** Codes whose messages were written for the client and may be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -21,9 +22,13 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // The gateway's fair-sharing refusals (gateway/src/cost.ts, concurrency.ts).
+  'COST_LIMIT',
+  'CONCURRENCY_LIMITED',
+  STATEMENT_TIMEOUT,
 ]);
 
-const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'retryable']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'cost', 'maxCost', 'retryAfterSeconds', 'retryable']);
 
 /**
  * graphql-js ends a message with "Did you mean …?" in several validation
@@ -66,6 +71,14 @@ export function maskErrors(log: (error: unknown) => string | undefined, options:
       return { ...formatted, extensions };
     }
     const requestId = log(original);
+    if (isStatementTimeout(original)) {
+      return {
+        message: 'The store stopped a query that ran too long; retry later, or ask for less',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: STATEMENT_TIMEOUT, retryable: true, ...(requestId ? { requestId } : {}) },
+      };
+    }
     // A storage fault outside a transaction (a read on a lost connection): retryable, without the driver's message.
     if (isStorageFailure(original)) {
       const unavailable = asStorageUnavailable(original) as GraphQLError;
