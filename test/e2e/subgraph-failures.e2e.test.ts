@@ -49,6 +49,7 @@ const token = (agency: string, scope = SCOPES) =>
     .setSubject(`tester@${agency}`)
     .setIssuer('https://idp.test')
     .setAudience('safety-graph')
+    .setIssuedAt()
     .setExpirationTime('10m')
     .sign(privateKey);
 
