@@ -1,2 +1,5 @@
 export * from './calendar';
 export * from './suppression';
+export * from './measures';
+export * from './MeasureStore';
+export * from './engine';
