@@ -1,8 +1,35 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RegionScope } from '../db/regionScope';
-import type { DateRange } from '../period';
-import type { Measure, MeasureSource } from './measures';
+import type { DateRange, IsoDate } from '../period';
+import type { Measure, MeasureSet, MeasureSource } from './measures';
+import { StatRollup } from './rollups';
 import type { Contribution } from './suppression';
+
+/** A county and day a write touched: its rollup rows are recomputed. */
+export interface RollupKey {
+  regionId: string;
+  day: IsoDate;
+}
+
+/** A rollup row as the raw records give it, or as stored. */
+interface RollupRow {
+  measure: string;
+  regionId: string;
+  day: string;
+  agencyId: string;
+  value: number;
+}
+
+/** Measures with a day rollup: every one but those of lasting records. */
+export const rolledUp = (measures: readonly Measure[]): Measure[] => measures.filter((measure) => !measure.source.endDate);
+
+/** MySQL gives DATE columns as Date objects (UTC, `timezone: 'Z'`), SQLite as text. */
+const dayOf = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+
+const rollupKeyString = (row: Omit<RollupRow, 'value'>) => `${row.measure}|${row.regionId}|${row.day}|${row.agencyId}`;
+
+const KEYS_PER_STATEMENT = 200;
+const ROWS_PER_INSERT = 500;
 
 /** Per measure name, per region id, one figure per bucket. */
 export type FiguresByMeasure = Map<string, Map<string, number[]>>;
@@ -30,25 +57,26 @@ export class MeasureStore {
     const figures: FiguresByMeasure = new Map(measures.map((measure) => [measure.name, new Map(regionIds.map((id) => [id, buckets.map(() => 0)]))]));
     if (regionIds.length === 0 || buckets.length === 0) return figures;
     const bySource = new Map<MeasureSource, Measure[]>();
-    for (const measure of measures) bySource.set(measure.source, [...(bySource.get(measure.source) ?? []), measure]);
-    await Promise.all(
-      [...bySource].map(async ([source, ofSource]) => {
-        if (source.endDate) {
-          const rows = await this.lastingQuery(source, ofSource, regionIds, buckets).getRawMany<Row>();
-          for (const row of rows) {
-            ofSource.forEach((measure, m) => {
-              const values = figures.get(measure.name)!.get(String(row.regionId))!;
-              buckets.forEach((_, b) => (values[b] = integer(row[`m${m}_${b}`])));
-            });
-          }
-          return;
-        }
-        const rows = await this.pointQuery(source, ofSource, regionIds, buckets).getRawMany<Row>();
+    for (const measure of measures) if (measure.source.endDate) bySource.set(measure.source, [...(bySource.get(measure.source) ?? []), measure]);
+    const daily = rolledUp(measures);
+    await Promise.all([
+      ...[...bySource].map(async ([source, ofSource]) => {
+        const rows = await this.lastingQuery(source, ofSource, regionIds, buckets).getRawMany<Row>();
         for (const row of rows) {
-          ofSource.forEach((measure, m) => (figures.get(measure.name)!.get(String(row.regionId))![integer(row.bucket)] = integer(row[`m${m}`])));
+          ofSource.forEach((measure, m) => {
+            const values = figures.get(measure.name)!.get(String(row.regionId))!;
+            buckets.forEach((_, b) => (values[b] = integer(row[`m${m}_${b}`])));
+          });
         }
       }),
-    );
+      (async () => {
+        if (daily.length === 0) return;
+        const rows = await this.rollupQuery(daily, regionIds, buckets).getRawMany<Row>();
+        for (const row of rows) {
+          daily.forEach((measure, m) => (figures.get(measure.name)!.get(String(row.regionId))![integer(row.bucket)] = integer(row[`m${m}`])));
+        }
+      })(),
+    ]);
     return figures;
   }
 
@@ -59,33 +87,84 @@ export class MeasureStore {
    */
   async contributions(measure: Measure, months: readonly DateRange[]): Promise<Contribution[]> {
     if (!measure.individuals) throw new Error(`measure ${measure.name} counts no individuals`);
-    const { source } = measure;
-    const query = source
-      .rows(this.dataSource)
-      .select(source.region, 'regionId')
-      .addSelect(measure.individuals.agency, 'agencyId')
-      .addSelect(`SUM(${measure.value})`, 'count')
-      .where(`${source.date} BETWEEN :spanFrom AND :spanTo`, { spanFrom: months[0].from, spanTo: months[months.length - 1].to })
-      .groupBy(source.region)
-      .addGroupBy(measure.individuals.agency);
-    if (measure.condition) query.andWhere(measure.condition, measure.parameters);
-    const rows = await inBuckets(query, source.date, months).getRawMany<Row>();
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from(StatRollup, 'rollup')
+      .select('rollup.regionId', 'regionId')
+      .addSelect('rollup.agencyId', 'agencyId')
+      .addSelect('SUM(rollup.value)', 'count')
+      .where('rollup.measure = :measure', { measure: measure.name })
+      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', { spanFrom: months[0].from, spanTo: months[months.length - 1].to })
+      .groupBy('rollup.regionId')
+      .addGroupBy('rollup.agencyId');
+    const rows = await inBuckets(query, 'rollup.day', months).getRawMany<Row>();
     return rows
       .map((row) => ({ regionId: String(row.regionId), agencyId: String(row.agencyId), month: integer(row.bucket) + 1, count: integer(row.count) }))
       .filter((contribution) => contribution.count !== 0);
   }
 
-  /** Records dated in the buckets' span, grouped by requested region and bucket. */
-  private pointQuery(source: MeasureSource, measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
-    const query = this.scoped(source, regionIds).andWhere(`${source.date} BETWEEN :spanFrom AND :spanTo`, {
-      spanFrom: buckets[0].from,
-      spanTo: buckets[buckets.length - 1].to,
+  /** Rollup rows of the day measures in the buckets' span, grouped by requested region and bucket: one query for all of them. */
+  private rollupQuery(measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from(StatRollup, 'rollup')
+      .innerJoin(RegionScope, 'scope', 'scope.regionId = rollup.regionId')
+      .select('scope.scopeRegionId', 'regionId')
+      .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
+      .andWhere('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', { spanFrom: buckets[0].from, spanTo: buckets[buckets.length - 1].to })
+      .groupBy('scope.scopeRegionId');
+    measures.forEach((measure, m) =>
+      query.addSelect(`SUM(CASE WHEN rollup.measure = :measure${m} THEN rollup.value ELSE 0 END)`, `m${m}`).setParameter(`measure${m}`, measure.name),
+    );
+    return inBuckets(query, 'rollup.day', buckets);
+  }
+
+  /** Every rollup row of the day measures rebuilt from the raw rows, in one transaction; returns how many rows it wrote. */
+  async rebuild(set: MeasureSet): Promise<number> {
+    const measures = rolledUp(set.measures);
+    return this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(StatRollup)
+        .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+        .execute();
+      const rows = await this.rawRollup(manager, measures);
+      await insertRollupRows(manager, rows);
+      return rows.length;
     });
-    measures.forEach((measure, m) => {
-      query.addSelect(measure.condition ? `SUM(CASE WHEN ${measure.condition} THEN ${measure.value} ELSE 0 END)` : `SUM(${measure.value})`, `m${m}`);
-      if (measure.parameters) query.setParameters(measure.parameters);
-    });
-    return inBuckets(query, source.date, buckets);
+  }
+
+  /** Where the stored rollup differs from the raw rows: one line per differing key (empty when they agree). */
+  async differences(set: MeasureSet): Promise<string[]> {
+    const measures = rolledUp(set.measures);
+    const expected = new Map((await this.rawRollup(this.dataSource.manager, measures)).map((row) => [rollupKeyString(row), row.value]));
+    const stored = await this.dataSource
+      .createQueryBuilder()
+      .from(StatRollup, 'rollup')
+      .select('rollup.measure', 'measure')
+      .addSelect('rollup.regionId', 'regionId')
+      .addSelect('rollup.day', 'day')
+      .addSelect('rollup.agencyId', 'agencyId')
+      .addSelect('rollup.value', 'value')
+      .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .getRawMany<Row>();
+    const differences: string[] = [];
+    for (const row of stored) {
+      const key = rollupKeyString({ measure: String(row.measure), regionId: String(row.regionId), day: String(row.day), agencyId: String(row.agencyId) });
+      const want = expected.get(key) ?? 0;
+      if (want !== integer(row.value)) differences.push(`${key}: rollup ${integer(row.value)}, records ${want}`);
+      expected.delete(key);
+    }
+    for (const [key, want] of expected) differences.push(`${key}: rollup missing, records ${want}`);
+    return differences.sort();
+  }
+
+  private async rawRollup(manager: EntityManager, measures: readonly Measure[]): Promise<RollupRow[]> {
+    const rows: RollupRow[] = [];
+    for (const measure of measures) rows.push(...rollupRowsOf(measure, await rawRollupQuery(manager, measure).getRawMany<Row>()));
+    return rows;
   }
 
   /**
@@ -111,7 +190,7 @@ export class MeasureStore {
 
   private scoped(source: MeasureSource, regionIds: readonly string[]): SelectQueryBuilder<ObjectLiteral> {
     return source
-      .rows(this.dataSource)
+      .rows(this.dataSource.manager)
       .innerJoin(RegionScope, 'scope', `scope.regionId = ${source.region}`)
       .select('scope.scopeRegionId', 'regionId')
       .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
@@ -135,4 +214,75 @@ function inBuckets<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, dateCo
   // A single bucket is the whole period: nothing more to group by (and SQLite refuses to group by a constant).
   if (branches.length === 0) return query.addSelect('0', 'bucket');
   return query.addSelect(`CASE ${branches.join(' ')} ELSE 0 END`, 'bucket').addGroupBy('bucket').setParameters(parameters);
+}
+
+function rollupRowsOf(measure: Measure, rows: readonly Row[]): RollupRow[] {
+  return rows
+    .map((row) => ({ measure: measure.name, regionId: String(row.regionId), day: dayOf(row.day), agencyId: String(row.agencyId ?? ''), value: integer(row.value) }))
+    .filter((row) => row.value !== 0);
+}
+
+async function insertRollupRows(manager: EntityManager, rows: readonly RollupRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(StatRollup)
+      .values(rows.slice(start, start + ROWS_PER_INSERT))
+      .updateEntity(false)
+      .execute();
+  }
+}
+
+/**
+ * Recomputes the rollup rows of every day measure for the touched counties
+ * and days from the raw rows, inside the writer's transaction (`manager`),
+ * so the rollup commits with the write or not at all.
+ */
+export async function refreshRollups(manager: EntityManager, set: MeasureSet, touched: readonly RollupKey[]): Promise<void> {
+  const measures = rolledUp(set.measures);
+  const keys = [...new Map(touched.map((key) => [`${key.regionId}|${key.day}`, key])).values()];
+  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
+    const chunk = keys.slice(start, start + KEYS_PER_STATEMENT);
+    const parameters: Record<string, string> = {};
+    const pairs = chunk.map((key, index) => {
+      parameters[`touchedRegion${index}`] = key.regionId;
+      parameters[`touchedDay${index}`] = key.day;
+      return index;
+    });
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(StatRollup)
+      .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .andWhere(`(${pairs.map((index) => `(region_id = :touchedRegion${index} AND day = :touchedDay${index})`).join(' OR ')})`, parameters)
+      .execute();
+    const rows: RollupRow[] = [];
+    for (const measure of measures) {
+      const { source } = measure;
+      const query = rawRollupQuery(manager, measure).andWhere(
+        `(${pairs.map((index) => `(${source.region} = :touchedRegion${index} AND ${source.date} = :touchedDay${index})`).join(' OR ')})`,
+        parameters,
+      );
+      rows.push(...rollupRowsOf(measure, await query.getRawMany<Row>()));
+    }
+    await insertRollupRows(manager, rows);
+  }
+}
+
+/** A measure's value per county, day and contributing agency, from the raw rows. */
+function rawRollupQuery(manager: EntityManager, measure: Measure): SelectQueryBuilder<ObjectLiteral> {
+  const { source } = measure;
+  const query = source
+    .rows(manager)
+    .select(source.region, 'regionId')
+    .addSelect(source.date, 'day')
+    .addSelect(measure.individuals ? measure.individuals.agency : "''", 'agencyId')
+    .addSelect(`SUM(${measure.value})`, 'value')
+    .where(`${source.date} IS NOT NULL`)
+    .groupBy(source.region)
+    .addGroupBy(source.date);
+  if (measure.individuals) query.addGroupBy(measure.individuals.agency);
+  if (measure.condition) query.andWhere(measure.condition, measure.parameters);
+  return query;
 }

@@ -3,3 +3,4 @@ export * from './suppression';
 export * from './measures';
 export * from './MeasureStore';
 export * from './engine';
+export * from './rollups';

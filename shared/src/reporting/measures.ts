@@ -1,4 +1,4 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * What the statistics engine counts, declared by each domain subgraph (in its
@@ -15,15 +15,16 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 export interface MeasureSource {
   /** Unique within the subgraph; names the query in logs and tests. */
   name: string;
-  /** The FROM clause with its joins (never a WHERE: conditions belong to measures). */
-  rows: (dataSource: DataSource) => SelectQueryBuilder<ObjectLiteral>;
+  /** The FROM clause with its joins (never a WHERE: conditions belong to measures); `manager` may be a transaction's. */
+  rows: (manager: EntityManager) => SelectQueryBuilder<ObjectLiteral>;
   /** The date column that puts a record in a period, e.g. `crash.occurredOn`. */
   date: string;
   /** The county column, e.g. `crash.regionId`. */
   region: string;
   /**
    * For records that last (a programme running from `date` to `endDate`):
-   * a record counts in every period or bucket it overlaps, not in one.
+   * a record counts in every period or bucket it overlaps, not in one. Such
+   * measures have no day rollup: they are read from their (few) raw rows.
    */
   endDate?: string;
 }

@@ -16,6 +16,7 @@ import { pseudonymOf } from '../auth/pseudonym';
 import { loadSecrets } from '../auth/secrets';
 import { SignatureError, verifySignedRequest } from '../auth/signature';
 import type { Importer } from './importer';
+import type { MeasureSet } from '../reporting/measures';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
@@ -60,6 +61,8 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
   seed(store: Store, options: SeedOptions): Promise<SeedReport>;
   /** True when the store holds no records yet (so `npm start` seeds it). */
   isEmpty(store: Store): Promise<boolean>;
+  /** The statistics engine's measures, for subgraphs that keep rollups (`npm run rollups`). */
+  measures?: MeasureSet;
   /** Record kinds `npm run import` can load into this subgraph, by name. */
   importers?: Record<string, Importer>;
 }

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import type { MeasureSet, MeasureSource } from '@safety-graph/shared';
+import type { EntityManager } from 'typeorm';
+import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
 import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
 
 /**
@@ -10,7 +10,7 @@ import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entitie
  */
 const programs: MeasureSource = {
   name: 'programs',
-  rows: (dataSource: DataSource) => dataSource.createQueryBuilder().from(PreventionProgram, 'program'),
+  rows: (manager: EntityManager) => manager.createQueryBuilder().from(PreventionProgram, 'program'),
   date: 'program.startsOn',
   endDate: 'program.endsOn',
   region: 'program.regionId',
@@ -19,15 +19,15 @@ const programs: MeasureSource = {
 /** Sessions with their programme as `program`: an exhibition's sessions are days open, their attendance visits. */
 const sessions: MeasureSource = {
   name: 'sessions',
-  rows: (dataSource: DataSource) =>
-    dataSource.createQueryBuilder().from(ProgramSession, 'session').innerJoin(PreventionProgram, 'program', 'program.id = session.programId'),
+  rows: (manager: EntityManager) =>
+    manager.createQueryBuilder().from(ProgramSession, 'session').innerJoin(PreventionProgram, 'program', 'program.id = session.programId'),
   date: 'session.heldOn',
   region: 'session.regionId',
 };
 
 const referrals = (name: string, date: string): MeasureSource => ({
   name,
-  rows: (dataSource: DataSource) => dataSource.createQueryBuilder().from(TreatmentReferral, 'referral'),
+  rows: (manager: EntityManager) => manager.createQueryBuilder().from(TreatmentReferral, 'referral'),
   date,
   region: 'referral.regionId',
 });
@@ -60,3 +60,6 @@ export const PREVENTION_MEASURES: MeasureSet = {
     TREATMENT_ADMISSIONS: 'treatmentAdmissions',
   },
 };
+
+/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
+export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, PREVENTION_MEASURES, touched);

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import type { MeasureSet, MeasureSource } from '@safety-graph/shared';
+import type { EntityManager } from 'typeorm';
+import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
 import { CounselingCase, CounselingSession, CounselingUnit } from '../entities';
 
 /**
@@ -9,15 +9,15 @@ import { CounselingCase, CounselingSession, CounselingUnit } from '../entities';
  */
 const sessions: MeasureSource = {
   name: 'counselingSessions',
-  rows: (dataSource: DataSource) => dataSource.createQueryBuilder().from(CounselingSession, 'session'),
+  rows: (manager: EntityManager) => manager.createQueryBuilder().from(CounselingSession, 'session'),
   date: 'session.heldOn',
   region: 'session.regionId',
 };
 
 const cases = (name: string, date: string): MeasureSource => ({
   name,
-  rows: (dataSource: DataSource) =>
-    dataSource.createQueryBuilder().from(CounselingCase, 'counselingCase').innerJoin(CounselingUnit, 'unit', 'unit.id = counselingCase.unitId'),
+  rows: (manager: EntityManager) =>
+    manager.createQueryBuilder().from(CounselingCase, 'counselingCase').innerJoin(CounselingUnit, 'unit', 'unit.id = counselingCase.unitId'),
   date,
   region: 'counselingCase.regionId',
 });
@@ -40,3 +40,6 @@ export const FAMILY_MEASURES: MeasureSet = {
   ],
   targets: { COUNSELING_SESSIONS: 'counselingSessions', FREE_COUNSELING_SESSIONS: 'freeCounselingSessions', RECONCILIATIONS: 'reconciliations' },
 };
+
+/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
+export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, FAMILY_MEASURES, touched);

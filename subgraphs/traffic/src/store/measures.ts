@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import type { MeasureSet, MeasureSource } from '@safety-graph/shared';
+import type { EntityManager } from 'typeorm';
+import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
 import { Crash, CrashPerson, Violation } from '../entities';
 
 /**
@@ -15,8 +15,8 @@ import { Crash, CrashPerson, Violation } from '../entities';
  */
 const crashes: MeasureSource = {
   name: 'crashes',
-  rows: (dataSource: DataSource) =>
-    dataSource
+  rows: (manager: EntityManager) =>
+    manager
       .createQueryBuilder()
       .from(Crash, 'crash')
       .leftJoin(
@@ -36,7 +36,7 @@ const crashes: MeasureSource = {
 
 const violations: MeasureSource = {
   name: 'violations',
-  rows: (dataSource: DataSource) => dataSource.createQueryBuilder().from(Violation, 'violation'),
+  rows: (manager: EntityManager) => manager.createQueryBuilder().from(Violation, 'violation'),
   date: 'violation.occurredOn',
   region: 'violation.regionId',
 };
@@ -58,3 +58,6 @@ export const TRAFFIC_MEASURES: MeasureSet = {
     TRAFFIC_VIOLATIONS: 'violations',
   },
 };
+
+/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
+export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, TRAFFIC_MEASURES, touched);
