@@ -14,6 +14,7 @@ export function outcomeOf(summary: RequestSummary<unknown>): string {
   }
   if (codes.length === 0) return summary.status < 400 ? 'OK' : 'ERRORS';
   if (codes.some((code) => REJECTED_CODES.has(code))) return 'REJECTED';
+  if (codes.includes('SERVICE_UNAVAILABLE')) return 'SERVICE_UNAVAILABLE';
   if (codes.includes('INTERNAL_SERVER_ERROR')) return 'INTERNAL_ERROR';
   if (codes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
   if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';

@@ -1,5 +1,5 @@
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { HttpError } from '@safety-graph/shared';
+import { ConfigError, HttpError, type Config } from '@safety-graph/shared';
 
 /**
  * Per-agency rate limit, token-bucket-like: a sustained allowance refilled
@@ -21,5 +21,50 @@ export function createRateLimiter(perMinute: number) {
         'retry-after': String(seconds),
       });
     }
+  };
+}
+
+/** A 429 for a client address whose unauthenticated requests went over their limit. */
+export class AddressRateLimited extends HttpError {}
+
+/**
+ * UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE (default 60): the requests without a
+ * valid token one client address may send per minute before it gets 429.
+ */
+export function unauthenticatedPerMinute(config: Config): number {
+  const text = config.env.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE;
+  if (text === undefined || text === '') return 60;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 1_000_000) {
+    throw new ConfigError('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000');
+  }
+  return value;
+}
+
+/**
+ * Per-address limit for requests that fail authentication: each failure costs
+ * a point; an address out of points gets 429 + Retry-After instead of 401. A
+ * caller with a valid token is never refused by it (it shares no budget with a
+ * flood from the same address). In memory per gateway instance, keyed by the socket's
+ * address (a proxy in front makes every client one address).
+ */
+export function createAddressLimiter(perMinute: number) {
+  const limiter = new RateLimiterMemory({ keyPrefix: 'unauthenticated', points: perMinute, duration: 60 });
+  const refuse = (address: string, msBeforeNext: number) => {
+    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    return new AddressRateLimited(429, 'RATE_LIMITED', `Too many unauthenticated requests from this address; retry in ${seconds} s`, {
+      'retry-after': String(seconds),
+    });
+  };
+  return {
+    /** Charges one failed authentication; throws the 429 when that was one too many. */
+    async charge(address: string): Promise<void> {
+      try {
+        await limiter.consume(address);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        throw refuse(address, rejection.msBeforeNext);
+      }
+    },
   };
 }

@@ -22,13 +22,16 @@ import {
   type SubgraphName,
 } from '@safety-graph/shared';
 import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
+import { devSignInRoutes } from './devSignIn';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
 import { outcomeOf } from './outcome';
-import { introspectionGuard, operationRecorder, type GatewayContext } from './plugins';
-import { createRateLimiter } from './rateLimit';
+import { checkVariableDepth, maxVariableDepth } from './limits/variables';
+import { auditIntent, introspectionGuard, operationRecorder, type GatewayContext } from './plugins';
+import { AddressRateLimited, createAddressLimiter, createRateLimiter, unauthenticatedPerMinute } from './rateLimit';
+import { createUnauthenticatedTally, summaryIntervalMs } from './unauthenticated';
 import { readCommittedSupergraph } from './supergraph';
 
 export type { GatewayContext };
@@ -82,7 +85,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
   );
   const rateLimit = createRateLimiter(limits.ratePerMinute);
-  const audit = options.audit ?? (await openGatewayAudit(config));
+  const audit = options.audit ?? (await openGatewayAudit(config, (error) => logger.error({ err: error }, 'audit checkpoint not written')));
+  const variableDepth = maxVariableDepth(config);
+  const addressLimit = createAddressLimiter(unauthenticatedPerMinute(config));
+  const unauthenticated = createUnauthenticatedTally(metrics.registry, audit, summaryIntervalMs(config), (error) =>
+    logger.error({ err: error }, 'unauthenticated summary not written'),
+  );
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
@@ -112,7 +120,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, introspectionGuard(config.nodeEnv === 'development'), operationRecorder()],
+    plugins: [
+      ...armor.plugins,
+      introspectionGuard(config.nodeEnv === 'development'),
+      operationRecorder(),
+      // Last: the intent row is committed once nothing else will refuse the operation.
+      auditIntent(audit, (error, requestId) => logger.error({ err: error, requestId }, 'audit intent row not written')),
+    ],
     formatError: maskErrors((error) => {
       logger.error({ err: error }, 'operation failed');
       return undefined;
@@ -124,22 +138,33 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     apollo,
     allowGet: true,
     maxBodyBytes: limits.maxBodyBytes,
-    context: async ({ requestId, request }) => {
+    context: async ({ requestId, request, rawBody }) => {
+      // Before anything reads them: nothing downstream (hashing for the audit log included) walks an unbounded depth.
+      checkVariableDepth(request, rawBody, variableDepth);
       // Only the gateway speaks for a caller to the subgraphs.
       if (Object.keys(request.headers).some((name) => name.startsWith(INTERNAL_HEADER_PREFIX))) {
         throw new HttpError(400, 'BAD_REQUEST', `Headers starting with ${INTERNAL_HEADER_PREFIX} are not accepted from clients`);
       }
-      const caller = await authenticator.authenticate(request.headers.authorization);
+      const address = request.socket.remoteAddress ?? 'unknown';
+      const caller = await authenticator.authenticate(request.headers.authorization).catch(async (error: unknown) => {
+        if (error instanceof HttpError && error.code === 'UNAUTHENTICATED') await addressLimit.charge(address);
+        throw error;
+      });
       await rateLimit(caller.agencyCode);
-      return { requestId, caller, subgraphs: new Set<string>() };
+      return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false } };
     },
     beforeSend: async (summary: RequestSummary<GatewayContext>) => {
       const outcome = outcomeOf(summary);
-      await audit.record(summary, outcome);
+      const { refusal } = summary;
+      if (refusal && (refusal instanceof AddressRateLimited || refusal.code === 'UNAUTHENTICATED')) {
+        // Counted, not logged one row each: a flood must not fill the audit store.
+        unauthenticated.count(summary.request.socket.remoteAddress ?? 'unknown', refusal instanceof AddressRateLimited ? 'RATE_LIMITED' : 'UNAUTHENTICATED');
+      } else await audit.record(summary, outcome);
       metrics.requests.inc({ outcome });
       metrics.duration.observe((Date.now() - summary.startedAt) / 1000);
     },
     routes: {
+      ...devSignInRoutes(config),
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/ready': async (_request, response) => {
         const checks = await Promise.all(
@@ -181,6 +206,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     stop: async () => {
       await closeServer(server);
       await apollo.stop();
+      await unauthenticated.stop();
       if (!options.audit) await audit.close();
     },
   };

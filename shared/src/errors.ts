@@ -8,6 +8,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The store (or another dependency) failed under the request; nothing was written; retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -31,4 +33,16 @@ export function conflict(message: string): GraphQLError {
 
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+/**
+ * A failure of the service, not of the request (storage fault, lost connection):
+ * `extensions.retryable` tells the client to try again (with the same
+ * idempotency key for a create). The gateway adds the request id.
+ */
+export function serviceUnavailable(message: string, cause?: unknown, requestId?: string): GraphQLError {
+  return new GraphQLError(message, {
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, ...(requestId ? { requestId } : {}) },
+  });
 }

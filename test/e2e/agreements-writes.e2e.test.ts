@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { agencyId, armFailpoint, disarmFailpoints, regionId, solarYearRange } from '@safety-graph/shared';
 import { startStack, type QueryOptions, type Stack } from '@safety-graph/test-helpers';
 
@@ -50,6 +53,7 @@ const ADD_COMMITMENT = `mutation($input: AddCommitmentInput!) { addCommitment(in
 const SET_TARGET = `mutation($input: SetTargetInput!) { setTarget(input: $input) {
   __typename id metric region { code } from to baseline target actual attainment } }`;
 const STEP = (step: string) => `mutation($id: ID!) { ${step}(id: $id) { code status } }`;
+const ACCEPT = `mutation($id: ID!) { acceptAgreement(id: $id) { status parties { role status acceptedAt agency { code } } } }`;
 
 interface Agreement {
   id: string;
@@ -155,6 +159,13 @@ describe('agreements writes through the gateway', () => {
       target: 40,
       actual: expect.any(Number),
     });
+
+    // The partner was added by the lead: nothing binds it until it accepts.
+    expect(expectError(await step('activateAgreement', mou.id), 'CONFLICT')).toContain(`it needs the acceptance of ${PARTNER} (pending)`);
+    const accepted = await ask<{ acceptAgreement: { parties: { status: string; acceptedAt: string | null }[] } }>(ACCEPT, { id: mou.id }, { agency: PARTNER });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptAgreement.parties.map((party) => party.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    expect(accepted.data!.acceptAgreement.parties[1].acceptedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
 
     const activated = await step('activateAgreement', mou.id);
     expect(activated.errors).toBeUndefined();
@@ -276,5 +287,55 @@ describe('agreements writes through the gateway', () => {
     expect(await rowCounts()).toEqual(before);
     const lookup = await ask<{ agreement: null }>(`{ agreement(code: "MOU-IR-10-12-E2E-FAILED") { id } }`, {}, { agency: LEAD });
     expect(lookup.data!.agreement).toBeNull();
+  });
+
+  it('keeps the MOU of issue 8 (a formula for a title, another agency named without its consent) out of force until that agency accepts, and out of spreadsheets as a formula', async () => {
+    const FORMULA = "=cmd|' /C calc'!A0";
+    const code = 'MOU-IR-10-12-E2E-FORMULA';
+    // The report command, against this stack's gateway; asynchronously, as the gateway runs in this very process.
+    const report = () =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(__dirname, '..', '..', 'cli', 'dist', 'commands', 'report.js'), 'mou-scorecards', '--format', 'csv'],
+          { env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' }, encoding: 'utf8' },
+          (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        );
+      });
+
+    const drafted = await ask<{ draftAgreement: Agreement }>(DRAFT, { input: draftInput({ code, title: FORMULA }) }, { agency: LEAD });
+    expect(drafted.errors).toBeUndefined();
+    const { id } = drafted.data!.draftAgreement;
+    expect(drafted.data!.draftAgreement.title).toBe(FORMULA);
+    expect((await ask(ADD_PARTY, { input: { agreementId: id, agencyId: agencyId(OUTSIDER), role: 'PARTNER' } }, { agency: LEAD })).errors).toBeUndefined();
+    // Baseline 1, target 0: Kashan's road deaths put the attainment far below zero, a negative number in the report.
+    const targeted = await ask<{ setTarget: { actual: number; attainment: number } }>(SET_TARGET, { input: targetInput(id, { baseline: 1, target: 0 }) }, { agency: LEAD });
+    expect(targeted.errors).toBeUndefined();
+    expect(targeted.data!.setTarget.attainment).toBeLessThan(0);
+
+    expect(expectError(await step('activateAgreement', id), 'CONFLICT')).toMatch(new RegExp(`it needs the acceptance of ${OUTSIDER} \\(pending\\)$`));
+    const refusedReport = await report();
+    expect(refusedReport.status).toBe(0);
+    expect(refusedReport.stdout).not.toContain(code);
+
+    const accepted = await ask<{ acceptAgreement: { parties: { status: string; agency: { code: string } }[] } }>(ACCEPT, { id }, { agency: OUTSIDER });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptAgreement.parties.map((party) => [party.agency.code, party.status])).toEqual([
+      [LEAD, 'ACCEPTED'],
+      [OUTSIDER, 'ACCEPTED'],
+    ]);
+    expect((await step('activateAgreement', id)).data!.activateAgreement.status).toBe('ACTIVE');
+
+    const { status, stdout, stderr } = await report();
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const rows = parse(stdout, { columns: true }) as Record<string, string>[];
+    const mine = rows.filter((row) => row['agreements.edges.node.code'] === code);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]['agreements.edges.node.title']).toBe(`'${FORMULA}`);
+    expect(mine[0]['agreements.edges.node.targets.attainment']).toBe(String(targeted.data!.setTarget.attainment));
+    // No cell of the whole report starts a formula, unless it is a number.
+    const cells = (parse(stdout) as string[][]).flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell)))).toEqual([]);
   });
 });

@@ -359,24 +359,29 @@ describe('rate limit', () => {
 });
 
 describe('audit trail', () => {
-  it('writes one chained row per request, allowed or refused, and audit:verify notices tampering', async () => {
+  it('writes an intent and an outcome row per executed request, counts unauthenticated ones, and audit:verify notices tampering', async () => {
     const auditStore = (stack.gateway.audit as unknown as { store?: unknown }).store;
     expect(auditStore).toBeUndefined(); // the trail is reached through its interface only
     const { AuditLog } = await import('@safety-graph/gateway');
-    const log = await AuditLog.open(stack.config);
+    const log = await AuditLog.open(stack.config, { settings: { checkpointFile: null } });
     try {
       const count = async () => Number((await log.store.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry'))[0].n);
       const before = await count();
       await stack.query('{ regions(kind: PROVINCE) { code } }');
       await stack.query('{ regions { code } }', {}, { agency: null });
       await stack.query('{ crashes(first: 1) { totalCount } }', {}, { agency: 'WELFARE-IR-10', scopes: ['agencies:read'] });
-      expect(await count()).toBe(before + 3);
-      const rows: { outcome: string; agency_code: string | null; subgraphs: string; variables_hash: string | null }[] = await log.store.dataSource.query(
-        'SELECT outcome, agency_code, subgraphs, variables_hash FROM audit_entry ORDER BY seq DESC LIMIT 3',
+      // Two executed requests, two rows each; the unauthenticated one is only counted (a summary row per interval).
+      expect(await count()).toBe(before + 4);
+      const rows: { kind: string; outcome: string; agency_code: string | null; subgraphs: string; operation_type: string | null }[] = await log.store.dataSource.query(
+        'SELECT kind, outcome, agency_code, subgraphs, operation_type FROM audit_entry ORDER BY seq DESC LIMIT 4',
       );
-      expect(rows.map((row) => row.outcome)).toEqual(['FORBIDDEN', 'UNAUTHENTICATED', 'OK']);
+      expect(rows.map((row) => [row.kind, row.outcome, row.operation_type])).toEqual([
+        ['outcome', 'FORBIDDEN', 'query'],
+        ['intent', 'STARTED', 'query'],
+        ['outcome', 'OK', 'query'],
+        ['intent', 'STARTED', 'query'],
+      ]);
       expect(rows[0].agency_code).toBe('WELFARE-IR-10');
-      expect(rows[1].agency_code).toBeNull();
       expect(rows[2].subgraphs).toBe('agencies');
       // Neither the query text nor a plain (reversible by trial) hash of it is kept.
       const stored = JSON.stringify(await log.store.dataSource.query('SELECT * FROM audit_entry'));

@@ -3,3 +3,4 @@ export * from './operations';
 export * from './subgraph';
 export * from './stack';
 export * from './people';
+export * from './disclosure';

@@ -62,6 +62,50 @@ describe('npm start', () => {
     expect(body.data.agreement.leadAgency.code).toBe('POLICE-IR-10');
     expect(body.data.agreement.parties.length).toBeGreaterThan(1);
 
+    // kill -9 of one subgraph: the rest keep answering, the launcher brings it back within seconds.
+    const joint = JSON.stringify({
+      query: '{ regions(codes: ["IR-10-12"]) { code trafficStats(period: { from: "2025-03-21", to: "2026-03-20" }) { fatalities } } }',
+    });
+    const post = async <T>(body: string) => {
+      const answer = await fetch(`http://localhost:${BASE_PORT}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      return { status: answer.status, body: (await answer.json()) as { data?: T | null; errors?: unknown[] } };
+    };
+    const ask = () => post<{ regions: { code: string; trafficStats: { fatalities: number } }[] }>(joint);
+    // Two root fields, one of them from traffic: while traffic is down the agency still comes back.
+    const mixed = JSON.stringify({ query: '{ agency(code: "POLICE-IR-10") { code } crash(id: "no-such-crash") { id } }' });
+    const before = await ask();
+    expect(before.body.errors).toBeUndefined();
+    const deaths = before.body.data!.regions[0].trafficStats!.fatalities;
+    const pid = Number(/\[launcher\] traffic started \(pid (\d+)\)/.exec(output)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid, 'SIGKILL');
+    const killedAt = Date.now();
+    let partial = false;
+    let back: number | null = null;
+    while (Date.now() - killedAt < 20_000) {
+      if (!partial) {
+        const { status, body } = await post<{ agency: { code: string } | null }>(mixed);
+        expect(status).toBeLessThan(500);
+        if (body.errors && body.data?.agency?.code === 'POLICE-IR-10') partial = true;
+      }
+      const { status, body } = await ask();
+      expect(status).toBeLessThan(500);
+      if (!body.errors && body.data?.regions[0].trafficStats?.fatalities === deaths) {
+        back = Date.now() - killedAt;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(output).toMatch(/traffic exited \(SIGKILL\); restarting/);
+    expect(back).not.toBeNull();
+    expect(back!).toBeLessThan(5_000);
+    // While traffic was down the gateway still answered what the other subgraphs hold, with an error for the rest.
+    expect(partial).toBe(true);
+
     const exitCode = await new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));
       child.kill('SIGINT');

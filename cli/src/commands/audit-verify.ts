@@ -7,9 +7,10 @@ import { runCommand } from '../runCommand';
 const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
 
 /**
- * `npm run audit:verify`: walks the gateway's audit log and exits 0 when it
- * is intact, 1 when a row was altered, removed or reordered, 2 when the
- * configuration or the store is unusable.
+ * `npm run audit:verify`: walks the gateway's audit log (keyed chain and
+ * signed checkpoints) and exits 0 when it is intact, 1 when it was altered,
+ * inserted into, cut, reordered, re-chained or truncated (saying which and
+ * where), 2 when the configuration or the store is unusable.
  */
 async function main(): Promise<number> {
   let values: { 'batch-size'?: string; help?: boolean };

@@ -1,4 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -14,6 +16,7 @@ import {
   type ImportResult,
   type SubgraphName,
 } from '@safety-graph/shared';
+import { AuditLog, describeError } from '@safety-graph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { runCommand } from '../runCommand';
 
@@ -56,11 +59,30 @@ async function* batches(file: string): AsyncGenerator<{ rows: Record<string, unk
   if (rows.length > 0) yield flush();
 }
 
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Who ran the import, as the operating system knows them (the audit row's subject). */
+function operator(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * `npm run import`: loads an agency system's export into one subgraph's
  * store. Idempotent: a row already imported is skipped. Exit 0 when every row
  * went in (or was already there), 1 when some rows were refused (each named
- * with its line), 2 for a bad command line.
+ * with its line), 2 for a bad command line or an audit log that cannot be
+ * written. Each run is written to the gateway's audit log, in its chain: an
+ * intent row before the first row is stored (no row is stored if it cannot be
+ * written), then a row with the file's SHA-256 and the counts read, inserted,
+ * already there and refused.
  */
 async function main(): Promise<number> {
   let values: { agency?: string; kind?: string; help?: boolean };
@@ -100,16 +122,50 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const { pseudonymKey } = loadSecrets(config);
-  const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config);
+  const digest = await sha256OfFile(file);
+  const run = {
+    requestId: randomUUID(),
+    agencyCode: values.agency,
+    subject: operator(),
+    operationName: `import ${subgraph} ${kind}`,
+    operationType: 'import',
+    documentHash: digest,
+  };
+  let audit: AuditLog;
+  try {
+    audit = await AuditLog.open(config);
+    await audit.record({ ...run, kind: 'intent', outcome: 'STARTED', httpStatus: 0, durationMs: 0, detail: { subgraph, kind } });
+  } catch (error) {
+    console.error(`the audit log cannot be written, so nothing was imported: ${describeError(error)}`);
+    return 2;
+  }
+  const startedAt = Date.now();
+  const total: ImportResult = { inserted: 0, skipped: 0, errors: [] };
+  let read = 0;
+  const finish = (outcome: string) =>
+    audit.record({
+      ...run,
+      kind: 'import',
+      subgraphs: [subgraph],
+      outcome,
+      httpStatus: 0,
+      durationMs: Date.now() - startedAt,
+      detail: { subgraph, kind, read, inserted: total.inserted, skipped: total.skipped, refused: total.errors.length },
+    });
+  const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config).catch(async (error: unknown) => {
+    await finish('INTERNAL_ERROR').catch(() => undefined);
+    await audit.close();
+    throw error;
+  });
   const context: ImportContext = {
     store,
     config,
     agencyCode: values.agency,
     pseudonymize: (nationalId, argument) => pseudonymOf(pseudonymKey, nationalId, argument),
   };
-  const total: ImportResult = { inserted: 0, skipped: 0, errors: [] };
   try {
     for await (const batch of batches(file)) {
+      read += batch.rows.length;
       const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
       for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });
       const rows = batch.rows.filter((_, index) => !unreadable.includes(index));
@@ -119,8 +175,20 @@ async function main(): Promise<number> {
       total.skipped += result.skipped;
       total.errors.push(...result.errors);
     }
+  } catch (error) {
+    await finish('INTERNAL_ERROR').catch(() => undefined);
+    await audit.close();
+    throw error;
   } finally {
     await store.close();
+  }
+  try {
+    await finish(total.errors.length > 0 ? 'ERRORS' : 'OK');
+  } catch (error) {
+    console.error(`the rows were imported but the audit log could not record the run's counts: ${describeError(error)}`);
+    return 2;
+  } finally {
+    await audit.close();
   }
   for (const error of total.errors.sort((a, b) => a.line - b.line)) {
     console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
 import { DEMO_LAST_FULL_SOLAR_YEAR, loadConfig, referenceAgencies, resolvePeriod, type PeriodInput } from '@safety-graph/shared';
-import { columnsOf, flatten, toTable } from '../report/flatten';
+import { toCsv } from '../report/csv';
+import { flatten, toTable } from '../report/flatten';
 import { runCommand } from '../runCommand';
 
 const REPORTS = join(__dirname, '..', '..', '..', 'reports');
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
       console.log(JSON.stringify(answer.data, null, 2));
     } else {
       const rows = flatten(answer.data);
-      console.log(format === 'csv' ? stringify(rows, { header: true, columns: columnsOf(rows) }).trimEnd() : toTable(rows));
+      console.log(format === 'csv' ? toCsv(rows) : toTable(rows));
     }
   }
   return answer.errors?.length ? 1 : 0;

@@ -13,10 +13,30 @@ import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceA
 const ROOT = join(__dirname, '..', '..', '..');
 const STARTUP_TIMEOUT_MS = 180_000;
 
-const children: { name: string; process: ChildProcess }[] = [];
-let stopping = false;
+/** A service the launcher keeps running: restarted with backoff when it exits on its own. */
+interface Supervised {
+  name: string;
+  script: string;
+  process: ChildProcess;
+  restarts: number;
+  startedAt: number;
+}
 
-function launch(name: string, script: string, config: Config): ChildProcess {
+const children: Supervised[] = [];
+let stopping = false;
+/** Until every service answered once, an exit is a failed start (bad configuration, port taken): stop, exit 1. */
+let started = false;
+
+/** First restart after 250 ms, doubling to at most 5 s; a service that ran a minute starts over at 250 ms. */
+const RESTART_BASE_MS = 250;
+const RESTART_MAX_MS = 5_000;
+const STABLE_AFTER_MS = 60_000;
+
+export function restartDelay(restarts: number): number {
+  return Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** restarts);
+}
+
+function spawnService(name: string, script: string, config: Config): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, SEED_IF_EMPTY: 'true', LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn', DATA_DIR: config.dataDir },
@@ -25,14 +45,40 @@ function launch(name: string, script: string, config: Config): ChildProcess {
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream! }).on('line', (line) => console.log(`[${name}] ${line}`));
   }
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest`);
-      void shutdown(1);
-    }
-  });
-  children.push({ name, process: child });
   return child;
+}
+
+/**
+ * Starts a service and supervises it: when it exits without being asked to,
+ * the others keep serving (the gateway answers with partial data) and it is
+ * started again after a growing delay, each restart logged.
+ */
+function launch(name: string, script: string, config: Config): ChildProcess {
+  const service: Supervised = { name, script, process: spawnService(name, script, config), restarts: 0, startedAt: Date.now() };
+  const watch = (child: ChildProcess) =>
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (!started) {
+        console.error(`${name} stopped during start-up (${signal ?? `exit code ${code}`}); stopping the rest`);
+        void shutdown(1);
+        return;
+      }
+      if (Date.now() - service.startedAt > STABLE_AFTER_MS) service.restarts = 0;
+      const delay = restartDelay(service.restarts);
+      service.restarts += 1;
+      console.error(`[launcher] ${name} exited (${signal ?? `exit code ${code}`}); restarting in ${delay} ms (restart ${service.restarts})`);
+      setTimeout(() => {
+        if (stopping) return;
+        service.process = spawnService(name, script, config);
+        service.startedAt = Date.now();
+        console.error(`[launcher] ${name} started again (pid ${service.process.pid})`);
+        watch(service.process);
+      }, delay).unref();
+    });
+  watch(service.process);
+  console.log(`[launcher] ${name} started (pid ${service.process.pid})`);
+  children.push(service);
+  return service.process;
 }
 
 async function waitForHealth(name: string, port: number, child: ChildProcess): Promise<void> {
@@ -57,7 +103,7 @@ async function shutdown(code: number): Promise<void> {
     ({ process: child }) =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 8_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
@@ -100,6 +146,7 @@ async function main(): Promise<void> {
   );
   const gateway = launch('gateway', 'gateway/dist/main.js', config);
   await waitForHealth('gateway', config.ports.gateway, gateway);
+  started = true;
   const tokens = config.isProduction ? [] : await demoTokens(config);
   console.log(`
 safety-graph is ready: http://localhost:${config.ports.gateway}/graphql

@@ -1,10 +1,13 @@
-import { openStore, storeConfig, type Config, type Store } from '@safety-graph/shared';
+import { loadAuditKey, openStore, storeConfig, type Config, type Store } from '@safety-graph/shared';
+import { appendCheckpoint, auditSettings, type AuditSettings } from './checkpoints';
 import { AUDIT_HEAD_ID, AuditEntry, AuditHead, auditEntities } from './entities';
-import { auditEntryHash, hashVariables, sha256Hex } from './hash';
+import { auditEntryHash, canonicalJson, hashVariables, sha256Hex } from './hash';
 import { auditMigrations } from './migrations';
 import { verifyAuditChain, type AuditVerification, type VerifyOptions } from './verify';
 
 export type AuditOperationType = 'query' | 'mutation' | 'subscription';
+
+export type AuditKind = 'request' | 'intent' | 'outcome' | 'import' | 'summary';
 
 export type AuditOutcome =
   | 'OK'
@@ -18,6 +21,8 @@ export type AuditOutcome =
 
 /** What the gateway knows about one request once its answer is ready. */
 export interface AuditRecordInput {
+  /** `request` unless said otherwise (see AuditEntry.kind). */
+  kind?: AuditKind;
   requestId: string;
   /** The caller's agency (the token's `agency` claim); null when the caller is unknown. */
   agencyCode?: string | null;
@@ -36,8 +41,11 @@ export interface AuditRecordInput {
   /** The subgraphs the query plan fetched from, in any order. */
   subgraphs?: readonly string[];
   outcome: AuditOutcome | (string & {});
+  /** 0 for rows that are not an answer (intent, import, summary). */
   httpStatus: number;
   durationMs: number;
+  /** Counts and names only (stored as canonical JSON, at most 500 characters). */
+  detail?: Record<string, string | number | boolean | null> | null;
 }
 
 /** The audit row could not be written; the gateway must refuse the request. */
@@ -76,18 +84,25 @@ function givenHash(value: string | null | undefined, name: string): string | nul
 
 type AuditFields = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
 
+const KINDS = new Set<string>(['request', 'intent', 'outcome', 'import', 'summary']);
+
 /** Everything that does not depend on the chain, computed before taking the lock. */
 function auditFields(input: AuditRecordInput): AuditFields {
   const requestId = fit(input.requestId, 36);
   if (!requestId) throw new AuditWriteError('audit record without a request id');
-  if (!Number.isInteger(input.httpStatus) || input.httpStatus < 100 || input.httpStatus > 599) {
+  const kind = input.kind ?? 'request';
+  if (!KINDS.has(kind)) throw new AuditWriteError(`audit record of an unknown kind ${String(kind)}`);
+  if (!Number.isInteger(input.httpStatus) || (input.httpStatus !== 0 && (input.httpStatus < 100 || input.httpStatus > 599))) {
     throw new AuditWriteError(`audit record with an invalid HTTP status ${String(input.httpStatus)}`);
   }
   if (typeof input.durationMs !== 'number' || Number.isNaN(input.durationMs)) {
     throw new AuditWriteError(`audit record with an invalid duration ${String(input.durationMs)}`);
   }
   const subgraphs = [...new Set((input.subgraphs ?? []).map(String))].sort();
+  const detail = input.detail == null ? null : canonicalJson(input.detail);
+  if (detail !== null && detail.length > 500) throw new AuditWriteError('audit record with a detail over 500 characters');
   return {
+    kind,
     requestId,
     agencyCode: fit(input.agencyCode, 64),
     subject: fit(input.subject, 200),
@@ -100,72 +115,182 @@ function auditFields(input: AuditRecordInput): AuditFields {
     httpStatus: input.httpStatus,
     // A clock stepping back must not make a request fail to be recorded.
     durationMs: Math.min(MAX_INTEGER_COLUMN, Math.max(0, Math.round(input.durationMs))),
+    detail,
   };
 }
 
+interface Waiting {
+  fields: AuditFields;
+  resolve(entry: AuditEntry): void;
+  reject(error: unknown): void;
+}
+
+export interface AuditLogOptions {
+  /** HMAC key of the chain; `loadAuditKey(config)` by default. */
+  key?: Uint8Array;
+  /** Where signed checkpoints go and how often; none are written without a file. */
+  settings?: Partial<AuditSettings>;
+  /** Told when a periodic checkpoint could not be written (the next interval tries again). */
+  onCheckpointError?: (error: unknown) => void;
+}
+
+const asWriteError = (error: unknown): AuditWriteError =>
+  error instanceof AuditWriteError ? error : new AuditWriteError(`audit log write failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+
 /**
- * The gateway's append-only, hash-chained log of operations. Each row carries
- * the hash of the one before, and the head row names the last one, so that
- * `verifyAuditChain` finds any row altered, removed, reordered or cut off.
+ * The gateway's append-only, keyed hash chain of operations. Each row carries
+ * the hash of the one before and its own HMAC under the audit key; the head row
+ * names the last one; signed checkpoints (count + head) in a file outside the
+ * database anchor the chain, so that `verifyAuditChain` finds any row altered,
+ * inserted, removed, reordered, re-chained or cut off.
+ *
+ * Group commit: rows arriving while a write is in flight wait, and are then
+ * chained and inserted together in one transaction (head row locked); each
+ * caller's promise settles when the transaction holding its row commits.
  */
 export class AuditLog {
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly pending = new Set<Promise<unknown>>();
+  /** Turns on the store: SQLite runs every query of a DataSource over one connection. */
+  private turn: Promise<unknown> = Promise.resolve();
+  private waiting: Waiting[] = [];
+  private writing: Promise<void> | null = null;
   private closed = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lastCheckpointSeq = -1;
+  readonly settings: AuditSettings;
+  /** Transactions committed and rows in them, for tests and metrics. */
+  readonly stats = { batches: 0, rows: 0 };
 
-  constructor(readonly store: Store) {}
-
-  /** Opens (and migrates) the gateway's audit store: `safety_audit` on MySQL, `.data/safety_audit.sqlite` otherwise. */
-  static async open(config: Config): Promise<AuditLog> {
-    const store = await openStore({ config: storeConfig(config, 'audit'), entities: auditEntities, migrations: auditMigrations });
-    return new AuditLog(store);
-  }
-
-  /**
-   * Appends one row and returns it. Rejects with an AuditWriteError whenever
-   * the row is not durably stored: the caller refuses the request then.
-   */
-  async record(input: AuditRecordInput): Promise<AuditEntry> {
-    try {
-      if (this.closed) throw new AuditWriteError('audit log write failed: the audit log is closed');
-      const fields = auditFields(input);
-      const write = this.store.kind === 'sqlite' ? this.serialized(() => this.append(fields)) : this.append(fields);
-      this.pending.add(write);
-      try {
-        return await write;
-      } finally {
-        this.pending.delete(write);
-      }
-    } catch (error) {
-      if (error instanceof AuditWriteError) throw error;
-      throw new AuditWriteError(`audit log write failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  constructor(
+    readonly store: Store,
+    private readonly key: Uint8Array,
+    settings: Partial<AuditSettings> = {},
+    private readonly onCheckpointError: (error: unknown) => void = () => undefined,
+  ) {
+    this.settings = { checkpointFile: null, checkpointIntervalMs: 60_000, maxBatch: 200, ...settings };
+    if (this.settings.checkpointFile && this.settings.checkpointIntervalMs > 0) {
+      this.timer = setInterval(() => void this.checkpoint().catch(this.onCheckpointError), this.settings.checkpointIntervalMs);
+      this.timer.unref();
     }
   }
 
-  /** Verifies the chain through this log's own store, in turn with its writes on SQLite. */
-  verify(options?: VerifyOptions): Promise<AuditVerification> {
-    const check = () => verifyAuditChain(this.store, options);
-    return this.store.kind === 'sqlite' ? this.serialized(check) : check();
-  }
-
-  /** Lets the writes already accepted finish, then closes the store. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await Promise.allSettled([...this.pending]);
-    await this.store.close();
+  /** Opens (and migrates) the gateway's audit store: `safety_audit` on MySQL, `.data/safety_audit.sqlite` otherwise. */
+  static async open(config: Config, options: AuditLogOptions = {}): Promise<AuditLog> {
+    const key = options.key ?? loadAuditKey(config);
+    const settings = { ...auditSettings(config), ...options.settings };
+    const store = await openStore({ config: storeConfig(config, 'audit'), entities: auditEntities, migrations: auditMigrations });
+    return new AuditLog(store, key, settings, options.onCheckpointError);
   }
 
   /**
-   * TypeORM runs every SQLite query of a DataSource over one connection, where
-   * two interleaved transactions would be one; writes from this process take turns.
+   * Appends one row and returns it once it is committed. Rejects with an
+   * AuditWriteError whenever the row is not durably stored: the caller refuses
+   * the request then.
    */
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+  async record(input: AuditRecordInput): Promise<AuditEntry> {
+    if (this.closed) throw new AuditWriteError('audit log write failed: the audit log is closed');
+    let fields: AuditFields;
+    try {
+      fields = auditFields(input);
+    } catch (error) {
+      throw asWriteError(error);
+    }
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.waiting.push({ fields, resolve, reject });
+      this.flush();
+    });
+  }
+
+  /** Starts a transaction for the rows waiting, unless one is in flight (it starts the next when done). */
+  private flush(): void {
+    if (this.writing || this.waiting.length === 0) return;
+    const batch = this.waiting.splice(0, this.settings.maxBatch);
+    this.writing = this.exclusive(() => this.append(batch.map((item) => item.fields)))
+      .then(
+        (entries) => {
+          this.stats.batches += 1;
+          this.stats.rows += entries.length;
+          batch.forEach((item, index) => item.resolve(entries[index]));
+        },
+        (error) => {
+          const failure = asWriteError(error);
+          for (const item of batch) item.reject(failure);
+        },
+      )
+      .finally(() => {
+        this.writing = null;
+        this.flush();
+      });
+  }
+
+  /** Verifies the chain (and the checkpoints, when there is a file) through this log's own store. */
+  verify(options: VerifyOptions = {}): Promise<AuditVerification> {
+    const checkpointFile = options.checkpointFile === undefined ? this.settings.checkpointFile : options.checkpointFile;
+    return this.exclusive(() => verifyAuditChain(this.store, this.key, { ...options, checkpointFile }));
+  }
+
+  /**
+   * Whether a row could be written now: a write of the head and of a probe
+   * row in a transaction that is rolled back (a read-only, full or dropped
+   * store fails it; `SELECT 1` would not).
+   */
+  async ready(): Promise<boolean> {
+    if (this.closed || !this.store.dataSource.isInitialized) return false;
+    const probe = new Error('audit readiness probe: rolled back');
+    try {
+      await this.exclusive(() =>
+        this.store.dataSource.transaction(async (manager) => {
+          await manager.query(`UPDATE ${this.name('audit_head')} SET ${this.name('seq')} = ${this.name('seq')} WHERE ${this.name('id')} = ?`, [AUDIT_HEAD_ID]);
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(AuditEntry)
+            .values({ seq: 0, kind: 'request', at: new Date().toISOString(), requestId: 'readiness-probe', subgraphs: '', outcome: 'PROBE', httpStatus: 0, durationMs: 0, prevHash: '', hash: '' })
+            .updateEntity(false)
+            .execute();
+          throw probe;
+        }),
+      );
+      return false;
+    } catch (error) {
+      return error === probe;
+    }
+  }
+
+  /**
+   * Appends a signed checkpoint (row count, head hash, time) to the checkpoint
+   * file, when the head moved since the last one this process wrote.
+   */
+  async checkpoint(force = false): Promise<void> {
+    const file = this.settings.checkpointFile;
+    if (!file || !this.store.dataSource.isInitialized) return;
+    const head = await this.exclusive(() => this.store.dataSource.getRepository(AuditHead).findOne({ where: { id: AUDIT_HEAD_ID } }));
+    if (!head || (!force && head.seq === this.lastCheckpointSeq)) return;
+    appendCheckpoint(file, this.key, head.seq, head.hash);
+    this.lastCheckpointSeq = head.seq;
+  }
+
+  /** Lets the writes already accepted finish, writes a last checkpoint, then closes the store. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.writing) await this.writing;
+    await this.checkpoint().catch(this.onCheckpointError);
+    await this.store.close();
+  }
+
+  private name(identifier: string): string {
+    return this.store.dataSource.driver.escape(identifier);
+  }
+
+  /** On SQLite (one connection) writes, probes and verification take turns; MySQL needs none. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    if (this.store.kind !== 'sqlite') return task();
+    const run = this.turn.then(task, task);
+    this.turn = run.catch(() => undefined);
     return run;
   }
 
-  private async append(fields: AuditFields): Promise<AuditEntry> {
+  private async append(batch: AuditFields[]): Promise<AuditEntry[]> {
     const { dataSource, kind } = this.store;
     if (!dataSource.isInitialized) throw new AuditWriteError('audit log write failed: the audit store is closed');
     return dataSource.transaction(async (manager) => {
@@ -179,22 +304,23 @@ export class AuditLog {
       if (kind === 'mysql') headQuery = headQuery.setLock('pessimistic_write');
       const head = await headQuery.getOne();
       if (!head) throw new AuditWriteError('audit log write failed: the audit head row is missing');
-      const entry = Object.assign(new AuditEntry(), {
-        seq: head.seq + 1,
-        at: new Date().toISOString(),
-        ...fields,
-        prevHash: head.hash,
+      const at = new Date().toISOString();
+      let previous = head;
+      const entries = batch.map((fields) => {
+        const entry = Object.assign(new AuditEntry(), { seq: previous.seq + 1, at, ...fields, prevHash: previous.hash });
+        entry.hash = auditEntryHash(this.key, entry);
+        previous = { id: AUDIT_HEAD_ID, seq: entry.seq, hash: entry.hash };
+        return entry;
       });
-      entry.hash = auditEntryHash(entry);
-      await manager.createQueryBuilder().insert().into(AuditEntry).values(entry).updateEntity(false).execute();
+      await manager.createQueryBuilder().insert().into(AuditEntry).values(entries).updateEntity(false).execute();
       await manager
         .createQueryBuilder()
         .update(AuditHead)
-        .set({ seq: entry.seq, hash: entry.hash })
+        .set({ seq: previous.seq, hash: previous.hash })
         .where('id = :id', { id: AUDIT_HEAD_ID })
         .updateEntity(false)
         .execute();
-      return entry;
+      return entries;
     });
   }
 }

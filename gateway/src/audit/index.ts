@@ -4,3 +4,4 @@ export * from './hash';
 export * from './AuditLog';
 export * from './verify';
 export * from './runAuditVerify';
+export * from './checkpoints';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, openStore, storeConfig, type Config, type Store } from '@safety-graph/shared';
+import { ConfigError, loadAuditKey, openStore, storeConfig, type Config, type Store } from '@safety-graph/shared';
+import { auditSettings } from './checkpoints';
 import { auditEntities } from './entities';
 import { auditMigrations } from './migrations';
 import { verifyAuditChain, type AuditVerification, type VerifyOptions } from './verify';
@@ -21,14 +22,19 @@ export function describeError(error: unknown): string {
 
 /**
  * `npm run audit:verify`: 0 when the log is intact, 1 when it was tampered
- * with, 2 when the store cannot be read at all. The store is opened without
+ * with (saying how and where), 2 when the store cannot be read at all. Needs
+ * AUDIT_KEY (the development key file in the data folder otherwise) and reads
+ * the signed checkpoints of AUDIT_CHECKPOINT_FILE. The store is opened without
  * migrating: a verifier that created an empty log where none was found would
  * call a dropped log intact.
  */
 export async function runAuditVerify(config: Config, print: PrintLine = printToConsole, options: VerifyOptions = {}): Promise<number> {
   let store: Store | undefined;
   let verification: AuditVerification;
+  let checkpointFile: string | null;
   try {
+    const key = loadAuditKey(config);
+    checkpointFile = auditSettings(config).checkpointFile;
     const auditStore = storeConfig(config, 'audit');
     if (!auditStore.url) {
       const file = join(auditStore.dataDir, `${auditStore.database}.sqlite`);
@@ -49,7 +55,7 @@ export async function runAuditVerify(config: Config, print: PrintLine = printToC
       print(`audit store error: the ${store.kind} database ${store.database} holds no audit log tables`, 'stderr');
       return 2;
     }
-    verification = await verifyAuditChain(store, options);
+    verification = await verifyAuditChain(store, key, { checkpointFile, ...options });
   } catch (error) {
     print(error instanceof ConfigError ? `configuration error: ${error.message}` : `audit store error: ${describeError(error)}`, 'stderr');
     return 2;
@@ -57,9 +63,12 @@ export async function runAuditVerify(config: Config, print: PrintLine = printToC
     await store?.close().catch(() => undefined);
   }
   if (verification.ok) {
-    print(`audit log intact: ${verification.rows} rows`, 'stdout');
+    const { checkpoints } = verification;
+    const anchored = checkpoints === 0 ? ', no signed checkpoint yet' : `, ${checkpoints} signed checkpoint${checkpoints === 1 ? '' : 's'}`;
+    print(`audit log intact: ${verification.rows} rows${anchored}`, 'stdout');
     return 0;
   }
-  print(`audit log TAMPERED at row ${verification.firstBadSeq}: ${verification.reason}`, 'stdout');
+  const where = verification.firstBadSeq > 0 ? ` at row ${verification.firstBadSeq}` : '';
+  print(`audit log TAMPERED (${verification.tampering})${where}: ${verification.reason}`, 'stdout');
   return 1;
 }

@@ -78,3 +78,13 @@ export function loadTokenVerification(config: Config): TokenVerification {
   }
   return { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')) };
 }
+
+/**
+ * The key of the gateway's audit chain (HMAC-SHA256 of every row and of every
+ * checkpoint): AUDIT_KEY, required in production, a generated file in the data
+ * folder in development. It is never stored in the audit database, so that
+ * someone who can write that database cannot forge a row the verifier accepts.
+ */
+export function loadAuditKey(config: Config): Buffer {
+  return requiredSecret(config, 'AUDIT_KEY', 'audit-key');
+}

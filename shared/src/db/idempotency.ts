@@ -101,7 +101,8 @@ export async function createOnce(store: Store, request: IdempotentRequest, creat
   } catch (error) {
     // Another request with the same key committed first: its result is ours.
     if (!isDuplicateKeyError(error)) throw error;
-    const existing = await store.dataSource.manager.findOneBy(IdempotencyKey, where);
+    // Read in a transaction, so on the primary: a lagging replica may not have the first request's key yet.
+    const existing = await store.transaction((manager) => manager.findOneBy(IdempotencyKey, where));
     if (!existing) throw error;
     return replay(existing);
   }

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { StoreConfig } from '../config';
+import { keepSqliteTransactionsInStep } from './sqliteTransactions';
+import { asStorageUnavailable } from './storageErrors';
+import { CreateStoreProbe1769000000000, probeWrite } from './storeProbe';
 
 /**
  * Counts the SQL statements a store sends. Tests use it to prove that loaders
@@ -51,6 +54,12 @@ export interface Store {
    * process; MySQL/MariaDB runs them side by side under row locks.
    */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * Writes and commits one row of the store's probe table: resolves only when
+   * the store can write now (what `/ready` checks); rejects with a retryable
+   * SERVICE_UNAVAILABLE otherwise.
+   */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,7 +114,8 @@ export function dataSourceOptions(
   const { config } = options;
   const common = {
     entities: options.entities,
-    migrations: options.migrations,
+    // Every store gets the probe table `/ready` writes to.
+    migrations: [...(Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations)), CreateStoreProbe1769000000000],
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger,
@@ -127,17 +137,42 @@ export function dataSourceOptions(
         : primary),
     };
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  const file = privateSqliteFile(config.dataDir, `${config.database}.sqlite`);
   return {
     ...common,
     type: 'better-sqlite3',
-    database: join(config.dataDir, `${config.database}.sqlite`),
+    database: file,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/** Owner-only permissions of the data directory and the SQLite files in it. */
+export const DATA_DIR_MODE = 0o700;
+export const DATA_FILE_MODE = 0o600;
+
+/**
+ * The path of a SQLite file in `dataDir`, created owner-only (0600, in a 0700
+ * directory) before SQLite opens it: SQLite gives the -wal and -shm files the
+ * mode of the database file, and would create it 0644. Files and a directory
+ * left wider by earlier versions are narrowed.
+ */
+export function privateSqliteFile(dataDir: string, name: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
+  if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, DATA_DIR_MODE);
+  const file = join(dataDir, name);
+  closeSync(openSync(file, 'a', DATA_FILE_MODE));
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, DATA_FILE_MODE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return file;
 }
 
 /** Opens one service's store: MySQL/MariaDB when a URL is configured, else a SQLite file under the data dir. */
@@ -148,20 +183,28 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     : undefined;
   const dataSource = new DataSource(dataSourceOptions(options, statements, flavor));
   await dataSource.initialize();
-  if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   const kind = options.config.url ? 'mysql' : 'sqlite';
+  if (kind === 'sqlite') keepSqliteTransactionsInStep(dataSource);
+  if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+    if (kind === 'mysql') return dataSource.transaction(work);
+    const run = turn.then(() => dataSource.transaction(work));
+    turn = run.catch(() => undefined);
+    return run;
+  };
+  // A storage fault fails the request with a retryable SERVICE_UNAVAILABLE; the transaction is rolled back.
+  const transaction = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
+    inTurn(work).catch((error: unknown) => {
+      throw asStorageUnavailable(error);
+    });
   return {
     dataSource,
     statements,
     kind,
     database: options.config.database,
-    transaction: <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
-      if (kind === 'mysql') return dataSource.transaction(work);
-      const run = turn.then(() => dataSource.transaction(work));
-      turn = run.catch(() => undefined);
-      return run;
-    },
+    transaction,
+    probeWrite: () => transaction((manager) => probeWrite(manager)),
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     },

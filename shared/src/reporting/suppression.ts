@@ -1,30 +1,35 @@
 import { createHash } from 'node:crypto';
 import { referenceRegions, regionId } from '../reference';
 import type { CalendarUnit } from './calendar';
+import { Subspace } from './subspace';
 
 /**
  * Small-count suppression for counts of individuals (referrals, admissions,
- * counselling cases, reconciliations).
+ * counselling cases, reconciliations), decided for one table: every region
+ * of the hierarchy × the 17 units (12 months, 4 quarters, the year) of one
+ * Solar Hijri year. Counts of individuals are published in that calendar
+ * only (`publishedUnitOf`), so tables of different years share no day and
+ * cannot be differenced against each other. The table is decided from its
+ * contributions, never from what a request asked, so every caller sees the
+ * same hidden cells:
  *
- * A count is published only for a whole month, quarter or year, and only as
- * a cell of one table: every region of the hierarchy (country, province,
- * counties) × every month, quarter and the year, of one calendar year. The
- * table is decided as a whole from the counties' monthly counts, never from
- * what a request asked, so every request sees the same hidden cells:
+ * 1. primary: a cell is hidden when its value is 1..T−1, or when some
+ *    contributing agency's remainder (value − its own count) is 1..T−1;
+ * 2. complementary: cells are hidden until no hidden cell is a linear
+ *    combination of the published ones (published zeros included), and in
+ *    every relation (total = Σ parts) with a published total the hidden
+ *    parts' sum, and every agency's remainder of it, is 0 or ≥ T.
  *
- * 1. primary: a cell from 1 to threshold − 1 is hidden;
- * 2. complementary: while any hidden cell can be computed exactly from the
- *    published ones (as a linear combination: a province minus its other
- *    counties, a year minus its other months, or anything longer), hide more:
- *    in each relation (total = sum of parts) where it is the only hidden
- *    cell, the smallest published part beside it; failing that, the smallest
- *    published cell that shares records with it.
- *
- * Step 2 checks derivability with Gaussian elimination over the cells'
- * vectors on the county × month atoms, so it holds against an attacker who
- * pools every answer of the table as linear equations. Tables of different
- * years or calendars share no atom boundary (Gregorian months start inside
- * Solar Hijri months), so they cannot be differenced against each other.
+ * Step 2 is exact and needs no elimination over all region × month atoms:
+ * for a region v let M_v ⊆ Q^12 be the span of its published units (as
+ * month vectors) and, bottom-up, E_v = M_v + ⋂_children E_c (E_leaf = M_leaf)
+ * the month vectors τ whose spread over v's leaves is a combination of
+ * v's subtree's published cells. Top-down, G_root = 0 and for a child c of v
+ * G_c = (M_v + G_v) ∩ ⋂_{siblings s ≠ c} E_s: what the rest of the tree lets
+ * an attacker add to c's subtree as a whole. A cell (v, unit u) is a linear
+ * combination of all published cells iff 1_u ∈ E_v + G_v. (A combination
+ * restricted to the leaves of one child is that child's subtree part plus
+ * the ancestors' parts, which are spread evenly over the child.)
  */
 
 export interface RegionNode {
@@ -39,172 +44,350 @@ export interface CellKey {
   index: number;
 }
 
+/**
+ * Records of individuals behind one table, as the statistics engine reads
+ * them: one leaf region (county), one month (1-12) of the Solar Hijri year,
+ * one contributing agency (the agency that recorded them).
+ */
+export interface Contribution {
+  regionId: string;
+  month: number;
+  agencyId: string;
+  count: number;
+}
+
+const MONTHS = 12;
 const UNITS: { kind: CalendarUnit['kind']; index: number; months: number[] }[] = [
   { kind: 'YEAR', index: 0, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
   ...[1, 2, 3, 4].map((quarter) => ({ kind: 'QUARTER' as const, index: quarter, months: [quarter * 3 - 2, quarter * 3 - 1, quarter * 3] })),
-  ...Array.from({ length: 12 }, (_, i) => ({ kind: 'MONTH' as const, index: i + 1, months: [i + 1] })),
+  ...Array.from({ length: MONTHS }, (_, i) => ({ kind: 'MONTH' as const, index: i + 1, months: [i + 1] })),
+];
+/** UNITS[MONTH_UNIT + m] is month m. */
+const MONTH_UNIT = 4;
+const UNIT_VECTORS = UNITS.map((unit) => Array.from({ length: MONTHS }, (_, i) => (unit.months.includes(i + 1) ? 1 : 0)));
+/** Relations between units of one region: year = Σ quarters, year = Σ months, quarter = Σ its months (indexes into UNITS). */
+const UNIT_RELATIONS: { total: number; parts: number[] }[] = [
+  { total: 0, parts: [1, 2, 3, 4] },
+  { total: 0, parts: Array.from({ length: MONTHS }, (_, i) => 5 + i) },
+  ...[1, 2, 3, 4].map((quarter) => ({ total: quarter, parts: [0, 1, 2].map((m) => 5 + (quarter - 1) * 3 + m) })),
 ];
 
 interface Cell extends CellKey {
   key: string;
+  node: number;
+  unit: number;
   value: number;
-  atoms: number[];
+  /** Each contributing agency's count in the cell. */
+  shares: Map<string, number>;
+  hidden: boolean;
+  /** The relations the cell is a member of. */
+  relations: Relation[];
+}
+
+interface Relation {
+  total: Cell;
+  parts: Cell[];
+  /** How many of its members are hidden. */
+  hidden: number;
+}
+
+interface Node {
+  id: string;
+  parent: number;
+  children: number[];
+  leaves: number[];
+  cells: Cell[];
+  /** Span of the published units' month vectors. */
+  own: Subspace;
+  /** Month vectors whose spread over the leaves is a combination of the subtree's published cells. */
+  inside: Subspace;
+  /** What the rest of the tree adds to the subtree as a whole. */
+  outside: Subspace;
+  /** inside + outside: the unit vectors of this region an attacker can compute. */
+  derivable: Subspace;
+  /** Month units (as bits of unit indexes) known to be 0 here because a published 0 at this region or above covers them. */
+  zeros: number;
+}
+
+const ownSpaces = new Map<number, Subspace>();
+/** The span of the units in a bit mask of published units (17 bits), memoized. */
+function ownSpace(mask: number): Subspace {
+  let space = ownSpaces.get(mask);
+  if (!space) ownSpaces.set(mask, (space = Subspace.span(MONTHS, UNIT_VECTORS.filter((_, u) => mask & (1 << u)))));
+  return space;
 }
 
 const keyOf = (cell: CellKey) => `${cell.regionId}|${cell.kind}|${cell.index}`;
-
-/** Row-reduced basis of published cell vectors; answers "is this vector in their span?". */
-class Span {
-  private readonly rows: Float64Array[] = [];
-  private readonly pivots: number[] = [];
-
-  constructor(private readonly size: number) {}
-
-  private reduce(vector: Float64Array): Float64Array {
-    const residual = Float64Array.from(vector);
-    for (let r = 0; r < this.rows.length; r += 1) {
-      const factor = residual[this.pivots[r]];
-      if (factor !== 0) {
-        const row = this.rows[r];
-        for (let i = 0; i < this.size; i += 1) residual[i] -= factor * row[i];
-      }
-    }
-    return residual;
-  }
-
-  add(vector: Float64Array): void {
-    const residual = this.reduce(vector);
-    let pivot = -1;
-    let best = 1e-9;
-    for (let i = 0; i < this.size; i += 1) {
-      if (Math.abs(residual[i]) > best) {
-        best = Math.abs(residual[i]);
-        pivot = i;
-      }
-    }
-    if (pivot < 0) return;
-    const scale = residual[pivot];
-    for (let i = 0; i < this.size; i += 1) residual[i] /= scale;
-    // Keep the basis fully reduced so that `reduce` needs one pass.
-    for (const row of this.rows) {
-      const factor = row[pivot];
-      if (factor !== 0) for (let i = 0; i < this.size; i += 1) row[i] -= factor * residual[i];
-    }
-    this.rows.push(residual);
-    this.pivots.push(pivot);
-  }
-
-  contains(vector: Float64Array): boolean {
-    const residual = this.reduce(vector);
-    for (let i = 0; i < this.size; i += 1) if (Math.abs(residual[i]) > 1e-6) return false;
-    return true;
-  }
-}
+/** Complements are chosen in this order: a positive value first (a hidden 0 protects nothing against counts known to be ≥ 0), the smallest, by key. */
+const preference = (a: Cell, b: Cell) => Number(a.value === 0) - Number(b.value === 0) || a.value - b.value || a.key.localeCompare(b.key);
 
 export class SuppressedTable {
   private readonly cells = new Map<string, Cell>();
+  private readonly nodes: Node[] = [];
+  private readonly leafIndex = new Map<string, number>();
   readonly hidden = new Set<string>();
 
   /**
    * @param regions the hierarchy; leaves are the regions records are kept in
-   * @param monthly counts per leaf region, 12 months of the calendar year
+   * @param contributions counts per leaf region, Solar month and agency
    */
-  constructor(regions: readonly RegionNode[], monthly: ReadonlyMap<string, readonly number[]>, threshold: number) {
-    const children = new Map<string, string[]>();
-    for (const region of regions) {
-      if (region.parentId) children.set(region.parentId, [...(children.get(region.parentId) ?? []), region.id]);
+  constructor(
+    regions: readonly RegionNode[],
+    contributions: readonly Contribution[],
+    private readonly threshold: number,
+  ) {
+    this.build(regions, contributions);
+    this.relate();
+    for (const cell of this.cells.values()) if (this.isSmall(cell.value, cell.shares)) this.hide(cell);
+    this.complement();
+  }
+
+  private isSmall(value: number, shares: ReadonlyMap<string, number>): boolean {
+    const small = (count: number) => count >= 1 && count < this.threshold;
+    if (small(value)) return true;
+    for (const share of shares.values()) if (small(value - share)) return true;
+    return false;
+  }
+
+  private build(regions: readonly RegionNode[], contributions: readonly Contribution[]): void {
+    const sorted = [...regions].sort((a, b) => a.id.localeCompare(b.id));
+    const index = new Map(sorted.map((region, i) => [region.id, i]));
+    for (const region of sorted) {
+      const zero = Subspace.zero(MONTHS);
+      this.nodes.push({ id: region.id, parent: -1, children: [], leaves: [], cells: [], own: zero, inside: zero, outside: zero, derivable: zero, zeros: 0 });
     }
-    const leaves = regions.filter((region) => !children.has(region.id)).map((region) => region.id).sort();
-    const leafIndex = new Map(leaves.map((id, index) => [id, index]));
-    const leavesUnder = (id: string): string[] => (children.has(id) ? children.get(id)!.flatMap(leavesUnder) : [id]);
-    for (const region of [...regions].sort((a, b) => a.id.localeCompare(b.id))) {
-      const under = leavesUnder(region.id);
-      for (const unit of UNITS) {
-        const atoms: number[] = [];
-        let value = 0;
-        for (const leaf of under) {
-          for (const month of unit.months) {
-            atoms.push(leafIndex.get(leaf)! * 12 + (month - 1));
-            value += monthly.get(leaf)?.[month - 1] ?? 0;
-          }
+    sorted.forEach((region, i) => {
+      const parent = region.parentId === null ? undefined : index.get(region.parentId);
+      if (parent === undefined) return;
+      this.nodes[i].parent = parent;
+      this.nodes[parent].children.push(i);
+    });
+    // Per leaf and month: each agency's count.
+    const shares = new Map<string, Map<string, number>>();
+    for (const { regionId, month, agencyId, count } of contributions) {
+      const key = `${regionId}|${month}`;
+      const byAgency = shares.get(key) ?? new Map<string, number>();
+      byAgency.set(agencyId, (byAgency.get(agencyId) ?? 0) + count);
+      shares.set(key, byAgency);
+    }
+    // Post-order: a region's leaves and its monthly shares are its children's.
+    const monthly = new Map<number, Map<string, number>[]>();
+    const visit = (n: number): void => {
+      const node = this.nodes[n];
+      node.children.forEach(visit);
+      const months = Array.from({ length: MONTHS }, () => new Map<string, number>());
+      if (node.children.length === 0) {
+        node.leaves = [n];
+        this.leafIndex.set(node.id, this.leafIndex.size);
+        months.forEach((month, m) => shares.get(`${node.id}|${m + 1}`)?.forEach((count, agency) => month.set(agency, count)));
+      } else {
+        node.leaves = node.children.flatMap((child) => this.nodes[child].leaves);
+        for (const child of node.children) {
+          monthly.get(child)!.forEach((month, m) => month.forEach((count, agency) => months[m].set(agency, (months[m].get(agency) ?? 0) + count)));
         }
-        const cell: Cell = { regionId: region.id, kind: unit.kind, index: unit.index, key: '', value, atoms };
-        cell.key = keyOf(cell);
-        this.cells.set(cell.key, cell);
       }
-    }
-    for (const cell of this.cells.values()) if (cell.value >= 1 && cell.value < threshold) this.hidden.add(cell.key);
-    this.complement(leaves.length * 12, this.relations(regions, children));
-  }
-
-  /** Each relation is a total and the parts it is the sum of: a region's counties, a year's quarters or months, a quarter's months. */
-  private relations(regions: readonly RegionNode[], children: Map<string, string[]>): { total: string; parts: string[] }[] {
-    const relations: { total: string; parts: string[] }[] = [];
-    const cell = (regionId: string, kind: CalendarUnit['kind'], index: number) => keyOf({ regionId, kind, index });
-    for (const unit of UNITS) {
-      for (const [parent, kids] of children) relations.push({ total: cell(parent, unit.kind, unit.index), parts: kids.map((kid) => cell(kid, unit.kind, unit.index)) });
-    }
-    for (const region of regions) {
-      const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => cell(region.id, 'MONTH', from + i));
-      relations.push({ total: cell(region.id, 'YEAR', 0), parts: [1, 2, 3, 4].map((quarter) => cell(region.id, 'QUARTER', quarter)) });
-      relations.push({ total: cell(region.id, 'YEAR', 0), parts: months(1, 12) });
-      for (const quarter of [1, 2, 3, 4]) relations.push({ total: cell(region.id, 'QUARTER', quarter), parts: months(quarter * 3 - 2, quarter * 3) });
-    }
-    return relations;
-  }
-
-  private complement(size: number, relations: { total: string; parts: string[] }[]): void {
-    const vectorOf = (cell: Cell) => {
-      const vector = new Float64Array(size);
-      for (const atom of cell.atoms) vector[atom] = 1;
-      return vector;
+      monthly.set(n, months);
+      UNITS.forEach((unit, u) => {
+        const cellShares = new Map<string, number>();
+        for (const m of unit.months) months[m - 1].forEach((count, agency) => cellShares.set(agency, (cellShares.get(agency) ?? 0) + count));
+        let value = 0;
+        for (const count of cellShares.values()) value += count;
+        const cell: Cell = { regionId: node.id, kind: unit.kind, index: unit.index, key: '', node: n, unit: u, value, shares: cellShares, hidden: false, relations: [] };
+        cell.key = keyOf(cell);
+        node.cells.push(cell);
+        this.cells.set(cell.key, cell);
+      });
     };
-    const ordered = [...this.cells.values()].sort((a, b) => a.value - b.value || a.key.localeCompare(b.key));
-    const byKey = (key: string) => this.cells.get(key)!;
-    const smallestPublished = (keys: string[]) =>
-      keys.map(byKey).filter((cell) => !this.hidden.has(cell.key)).sort((a, b) => a.value - b.value || a.key.localeCompare(b.key))[0];
-    const relationsOf = new Map<string, { total: string; parts: string[] }[]>();
-    for (const relation of relations) {
-      for (const key of [relation.total, ...relation.parts]) relationsOf.set(key, [...(relationsOf.get(key) ?? []), relation]);
+    this.nodes.forEach((node, n) => {
+      if (node.parent < 0) visit(n);
+    });
+  }
+
+  /** Each relation is a total and the parts it is the sum of: a region's children, a year's quarters or months, a quarter's months. */
+  private readonly relations: Relation[] = [];
+
+  private relate(): void {
+    const add = (total: Cell, parts: Cell[]) => {
+      const relation: Relation = { total, parts, hidden: 0 };
+      this.relations.push(relation);
+      for (const member of [total, ...parts]) member.relations.push(relation);
+    };
+    for (const node of this.nodes) {
+      for (const { total, parts } of UNIT_RELATIONS) add(node.cells[total], parts.map((u) => node.cells[u]));
+      if (node.children.length > 0) UNITS.forEach((_, u) => add(node.cells[u], node.children.map((child) => this.nodes[child].cells[u])));
     }
-    for (let round = 0; round < this.cells.size && this.hidden.size > 0; round += 1) {
-      const span = new Span(size);
-      for (const cell of ordered) if (!this.hidden.has(cell.key)) span.add(vectorOf(cell));
-      const exposed = ordered.filter((cell) => this.hidden.has(cell.key) && span.contains(vectorOf(cell)));
-      if (exposed.length === 0) return;
+  }
+
+  private hide(cell: Cell): void {
+    if (cell.hidden) return;
+    cell.hidden = true;
+    this.hidden.add(cell.key);
+    for (const relation of cell.relations) relation.hidden += 1;
+  }
+
+  /** Recomputes `own` and `inside` of the regions whose hidden cells changed and of their ancestors, then `outside` top-down. */
+  private recompute(changed: Iterable<number>): void {
+    // An attacker who knows counts are ≥ 0 reads a published 0 as a 0 for every month of every leaf under it:
+    // at a leaf these months count as published.
+    const all = new Set(changed);
+    const zeros = (n: number, above: number): void => {
+      const node = this.nodes[n];
+      let mask = above;
+      for (const cell of node.cells) if (!cell.hidden && cell.value === 0) for (const m of UNITS[cell.unit].months) mask |= 1 << (MONTH_UNIT + m);
+      if (node.children.length === 0 && mask !== node.zeros) all.add(n);
+      node.zeros = mask;
+      node.children.forEach((child) => zeros(child, mask));
+    };
+    this.nodes.forEach((node, n) => {
+      if (node.parent < 0) zeros(n, 0);
+    });
+    const dirty = new Set<number>();
+    for (let n of all) {
+      for (; n >= 0 && !dirty.has(n); n = this.nodes[n].parent) dirty.add(n);
+    }
+    const inside = (n: number): void => {
+      const node = this.nodes[n];
+      if (!dirty.has(n)) return;
+      node.children.forEach(inside);
+      const published = node.cells.reduce((mask, cell) => (cell.hidden ? mask : mask | (1 << cell.unit)), 0);
+      node.own = ownSpace(node.children.length === 0 ? published | node.zeros : published);
+      node.inside = node.children.length === 0 ? node.own : node.own.plus(this.intersection(node.children.map((child) => this.nodes[child].inside)));
+    };
+    const outside = (n: number, outsideChanged: boolean): void => {
+      const node = this.nodes[n];
+      if (!outsideChanged && !dirty.has(n)) return;
+      node.derivable = node.inside.plus(node.outside);
+      if (node.children.length === 0) return;
+      // ⋂ over the siblings of each child from prefix and suffix intersections, as sums of annihilators.
+      const annihilators = node.children.map((child) => this.nodes[child].inside.annihilator());
+      const suffix: Subspace[] = [];
+      let running = node.own.plus(node.outside).annihilator();
+      for (let i = annihilators.length - 1; i >= 0; i -= 1) {
+        suffix[i] = running;
+        running = running.plus(annihilators[i]);
+      }
+      let prefix = Subspace.zero(MONTHS);
+      node.children.forEach((child, i) => {
+        const from = prefix.plus(suffix[i]).annihilator();
+        const childNode = this.nodes[child];
+        const changedHere = !from.equals(childNode.outside);
+        childNode.outside = from;
+        outside(child, changedHere);
+        prefix = prefix.plus(annihilators[i]);
+      });
+    };
+    this.nodes.forEach((node, n) => {
+      if (node.parent < 0) {
+        inside(n);
+        outside(n, false);
+      }
+    });
+  }
+
+  private intersection(spaces: Subspace[]): Subspace {
+    let annihilator = Subspace.zero(MONTHS);
+    for (const space of spaces) annihilator = annihilator.plus(space.annihilator());
+    return annihilator.annihilator();
+  }
+
+  private isDerivable(cell: Cell): boolean {
+    return this.nodes[cell.node].derivable.contains(UNIT_VECTORS[cell.unit]);
+  }
+
+  private complement(): void {
+    const ordered = [...this.cells.values()].sort((a, b) => a.key.localeCompare(b.key));
+    const published = (cells: Cell[]) => cells.filter((cell) => !cell.hidden).sort(preference);
+    let changed = new Set<number>(this.nodes.keys());
+    while (changed.size > 0) {
+      this.recompute(changed);
+      changed = new Set<number>();
+      const hide = (cell: Cell) => {
+        this.hide(cell);
+        changed.add(cell.node);
+      };
+      // Cells hidden in this round are checked in the next, against spans that know them hidden.
+      const exposed = ordered.filter((cell) => cell.hidden && cell.value !== 0 && this.isDerivable(cell));
       for (const cell of exposed) {
+        // (A hidden 0 that can be computed discloses no small count; protecting it would hide everything around it.)
+        // The direct differences first: while some relation has it as its only hidden member, hide the
+        // published cell beside it that closes the most such relations (then by preference).
         let added = false;
-        // First the direct differences: in every relation where this is the only hidden cell, hide a part beside it.
-        for (const relation of relationsOf.get(cell.key) ?? []) {
-          const members = [relation.total, ...relation.parts];
-          if (members.filter((key) => this.hidden.has(key)).length !== 1) continue;
-          const partner = smallestPublished(relation.parts.filter((key) => key !== cell.key)) ?? smallestPublished([relation.total]);
-          if (partner) {
-            this.hidden.add(partner.key);
-            added = true;
+        for (;;) {
+          const singles = cell.relations.filter((relation) => relation.hidden === 1);
+          if (singles.length === 0) break;
+          const closes = new Map<Cell, number>();
+          for (const relation of singles) {
+            const beside = relation.parts.filter((part) => part !== cell && !part.hidden);
+            for (const candidate of beside.length > 0 ? beside : [relation.total]) closes.set(candidate, (closes.get(candidate) ?? 0) + 1);
           }
+          hide([...closes].sort(([a, m], [b, n]) => n - m || preference(a, b))[0][0]);
+          added = true;
         }
         if (added) continue;
-        // Exposed through a longer combination: hide the smallest published cell sharing records with it.
-        const atoms = new Set(cell.atoms);
-        const partner =
-          ordered.find((other) => !this.hidden.has(other.key) && other.atoms.some((atom) => atoms.has(atom))) ??
-          ordered.find((other) => !this.hidden.has(other.key));
-        if (partner) this.hidden.add(partner.key);
+        // Exposed through a longer combination: hide a published cell of the same region or an ancestor or descendant with a shared month.
+        const partner = published(this.sharingRecords(cell))[0] ?? published(ordered)[0];
+        if (partner) hide(partner);
+      }
+      // A derivable sum of hidden parts (total published) must not be small either.
+      for (const relation of this.relations) {
+        if (relation.total.hidden || relation.hidden < 2) continue;
+        const hiddenParts = relation.parts.filter((part) => part.hidden);
+        const shares = new Map<string, number>();
+        let value = 0;
+        for (const part of hiddenParts) {
+          value += part.value;
+          part.shares.forEach((count, agency) => shares.set(agency, (shares.get(agency) ?? 0) + count));
+        }
+        if (this.isSmall(value, shares)) hide(published(relation.parts)[0] ?? relation.total);
       }
     }
+  }
+
+  /** Cells whose records overlap the cell's: the same, an enclosing or an enclosed region, and a unit sharing a month. */
+  private sharingRecords(cell: Cell): Cell[] {
+    const months = new Set(UNITS[cell.unit].months);
+    const regions = new Set<number>();
+    for (let n = cell.node; n >= 0; n = this.nodes[n].parent) regions.add(n);
+    const below = (n: number): void => {
+      regions.add(n);
+      this.nodes[n].children.forEach(below);
+    };
+    below(cell.node);
+    return [...regions].flatMap((n) => this.nodes[n].cells.filter((other) => other !== cell && UNITS[other.unit].months.some((m) => months.has(m))));
+  }
+
+  /**
+   * The cells, among those not in `published`, that are linear combinations of
+   * the `published` ones (counts not read as ≥ 0): the derivability test the
+   * decision uses, exposed so that tests can hold it against elimination.
+   */
+  static linearlyDerivable(regions: readonly RegionNode[], published: readonly CellKey[]): string[] {
+    const table = new SuppressedTable(regions, [], 1);
+    const open = new Set(published.map(keyOf));
+    for (const cell of table.cells.values()) {
+      cell.value = 1; // no published zeros to read
+      if (!open.has(cell.key)) table.hide(cell);
+    }
+    table.recompute(table.nodes.keys());
+    return [...table.cells.values()].filter((cell) => cell.hidden && table.isDerivable(cell)).map((cell) => cell.key);
   }
 
   /** The published value of a cell, or null when it is hidden (or not in the table). */
   value(cell: CellKey): number | null {
     const found = this.cells.get(keyOf(cell));
-    if (!found || this.hidden.has(found.key)) return null;
+    if (!found || found.hidden) return null;
     return found.value;
   }
 
-  /** Every cell with its published value: what an attacker could pool. */
+  /** Every published cell with its value and its atoms (leaf index × 12 + month − 1): what an attacker could pool. */
   published(): { cell: CellKey; value: number; atoms: number[] }[] {
-    return [...this.cells.values()].filter((cell) => !this.hidden.has(cell.key)).map((cell) => ({ cell, value: cell.value, atoms: cell.atoms }));
+    return [...this.cells.values()]
+      .filter((cell) => !cell.hidden)
+      .map((cell) => ({
+        cell: { regionId: cell.regionId, kind: cell.kind, index: cell.index },
+        value: cell.value,
+        atoms: this.nodes[cell.node].leaves.flatMap((leaf) => UNITS[cell.unit].months.map((m) => this.leafIndex.get(this.nodes[leaf].id)! * MONTHS + m - 1)),
+      }));
   }
 }
 
@@ -220,17 +403,25 @@ const cache = new Map<string, SuppressedTable>();
 const CACHE_SIZE = 256;
 
 /**
- * The table for one metric's monthly county counts, memoized on the counts
- * themselves: the same data gives the same table without recomputing it, and
- * new data gives a new one.
+ * The suppression table of one metric over one Solar Hijri year, decided
+ * from its contributions (so that the contributor rule can see each
+ * agency's share), memoized on a fingerprint of the contributions, the
+ * threshold and the regions: the same data gives the same table without
+ * recomputing it, and a write that changes a count gives a new one.
  */
-export function suppressedTable(monthly: ReadonlyMap<string, readonly number[]>, threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
+export function suppressedTableOf(contributions: readonly Contribution[], threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
+  const merged = new Map<string, number>();
+  for (const { regionId, month, agencyId, count } of contributions) {
+    if (count === 0) continue;
+    const key = JSON.stringify([regionId, month, agencyId]);
+    merged.set(key, (merged.get(key) ?? 0) + count);
+  }
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([threshold, regions.map((region) => [region.id, region.parentId]), [...monthly.entries()].sort()]))
+    .update(JSON.stringify([threshold, regions.map((region) => [region.id, region.parentId]), [...merged.entries()].sort()]))
     .digest('hex');
   let table = cache.get(fingerprint);
   if (!table) {
-    table = new SuppressedTable(regions, monthly, threshold);
+    table = new SuppressedTable(regions, contributions, threshold);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(fingerprint, table);
   }
@@ -238,29 +429,12 @@ export function suppressedTable(monthly: ReadonlyMap<string, readonly number[]>,
 }
 
 /**
- * Records of individuals behind one table, as the statistics engine reads
- * them: one leaf region (county), one month (1-12) of the Solar Hijri year,
- * one contributing agency (the agency that recorded them).
+ * @deprecated the table from monthly counts per leaf without agencies (so
+ * without the contributor rule); kept until the statistics engine calls
+ * `suppressedTableOf`.
  */
-export interface Contribution {
-  regionId: string;
-  month: number;
-  agencyId: string;
-  count: number;
-}
-
-/**
- * The suppression table of one metric over one Solar Hijri year, decided
- * from its contributions (so that the contributor rule can see each
- * agency's share). Interface the statistics engine codes against; the
- * decision itself lives in `SuppressedTable`.
- */
-export function suppressedTableOf(contributions: readonly Contribution[], threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
-  const monthly = new Map<string, number[]>();
-  for (const { regionId, month, count } of contributions) {
-    const months = monthly.get(regionId) ?? Array.from({ length: 12 }, () => 0);
-    months[month - 1] += count;
-    monthly.set(regionId, months);
-  }
-  return suppressedTable(monthly, threshold, regions);
+export function suppressedTable(monthly: ReadonlyMap<string, readonly number[]>, threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
+  const contributions: Contribution[] = [];
+  for (const [regionId, months] of monthly) months.forEach((count, m) => contributions.push({ regionId, month: m + 1, agencyId: '', count }));
+  return suppressedTableOf(contributions, threshold, regions);
 }

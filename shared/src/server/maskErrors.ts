@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '../errors';
+import { asStorageUnavailable, isStorageFailure } from '../db/storageErrors';
 
 /** Codes whose messages were written for the client and may be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -10,6 +11,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
+  ErrorCode.SERVICE_UNAVAILABLE,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -18,7 +20,7 @@ const CLIENT_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
-const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argumentName', 'requestId', 'retryable']);
 
 /**
  * Apollo `formatError`: errors we raised on purpose pass through; anything else
@@ -38,6 +40,16 @@ export function maskErrors(log: (error: unknown) => string | undefined) {
       return { ...formatted, extensions };
     }
     const requestId = log(original);
+    // A storage fault outside a transaction (a read on a lost connection): retryable, without the driver's message.
+    if (isStorageFailure(original)) {
+      const unavailable = asStorageUnavailable(original) as GraphQLError;
+      return {
+        message: unavailable.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...unavailable.extensions, ...(requestId ? { requestId } : {}) },
+      };
+    }
     return {
       message: 'Internal server error',
       locations: formatted.locations,

@@ -171,12 +171,13 @@ export async function startSubgraph<TContext extends SubgraphContext>(
           sendJson(response, 401, { status: 'unsigned' });
           return;
         }
+        // A write, not a read: a read-only file, a full disk or a lost primary must make the service not ready.
         try {
-          await store.dataSource.query('SELECT 1');
+          await store.probeWrite();
           sendJson(response, 200, { status: 'ready', service: module.name });
         } catch (error) {
-          logger.warn({ err: error }, 'store unreachable');
-          sendJson(response, 503, { status: 'store unreachable', service: module.name });
+          logger.warn({ err: error }, 'store cannot write');
+          sendJson(response, 503, { status: 'store cannot write', service: module.name });
         }
       },
     },

@@ -24,6 +24,7 @@ export const agreements: SubgraphModule<AgreementsContext> = {
       'Mutation.addParty': 'agreements:write',
       'Mutation.addCommitment': 'agreements:write',
       'Mutation.setTarget': 'agreements:write',
+      'Mutation.acceptAgreement': 'agreements:write',
       'Mutation.activateAgreement': 'agreements:write',
       'Mutation.suspendAgreement': 'agreements:write',
       'Mutation.terminateAgreement': 'agreements:write',

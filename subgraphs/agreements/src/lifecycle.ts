@@ -31,6 +31,8 @@ export function nextStatus(step: LifecycleStep, code: string, shown: AgreementSt
 export interface ActivationFacts {
   leadAgencyId: string;
   partyAgencyIds: readonly string[];
+  /** Codes of the parties that have not accepted the MOU, in order of signature. */
+  pendingPartyCodes: readonly string[];
   signedOn: string | null;
   startsOn: string;
   endsOn: string;
@@ -43,6 +45,8 @@ export function missingForActivation(facts: ActivationFacts): string[] {
   const parties = new Set(facts.partyAgencyIds);
   if (parties.size < 2) missing.push(`at least two parties (it has ${parties.size})`);
   if (!parties.has(facts.leadAgencyId)) missing.push('the lead agency among its parties');
+  // Nobody is bound by an MOU it never agreed to.
+  if (facts.pendingPartyCodes.length > 0) missing.push(`the acceptance of ${facts.pendingPartyCodes.join(', ')} (pending)`);
   if (facts.signedOn === null) missing.push('a signing date');
   if (facts.startsOn > facts.endsOn) missing.push('a period (startsOn is after endsOn)');
   // Activated after its end date it would read EXPIRED at once, a state nothing leaves.

@@ -22,6 +22,14 @@ export class AuditEntry {
   @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
   seq: number;
 
+  /**
+   * `intent` (written before the operation executes), `outcome` (after, same
+   * request id), `request` (refused before it was resolved: one row),
+   * `import` (an `npm run import` run) or `summary` (unauthenticated traffic of one interval).
+   */
+  @Column({ type: 'varchar', length: 16, default: 'request' })
+  kind: string;
+
   @Index()
   @Column({ type: 'varchar', length: 30 })
   at: string;
@@ -59,6 +67,10 @@ export class AuditEntry {
 
   @Column({ name: 'duration_ms', type: 'integer' })
   durationMs: number;
+
+  /** Canonical JSON of what the other columns do not hold (import counts, summary counts); never a variable's value. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  detail: string | null;
 
   @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
   prevHash: string;

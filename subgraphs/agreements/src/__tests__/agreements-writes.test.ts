@@ -21,7 +21,7 @@ const PERSIAN_TITLE = 'تفاهم‌نامه ایمنی راه‌های کاشا
 const PERSIAN_COMMITMENT = 'نصب ۱۲ دوربین ثبت تخلف در محورهای پرحادثه‌ی کاشان';
 
 const AGREEMENT_FIELDS = `id code title titleFa status domains signedOn startsOn endsOn leadAgency { id } region { id }
-  parties { role agency { id } commitments { id description descriptionFa dueOn } }
+  parties { role status acceptedAt agency { id } commitments { id description descriptionFa dueOn } }
   targets { __typename id metric region { id } from to baseline target direction }`;
 const DRAFT = `mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { ${AGREEMENT_FIELDS} } }`;
 const ADD_PARTY = `mutation($input: AddPartyInput!) { addParty(input: $input) { ${AGREEMENT_FIELDS} } }`;
@@ -31,9 +31,13 @@ const SET_TARGET = `mutation($input: SetTargetInput!) { setTarget(input: $input)
 const STEPS = ['activateAgreement', 'suspendAgreement', 'terminateAgreement'] as const;
 type Step = (typeof STEPS)[number];
 const lifecycle = (step: Step) => `mutation($id: ID!) { ${step}(id: $id) { id status } }`;
+const ACCEPT = `mutation($id: ID!) { acceptAgreement(id: $id) { ${AGREEMENT_FIELDS} } }`;
 
 interface Party {
   role: string;
+  status: string;
+  /** A Date here: the harness hands back resolver values before they are serialised. */
+  acceptedAt: Date | null;
   agency: { id: string };
   commitments: { id: string; description: string; descriptionFa: string; dueOn: string | null }[];
 }
@@ -102,10 +106,17 @@ async function takeStep(step: Step, id: string): Promise<string> {
   return result.data![step].status;
 }
 
-/** A draft with two parties and a signing date: everything activation needs. */
+async function accept(agreementId: string, as: string): Promise<AgreementResult> {
+  const result = await harness.runAs<{ acceptAgreement: AgreementResult }>(callerOf(as), ACCEPT, { id: agreementId });
+  expectNoErrors(result);
+  return result.data!.acceptAgreement;
+}
+
+/** A draft with two parties, both accepted, and a signing date: everything activation needs. */
 async function readyDraft(): Promise<AgreementResult> {
   const agreement = await draft();
   await addParty(agreement.id, PARTNER);
+  await accept(agreement.id, PARTNER);
   return agreement;
 }
 
@@ -117,11 +128,12 @@ async function activeAgreement(): Promise<AgreementResult> {
 
 /**
  * An MOU written straight into the store, for states the mutations cannot
- * reach on today's date (past its end) or older rows (a lead not recorded as a party).
+ * reach on today's date (past its end) or older rows (a lead not recorded as a
+ * party). Its parties have accepted unless `pending` names them.
  */
-async function insertAgreement(fields: Partial<Agreement> & { parties: [string, string][] }): Promise<Agreement> {
+async function insertAgreement(fields: Partial<Agreement> & { parties: [string, string][]; pending?: string[] }): Promise<Agreement> {
   const code = nextCode();
-  const { parties, ...overrides } = fields;
+  const { parties, pending = [], ...overrides } = fields;
   const agreement: Agreement = {
     id: stableId('agreement', code),
     code,
@@ -139,7 +151,15 @@ async function insertAgreement(fields: Partial<Agreement> & { parties: [string, 
   await dataSource.getRepository(Agreement).insert(agreement);
   await dataSource.getRepository(AgreementDomain).insert({ agreementId: agreement.id, domain: 'TRAFFIC' });
   await dataSource.getRepository(AgreementParty).insert(
-    parties.map(([agency, role], position) => ({ id: stableId('agreement-party', `${code}#${agency}`), agreementId: agreement.id, agencyId: agencyId(agency), role, position })),
+    parties.map(([agency, role], position) => ({
+      id: stableId('agreement-party', `${code}#${agency}`),
+      agreementId: agreement.id,
+      agencyId: agencyId(agency),
+      role,
+      position,
+      status: pending.includes(agency) ? 'PENDING' : 'ACCEPTED',
+      acceptedAt: null,
+    })),
   );
   return agreement;
 }
@@ -169,7 +189,7 @@ describe('draftAgreement', () => {
       endsOn: '2029-03-19',
       leadAgency: { id: agencyId(LEAD) },
       region: { id: regionId('IR-10-12') },
-      parties: [{ role: 'LEAD', agency: { id: agencyId(LEAD) }, commitments: [] }],
+      parties: [{ role: 'LEAD', status: 'ACCEPTED', acceptedAt: expect.any(Date), agency: { id: agencyId(LEAD) }, commitments: [] }],
       targets: [],
     });
     const stored = await harness.store.dataSource.getRepository(Agreement).findOneByOrFail({ id: drafted.id });
@@ -274,6 +294,7 @@ describe('write scope', () => {
         SET_TARGET,
         { input: { agreementId: agreement.id, metric: 'ROAD_DEATHS', regionId: regionId('IR-10-12'), from: '2026-03-21', to: '2027-03-20', baseline: 46, target: 40 } },
       ],
+      ['acceptAgreement', ACCEPT, { id: agreement.id }],
       ...STEPS.map((step): [string, string, Record<string, unknown>] => [step, lifecycle(step), { id: agreement.id }]),
     ];
     for (const [field, mutation, variables] of attempts) {
@@ -449,6 +470,7 @@ describe('setTarget', () => {
       direction: 'DECREASE',
     });
     await addParty(agreement.id, PARTNER);
+    await accept(agreement.id, PARTNER);
     await takeStep('activateAgreement', agreement.id);
     const prevention = await harness.runAs<{ setTarget: Record<string, unknown> }>(callerOf(LEAD), SET_TARGET, {
       input: targetInput(agreement.id, { metric: 'PEOPLE_REACHED', regionId: regionId('IR-10'), baseline: 100_000, target: 0 }),
@@ -596,10 +618,17 @@ describe('lifecycle', () => {
   it('activates a draft only with two parties including the lead, a signing date and a period not yet ended, naming what is missing', async () => {
     const cases: [() => Promise<{ id: string }>, string[]][] = [
       [() => draft(), ['at least two parties (it has 1)']],
-      [async () => (await addParty((await draft({ signedOn: null })).id, PARTNER)), ['a signing date']],
+      [
+        async () => {
+          const { id } = await addParty((await draft({ signedOn: null })).id, PARTNER);
+          return accept(id, PARTNER);
+        },
+        ['a signing date'],
+      ],
+      [async () => (await addParty((await draft({ signedOn: null })).id, PARTNER)), [`the acceptance of ${PARTNER} (pending)`, 'a signing date']],
       [() => draft({ signedOn: null }), ['at least two parties (it has 1)', 'a signing date']],
       [
-        async () => (await addParty((await draft({ startsOn: '2020-03-20', endsOn: '2021-03-20', signedOn: '2020-03-01' })).id, PARTNER)),
+        async () => accept((await addParty((await draft({ startsOn: '2020-03-20', endsOn: '2021-03-20', signedOn: '2020-03-01' })).id, PARTNER)).id, PARTNER),
         ['a period that has not ended (it ended on 2021-03-20)'],
       ],
       // An older record whose lead never signed as a party.
@@ -629,6 +658,110 @@ describe('lifecycle', () => {
   });
 });
 
+describe('acceptAgreement', () => {
+  /** The attack of issue 8: a formula for a title, another agency named as a party without asking it. */
+  const FORMULA_TITLE = "=cmd|' /C calc'!A0";
+
+  it('refuses to activate an MOU naming an agency that has not accepted it, and activates it once that agency accepts', async () => {
+    const agreement = await draft({ title: FORMULA_TITLE });
+    const added = await addParty(agreement.id, OUTSIDER);
+    expect(added.title).toBe(FORMULA_TITLE);
+    expect(added.parties.map(({ role, status, acceptedAt, agency }) => ({ role, status, acceptedAt, agency }))).toEqual([
+      { role: 'LEAD', status: 'ACCEPTED', acceptedAt: expect.any(Date), agency: { id: agencyId(LEAD) } },
+      { role: 'PARTNER', status: 'PENDING', acceptedAt: null, agency: { id: agencyId(OUTSIDER) } },
+    ]);
+
+    const refused = refusal(await runStep('activateAgreement', agreement.id), 'activateAgreement');
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(new RegExp(`it needs the acceptance of ${OUTSIDER} \\(pending\\)$`)) });
+    expect(await recordedStatus(agreement.id)).toBe('DRAFT');
+
+    // The named agency finds the MOU awaiting its acceptance, marked as such.
+    const awaiting = await harness.runAs<{ agreements: { edges: { node: { code: string; parties: { status: string; agency: { id: string } }[] } }[] } }>(
+      callerOf(OUTSIDER, ['agreements:read']),
+      `query($me: ID) { agreements(status: DRAFT, partyAgencyId: $me) { edges { node { code parties { status agency { id } } } } } }`,
+      { me: agencyId(OUTSIDER) },
+    );
+    expectNoErrors(awaiting);
+    const listed = awaiting.data!.agreements.edges.find((edge) => edge.node.code === agreement.code)!.node;
+    expect(listed.parties.find((party) => party.agency.id === agencyId(OUTSIDER))!.status).toBe('PENDING');
+
+    const before = Date.now() - 1000;
+    const accepted = await accept(agreement.id, OUTSIDER);
+    const party = accepted.parties.find((candidate) => candidate.agency.id === agencyId(OUTSIDER))!;
+    expect(party.status).toBe('ACCEPTED');
+    expect(party.acceptedAt!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(party.acceptedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await takeStep('activateAgreement', agreement.id)).toBe('ACTIVE');
+
+    // Another agency reads the consent as recorded.
+    const readBack = await harness.runAs<{ agreement: AgreementResult }>(callerOf(OBSERVER, ['agreements:read']), `query($id: ID) { agreement(id: $id) { ${AGREEMENT_FIELDS} } }`, {
+      id: agreement.id,
+    });
+    expectNoErrors(readBack);
+    expect(readBack.data!.agreement.parties[1]).toMatchObject({ status: 'ACCEPTED', acceptedAt: party.acceptedAt });
+  });
+
+  it('names every pending party, in order of signature', async () => {
+    const agreement = await draft();
+    await addParty(agreement.id, PARTNER);
+    await addParty(agreement.id, OBSERVER, 'OBSERVER');
+    expect(refusal(await runStep('activateAgreement', agreement.id), 'activateAgreement').message).toMatch(
+      new RegExp(`it needs the acceptance of ${PARTNER}, ${OBSERVER} \\(pending\\)$`),
+    );
+    await accept(agreement.id, OBSERVER);
+    expect(refusal(await runStep('activateAgreement', agreement.id), 'activateAgreement').message).toMatch(
+      new RegExp(`it needs the acceptance of ${PARTNER} \\(pending\\)$`),
+    );
+    expect(await recordedStatus(agreement.id)).toBe('DRAFT');
+  });
+
+  it('is idempotent: accepting again, or the lead accepting, changes nothing', async () => {
+    const agreement = await readyDraft();
+    const before = await countRows();
+    const stored = await harness.store.dataSource.getRepository(AgreementParty).findBy({ agreementId: agreement.id });
+    const again = await accept(agreement.id, PARTNER);
+    const byLead = await accept(agreement.id, LEAD);
+    expect(byLead).toEqual(again);
+    expect(again.parties.map((party) => [party.status, party.acceptedAt === null ? null : party.acceptedAt.getTime()])).toEqual(
+      stored.map((party) => [party.status, party.acceptedAt === null ? null : party.acceptedAt.getTime()]),
+    );
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('refuses an agency that is not a party, an unknown MOU, and a pending party of a terminated or expired MOU', async () => {
+    const agreement = await readyDraft();
+    const terminated = await activeAgreement();
+    await addParty(terminated.id, OBSERVER, 'OBSERVER');
+    await takeStep('terminateAgreement', terminated.id);
+    const expired = await insertAgreement({ status: 'ACTIVE', parties: [[LEAD, 'LEAD'], [PARTNER, 'PARTNER'], [OBSERVER, 'OBSERVER']], pending: [OBSERVER] });
+    const before = await countRows();
+    const cases: [string, string, Record<string, unknown>][] = [
+      [OUTSIDER, agreement.id, { code: 'FORBIDDEN', message: expect.stringContaining('Only the parties') }],
+      [PARTNER, 'no-such-mou', { code: 'BAD_USER_INPUT', argumentName: 'id' }],
+      [OBSERVER, terminated.id, { code: 'CONFLICT', message: expect.stringContaining('is TERMINATED') }],
+      [OBSERVER, expired.id, { code: 'CONFLICT', message: expect.stringContaining('is EXPIRED') }],
+    ];
+    for (const [as, id, expected] of cases) {
+      expect({ as, id, ...refusal(await harness.runAs(callerOf(as), ACCEPT, { id }), 'acceptAgreement') }).toMatchObject({ as, id, ...expected });
+    }
+    const pending = await harness.store.dataSource.getRepository(AgreementParty).findBy({ agencyId: agencyId(OBSERVER), status: 'PENDING' });
+    expect(pending.map((party) => party.agreementId).sort()).toEqual(expect.arrayContaining([terminated.id, expired.id]));
+    // A party that accepted before the end gets its answer again.
+    expect((await accept(terminated.id, PARTNER)).status).toBe('TERMINATED');
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('lists a party added to a running MOU as pending until it accepts, and resumes the MOU without waiting for it', async () => {
+    const agreement = await activeAgreement();
+    const added = await addParty(agreement.id, OBSERVER, 'OBSERVER');
+    expect(added.status).toBe('ACTIVE');
+    expect(added.parties[2]).toMatchObject({ status: 'PENDING', acceptedAt: null });
+    expect(await takeStep('suspendAgreement', agreement.id)).toBe('SUSPENDED');
+    expect(await takeStep('activateAgreement', agreement.id)).toBe('ACTIVE');
+    expect((await accept(agreement.id, OBSERVER)).parties[2]).toMatchObject({ status: 'ACCEPTED', acceptedAt: expect.any(Date) });
+  });
+});
+
 describe('concurrent writes', () => {
   it('lets one of two simultaneous requests win a code, a party or an activation, and the other get a CONFLICT', async () => {
     const code = nextCode();
@@ -643,6 +776,11 @@ describe('concurrent writes', () => {
     expect(parties.map((result) => result.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
     expect(await harness.store.dataSource.getRepository(AgreementParty).countBy({ agreementId: agreement.id })).toBe(2);
 
+    const acceptances = await Promise.all([0, 1].map(() => harness.runAs<{ acceptAgreement: AgreementResult }>(callerOf(PARTNER), ACCEPT, { id: agreement.id })));
+    acceptances.forEach(expectNoErrors);
+    const [first, second] = acceptances.map((result) => result.data!.acceptAgreement.parties[1]);
+    expect(first).toMatchObject({ status: 'ACCEPTED', acceptedAt: second.acceptedAt });
+
     const activations = await Promise.all([0, 1].map(() => runStep('activateAgreement', agreement.id)));
     expect(activations.map((result) => result.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
     expect(await recordedStatus(agreement.id)).toBe('ACTIVE');
@@ -653,5 +791,37 @@ describe('schema after the write migrations', () => {
   it('has migrations that match its entities exactly, the unique party pair and idempotency keys included', async () => {
     const pending = await harness.store.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+});
+
+describe('the acceptance migration', () => {
+  it('records every party written before it as ACCEPTED, with no time, and new rows as PENDING by default', async () => {
+    const { dataSource } = harness.store;
+    const agreement = await readyDraft();
+    const pendingBefore = await addParty((await draft()).id, OBSERVER, 'OBSERVER');
+    expect(pendingBefore.parties[1].status).toBe('PENDING');
+    await dataSource.undoLastMigration();
+    const columns = (await dataSource.createQueryRunner().getTable('agreement_party'))!.columns.map((column) => column.name);
+    expect(columns).not.toContain('status');
+    // A row as main wrote it, without any consent recorded.
+    await dataSource.query('INSERT INTO agreement_party (id, agreement_id, agency_id, role, position) VALUES (?, ?, ?, ?, ?)', [
+      'party-from-main',
+      agreement.id,
+      agencyId(OUTSIDER),
+      'OBSERVER',
+      9,
+    ]);
+    await dataSource.runMigrations({ transaction: 'all' });
+    const parties = await dataSource.getRepository(AgreementParty).find();
+    expect(parties.length).toBeGreaterThan(3);
+    expect(parties.filter((party) => party.status !== 'ACCEPTED' || party.acceptedAt !== null)).toEqual([]);
+    await dataSource.query('INSERT INTO agreement_party (id, agreement_id, agency_id, role, position) VALUES (?, ?, ?, ?, ?)', [
+      'party-without-status',
+      pendingBefore.id,
+      agencyId(PARTNER),
+      'PARTNER',
+      9,
+    ]);
+    expect(await dataSource.getRepository(AgreementParty).findOneByOrFail({ id: 'party-without-status' })).toMatchObject({ status: 'PENDING', acceptedAt: null });
   });
 });

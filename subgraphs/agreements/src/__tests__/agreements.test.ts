@@ -390,6 +390,34 @@ describe('agreements subgraph', () => {
     expect(await agreements.isEmpty(harness.store)).toBe(false);
   });
 
+  it('seeds the parties of every MOU past its draft as accepted on its signing date, and the draft\'s partners as pending', async () => {
+    const consent = async () => {
+      const result = await harness.run<{ agreements: { edges: { node: { code: string; status: string; signedOn: string | null; parties: { role: string; status: string; acceptedAt: Date | null }[] } }[] } }>(
+        `{ agreements(first: 50) { edges { node { code status signedOn parties { role status acceptedAt } } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.agreements.edges.map(({ node }) => ({
+        ...node,
+        parties: node.parties.map((party) => ({ ...party, acceptedAt: party.acceptedAt && new Date(party.acceptedAt).toISOString() })),
+      }));
+    };
+    const seeded = (await consent()).filter((mou) => DEMO_CODES_IN_ORDER.includes(mou.code));
+    expect(seeded).toHaveLength(6);
+    for (const mou of seeded.filter((candidate) => candidate.status === 'ACTIVE')) {
+      expect(mou.parties.length).toBeGreaterThanOrEqual(2);
+      for (const party of mou.parties) expect(party).toMatchObject({ status: 'ACCEPTED', acceptedAt: `${mou.signedOn}T00:00:00.000Z` });
+    }
+    const [draft] = seeded.filter((candidate) => candidate.status === 'DRAFT');
+    expect(draft.code).toBe('MOU-IR-10-CYBER-1405');
+    expect(draft.parties.map((party) => [party.role, party.status])).toEqual([
+      ['LEAD', 'ACCEPTED'],
+      ...draft.parties.slice(1).map(() => ['PARTNER', 'PENDING']),
+    ]);
+    expect(draft.parties.length).toBeGreaterThan(1);
+    await agreements.seed(harness.store, { scale: 1 });
+    expect((await consent()).filter((mou) => DEMO_CODES_IN_ORDER.includes(mou.code))).toEqual(seeded);
+  });
+
   it('refuses every field without agreements:read, _entities included, and anyone without a caller', async () => {
     const withoutScope = callerOf('POLICE-IR-10', ['traffic:read']);
     const root = await harness.runAs(withoutScope, '{ agreements { totalCount } }');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, conflict, createOnce, failpoint, forbidden, isDuplicateKeyError, unauthenticated } from '@safety-graph/shared';
+import { badUserInput, conflict, createOnce, failpoint, forbidden, isDuplicateKeyError, referenceAgencies, unauthenticated } from '@safety-graph/shared';
 import type { AgreementsContext } from '../context';
 import type { Agreement, Target } from '../entities';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../inputs';
 import { missingForActivation, nextStatus, requireShownStatus, type LifecycleStep } from '../lifecycle';
 import { primeAgreement } from '../loaders';
+import { acceptanceTime } from '../partyStatus';
 import { effectiveStatus, todayIso, type AgreementStatus } from '../status';
 import { readWholeAgreement, type WholeAgreement } from '../store';
 import { TARGET_KIND_OF_DOMAIN } from '../targetKind';
@@ -48,6 +49,9 @@ function requireLead(agreement: Agreement, writer: Writer, doing: string): void 
 }
 
 const shownStatus = (agreement: Agreement): AgreementStatus => effectiveStatus(agreement.status, agreement.endsOn);
+
+/** An agency's code for a message; parties are reference agencies, the id stands in for one that is not. */
+const agencyCodeOf = (id: string): string => referenceAgencies().find((agency) => agency.id === id)?.code ?? id;
 
 /**
  * Runs a write whose uniqueness was checked inside it; a concurrent request
@@ -86,6 +90,7 @@ function lifecycleStep(step: LifecycleStep) {
         const missing = missingForActivation({
           leadAgencyId: agreement.leadAgencyId,
           partyAgencyIds: parties.map((party) => party.agencyId),
+          pendingPartyCodes: parties.filter((party) => party.status !== 'ACCEPTED').map((party) => agencyCodeOf(party.agencyId)),
           signedOn: agreement.signedOn,
           startsOn: agreement.startsOn,
           endsOn: agreement.endsOn,
@@ -118,7 +123,16 @@ export const Mutation = {
           await stores.agreements.insert(manager, agreement);
           failpoint('agreements.draftAgreement.after-first-insert');
           await stores.domains.insert(manager, domains.map((domain) => ({ agreementId: agreement.id, domain })));
-          await stores.parties.insert(manager, { id: randomUUID(), agreementId: agreement.id, agencyId: writer.agencyId, role: 'LEAD', position: 0 });
+          await stores.parties.insert(manager, {
+            id: randomUUID(),
+            agreementId: agreement.id,
+            agencyId: writer.agencyId,
+            role: 'LEAD',
+            position: 0,
+            // The lead agrees to what it drafts.
+            status: 'ACCEPTED',
+            acceptedAt: acceptanceTime(),
+          });
           return agreement.id;
         },
       ),
@@ -139,7 +153,15 @@ export const Mutation = {
         const parties = await stores.parties.findByAgreementIds([agreement.id], manager);
         if (agency.id === agreement.leadAgencyId || parties.some((party) => party.agencyId === agency.id)) throw already();
         const position = Math.max(-1, ...parties.map((party) => party.position)) + 1;
-        await stores.parties.insert(manager, { id: randomUUID(), agreementId: agreement.id, agencyId: agency.id, role, position });
+        await stores.parties.insert(manager, {
+          id: randomUUID(),
+          agreementId: agreement.id,
+          agencyId: agency.id,
+          role,
+          position,
+          status: 'PENDING',
+          acceptedAt: null,
+        });
       }),
     );
     return (await written(context, input.agreementId)).agreement;
@@ -216,6 +238,25 @@ export const Mutation = {
     const target = (await written(context, fields.agreementId)).targets.find((candidate) => candidate.id === targetId);
     if (!target) throw new Error(`target ${targetId} is not among the targets of agreement ${fields.agreementId}`);
     return target;
+  },
+
+  /**
+   * The caller's agency accepts an MOU it is party to. Accepting again changes
+   * nothing and answers the MOU as it is, even once it is over; a party still
+   * pending cannot join a TERMINATED or EXPIRED MOU.
+   */
+  acceptAgreement: async (_: unknown, { id }: { id: string }, context: AgreementsContext): Promise<Agreement> => {
+    const writer = writerOf(context);
+    const { stores } = context;
+    await context.store.transaction(async (manager) => {
+      const agreement = await agreementForWrite(context, manager, id, 'id');
+      const party = (await stores.parties.findByAgreementIds([agreement.id], manager)).find((candidate) => candidate.agencyId === writer.agencyId);
+      if (!party) throw forbidden(`Only the parties of MOU ${agreement.code} may accept it`);
+      if (party.status === 'ACCEPTED') return;
+      requireShownStatus('acceptAgreement', agreement.code, shownStatus(agreement), OPEN_STATUSES);
+      await stores.parties.accept(manager, party.id, acceptanceTime());
+    });
+    return (await written(context, id)).agreement;
   },
 
   activateAgreement: lifecycleStep('activateAgreement'),

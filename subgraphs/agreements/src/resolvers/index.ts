@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar } from '@safety-graph/shared';
+import { DateScalar, DateTimeScalar } from '@safety-graph/shared';
 import type { AgreementsContext } from '../context';
 import { Agency } from './Agency';
 import { Agreement } from './Agreement';
@@ -11,6 +11,7 @@ import { FamilyTarget, PreventionTarget, Target, TrafficTarget } from './Target'
 
 export const resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   Agreement,

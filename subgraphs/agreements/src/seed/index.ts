@@ -130,17 +130,22 @@ function targetRow(agreement: Agreement, metricCode: string, regionCode: string,
 /**
  * The lead (role LEAD) and the partners, each with one to three undertakings
  * typical of its kind, due at the end of a Solar Hijri year within the MOU or
- * open-ended.
+ * open-ended. Every party of an MOU past its draft accepted it on the signing
+ * date (as activation requires); a draft's partners are still pending.
  */
 function addParties(rows: Rows, agreement: Agreement, signatories: readonly ReferenceAgency[], random: SeededRandom): void {
   const firstSolarYear = toSolarDate(agreement.startsOn).year;
+  const acceptedAt = agreement.signedOn === null ? null : new Date(`${agreement.signedOn}T00:00:00Z`);
   signatories.forEach((agency, position) => {
+    const accepted = position === 0 || agreement.status !== 'DRAFT';
     const party: AgreementParty = {
       id: stableId('agreement-party', `${agreement.code}#${agency.code}`),
       agreementId: agreement.id,
       agencyId: agency.id,
       role: position === 0 ? 'LEAD' : 'PARTNER',
       position,
+      status: accepted ? 'ACCEPTED' : 'PENDING',
+      acceptedAt: accepted ? acceptedAt : null,
     };
     rows.parties.push(party);
     const undertakings = COMMITMENTS_BY_AGENCY_KIND[agency.kind] ?? COMMITMENTS_BY_AGENCY_KIND.OTHER;

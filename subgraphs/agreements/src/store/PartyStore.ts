@@ -32,6 +32,16 @@ export class PartyStore {
     await manager.getRepository(AgreementParty).insert(party);
   }
 
+  /** Records a pending party's acceptance; a party already accepted keeps its first acceptance time. */
+  async accept(manager: EntityManager, partyId: string, at: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(AgreementParty)
+      .set({ status: 'ACCEPTED', acceptedAt: at })
+      .where('id = :partyId AND status = :pending', { partyId, pending: 'PENDING' })
+      .execute();
+  }
+
   async insertCommitment(manager: EntityManager, commitment: Commitment): Promise<void> {
     await manager.getRepository(Commitment).insert(commitment);
   }
