@@ -29,7 +29,7 @@ const dayOf = (value: unknown): string => (value instanceof Date ? value.toISOSt
 const rollupKeyString = (row: Omit<RollupRow, 'value'>) => `${row.measure}|${row.regionId}|${row.day}|${row.agencyId}`;
 
 const KEYS_PER_STATEMENT = 200;
-const ROWS_PER_INSERT = 500;
+const ROWS_PER_INSERT = 2_000;
 
 /** Per measure name, per region id, one figure per bucket. */
 export type FiguresByMeasure = Map<string, Map<string, number[]>>;
