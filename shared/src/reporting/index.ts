@@ -1,2 +1,6 @@
 export * from './calendar';
 export * from './suppression';
+export * from './measures';
+export * from './MeasureStore';
+export * from './engine';
+export * from './rollups';

@@ -18,6 +18,7 @@ import { loadSecrets } from '../auth/secrets';
 import { openNonceStore } from '../auth/nonces';
 import { SignatureError, verifySubgraphCall } from '../auth/signature';
 import type { Importer } from './importer';
+import type { MeasureSet } from '../reporting/measures';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
@@ -62,6 +63,8 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
   seed(store: Store, options: SeedOptions): Promise<SeedReport>;
   /** True when the store holds no records yet (so `npm start` seeds it). */
   isEmpty(store: Store): Promise<boolean>;
+  /** The statistics engine's measures, for subgraphs that keep rollups (`npm run rollups`). */
+  measures?: MeasureSet;
   /** Record kinds `npm run import` can load into this subgraph, by name. */
   importers?: Record<string, Importer>;
 }

@@ -4,6 +4,7 @@ import { entities } from './entities';
 import { sessionsImporter } from './importers/Sessions';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { PREVENTION_MEASURES } from './store';
 import { isEmpty, seed } from './seed';
 
 export type { AddictionContext };
@@ -36,6 +37,7 @@ export const addiction: SubgraphModule<AddictionContext> = {
   entities,
   migrations,
   createContext,
+  measures: PREVENTION_MEASURES,
   seed,
   isEmpty,
   // `npm run import -- addiction FILE --agency CODE`: sessions of the agency's own programmes.

@@ -5,6 +5,7 @@ import { casesImporter } from './importers/Cases';
 import { sessionsImporter } from './importers/Sessions';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { FAMILY_MEASURES } from './store';
 import { isEmpty, seed } from './seed';
 
 export type { DivorceContext };
@@ -34,6 +35,7 @@ export const divorce: SubgraphModule<DivorceContext> = {
   entities,
   migrations,
   createContext,
+  measures: FAMILY_MEASURES,
   seed,
   isEmpty,
   // `npm run import -- divorce FILE --agency CODE --kind cases|sessions`: cases first, then their sessions.

@@ -1,53 +1,5 @@
-import DataLoader from 'dataloader';
-import { loaderByKey, loaderGroupedByKey } from '@safety-graph/shared';
-import { familyStatsLoaders } from './familyStats';
-import type { Stores } from './store';
-import { isFamilyMetricCode, type FamilyMetricCode } from './store/FamilyMetricStore';
-
-/** What a FamilyTarget representation carries for its actual: the gateway passes these in via @requires. */
-export interface ActualKey {
-  metric: string;
-  regionId: string;
-  from: string;
-  to: string;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * Target actuals for many targets at once: keys sharing a metric and period
- * become one grouped query over all their regions. A metric this subgraph does
- * not compute, a malformed period or no region gives null without asking the store.
- */
-function actualLoader(stores: Stores) {
-  return new DataLoader<ActualKey, number | null, string>(
-    async (keys) => {
-      const groups = new Map<string, { metric: FamilyMetricCode; from: string; to: string; regionIds: Set<string> }>();
-      for (const key of keys) {
-        if (!isFamilyMetricCode(key.metric) || typeof key.regionId !== 'string') continue;
-        if (!ISO_DATE.test(key.from) || !ISO_DATE.test(key.to) || key.from > key.to) continue;
-        const groupKey = JSON.stringify([key.metric, key.from, key.to]);
-        const group = groups.get(groupKey) ?? { metric: key.metric, from: key.from, to: key.to, regionIds: new Set<string>() };
-        group.regionIds.add(key.regionId);
-        groups.set(groupKey, group);
-      }
-      const values = new Map<string, number>();
-      await Promise.all(
-        [...groups.entries()].map(async ([groupKey, group]) => {
-          const rows = await stores.metrics.actuals(group.metric, { from: group.from, to: group.to }, [...group.regionIds]);
-          for (const row of rows) values.set(`${groupKey}|${row.regionId}`, row.value);
-        }),
-      );
-      return keys.map((key) => {
-        const groupKey = JSON.stringify([key.metric, key.from, key.to]);
-        // A region with no records in the period has an actual of zero, not an unknown one.
-        if (!groups.has(groupKey) || typeof key.regionId !== 'string') return null;
-        return values.get(`${groupKey}|${key.regionId}`) ?? 0;
-      });
-    },
-    { cacheKeyFn: (key) => JSON.stringify([key.metric, key.regionId, key.from, key.to]), maxBatchSize: 1000 },
-  );
-}
+import { loaderByKey, loaderGroupedByKey, statisticsLoaders } from '@safety-graph/shared';
+import { FAMILY_MEASURES, type Stores } from './store';
 
 /**
  * Per-request loaders: every lookup by id and every list relation is one
@@ -72,8 +24,8 @@ export function createLoaders(stores: Stores, viewerAgencyId: string | null, sup
       (session) => session.id,
     ),
     programById: loaderByKey((ids: readonly string[]) => stores.programs.findByIds(ids), (program) => program.id),
-    familyActual: actualLoader(stores),
-    ...familyStatsLoaders(stores, suppressionThreshold),
+    /** Region.familyStats, Region.familySeries and FamilyTarget.actual, through the shared statistics engine. */
+    statistics: statisticsLoaders(stores.measures, FAMILY_MEASURES, suppressionThreshold),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -9,5 +9,5 @@ export interface TrafficContext extends SubgraphContext {
 
 export function createContext(base: SubgraphContext): TrafficContext {
   const stores = createStores(base.store.dataSource);
-  return { ...base, stores, loaders: createLoaders(stores) };
+  return { ...base, stores, loaders: createLoaders(stores, base.config.suppressionThreshold) };
 }

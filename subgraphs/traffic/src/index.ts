@@ -5,6 +5,7 @@ import { crashImporter } from './importers/Crashes';
 import { violationImporter } from './importers/Violations';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { TRAFFIC_MEASURES } from './store';
 import { isEmpty, seed } from './seed';
 
 export type { TrafficContext };
@@ -34,6 +35,7 @@ export const traffic: SubgraphModule<TrafficContext> = {
   entities,
   migrations,
   createContext,
+  measures: TRAFFIC_MEASURES,
   seed,
   isEmpty,
   importers: { crashes: crashImporter, violations: violationImporter },

@@ -366,8 +366,8 @@ describe('addiction subgraph: MOU target actuals', () => {
       return harness.store.statements.reset();
     };
     const few = await count(3);
-    // Two grouped actuals, and admissions through the region statistics: their two queries and two suppression tables.
-    expect(few).toBe(6);
+    // People reached and visits in one grouped query over sessions, admissions from the one suppression table they need.
+    expect(few).toBe(2);
     expect(await count(counties.length)).toBe(few);
   });
 });

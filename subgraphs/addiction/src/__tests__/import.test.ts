@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agencyId, loadSecrets, pseudonymOf, regionId, stableId, todayInIran, type ImportContext, type ImportResult } from '@safety-graph/shared';
+import { agencyId, loadSecrets, pseudonymOf, regionId, stableId, todayInIran, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
 import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { addiction } from '../index';
 import type { AddictionContext } from '../context';
@@ -180,5 +180,11 @@ describe('npm run import -- addiction', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (attendance): must be a whole number from 0 to 100000');
     expect(refused.stdout).toContain('1 imported, 0 already there, 1 refused');
+  });
+});
+
+describe('addiction subgraph: statistics rollups after every write above', () => {
+  it('match the raw records, key by key (what npm run rollups -- --check compares)', async () => {
+    expect(await new MeasureStore(harness.store.dataSource).differences(addiction.measures!)).toEqual([]);
   });
 });

@@ -192,10 +192,12 @@ describe('addiction subgraph: region prevention statistics', () => {
     }
     expect(province.peopleReached).toBe(await targetActual('PEOPLE_REACHED', 'IR-10', period));
     expect(province.exhibitionVisits).toBe(await targetActual('EXHIBITION_VISITS', 'IR-10', period));
-    // A whole Gregorian month is a unit too.
+    // Counts of individuals are published in the Solar Hijri calendar only: a whole Gregorian month publishes none.
     const april = await statsOne('IR-10', { from: '2025-04-01', to: '2025-04-30' });
-    expect(april.suppressed).toEqual([]);
-    expect(april.treatmentAdmissions).toBeGreaterThan(0);
+    expect(april.suppressed).toEqual(['referralsToTreatment', 'treatmentAdmissions']);
+    const ordibehesht = await statsOne('IR-10', { from: '2025-04-21', to: '2025-05-21' });
+    expect(ordibehesht.suppressed).toEqual([]);
+    expect(ordibehesht.treatmentAdmissions).toBeGreaterThan(0);
   });
 
   it('gives 12 solar-month buckets over 1404 that add up to the year and match the months asked alone', async () => {
@@ -215,7 +217,7 @@ describe('addiction subgraph: region prevention statistics', () => {
     expect(province[0].stats).toEqual(await statsOne('IR-10', year1404));
   });
 
-  it('cuts the first and last buckets to the period and publishes no small count in them', async () => {
+  it('cuts the first and last buckets to the period and publishes no small count in them, nor in any Gregorian bucket', async () => {
     const [series] = await seriesOf(['IR-10'], { from: '2025-04-02', to: '2025-07-15' }, 'MONTH');
     expect(series.map((bucket) => [bucket.label, bucket.start, bucket.end])).toEqual([
       ['2025-04', '2025-04-02', '2025-04-30'],
@@ -223,12 +225,14 @@ describe('addiction subgraph: region prevention statistics', () => {
       ['2025-06', '2025-06-01', '2025-06-30'],
       ['2025-07', '2025-07-01', '2025-07-15'],
     ]);
-    for (const cut of [series[0], series[3]]) {
-      expect(cut.stats.suppressed).toEqual(['referralsToTreatment', 'treatmentAdmissions']);
-      expect(cut.stats.sessions).toBeGreaterThan(0);
+    for (const bucket of series) {
+      expect(bucket.stats.suppressed).toEqual(['referralsToTreatment', 'treatmentAdmissions']);
+      expect(bucket.stats.sessions).toBeGreaterThan(0);
     }
     expect(series[1].stats).toEqual(await statsOne('IR-10', { from: '2025-05-01', to: '2025-05-31' }));
-    expect(series[1].stats.suppressed).toEqual([]);
+    const [solar] = await seriesOf(['IR-10'], { from: '2025-04-02', to: '2025-07-15' }, 'SOLAR_MONTH');
+    expect(solar.map((bucket) => bucket.stats.suppressed.length)).toEqual([2, 0, 0, 2]);
+    expect(solar[1].stats).toEqual(await statsOne('IR-10', { from: '2025-04-21', to: '2025-05-21' }));
     const whole = await statsOne('IR-10', { from: '2025-04-02', to: '2025-07-15' });
     for (const field of ACTIVITY) expect(series.reduce((total, bucket) => total + bucket.stats[field], 0)).toBe(whole[field]);
   });
@@ -289,13 +293,12 @@ describe('addiction subgraph: region prevention statistics', () => {
     const seriesFew = await count(() => seriesOf(few, year1404, 'SOLAR_MONTH'));
     expect(seriesFew).toBe(4);
     expect(await count(() => seriesOf(allRegionCodes, year1404, 'SOLAR_MONTH'))).toBe(seriesFew);
-    // A Gregorian quarterly series over 1404 meets 2025-Q1 to 2026-Q1; the cut first and last need no
-    // table, the whole quarters between them the two tables of 2025.
-    expect(await count(() => seriesOf(few, year1404, 'QUARTER'))).toBe(4);
-    expect(await count(() => seriesOf(allRegionCodes, year1404, 'QUARTER'))).toBe(4);
-    // A monthly series over two Gregorian years with whole months in both: a table pair for each year.
-    const twoYears = { from: '2024-12-01', to: '2025-01-31' };
-    expect(await count(() => seriesOf(few, twoYears, 'MONTH'))).toBe(6);
-    expect(await count(() => seriesOf(allRegionCodes, twoYears, 'MONTH'))).toBe(6);
+    // Gregorian buckets publish no counts of individuals: no table at all.
+    expect(await count(() => seriesOf(few, year1404, 'QUARTER'))).toBe(2);
+    expect(await count(() => seriesOf(allRegionCodes, year1404, 'QUARTER'))).toBe(2);
+    // A Solar monthly series over two Solar years with whole months in both: a table pair for each year.
+    const twoYears = { from: '2025-02-19', to: '2025-04-20' };
+    expect(await count(() => seriesOf(few, twoYears, 'SOLAR_MONTH'))).toBe(6);
+    expect(await count(() => seriesOf(allRegionCodes, twoYears, 'SOLAR_MONTH'))).toBe(6);
   });
 });

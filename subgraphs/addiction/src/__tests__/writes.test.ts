@@ -1,4 +1,4 @@
-import { agencyId, armFailpoint, disarmFailpoints, IdempotencyKey, isValidNationalId, regionId, todayInIran, type Store } from '@safety-graph/shared';
+import { agencyId, armFailpoint, disarmFailpoints, IdempotencyKey, isValidNationalId, regionId, todayInIran, type Store, MeasureStore } from '@safety-graph/shared';
 import { inPersianDigits, nationalId, callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { addiction } from '../index';
 import type { AddictionContext } from '../context';
@@ -557,5 +557,11 @@ describe('privacy of the people referred', () => {
     expect(found).toEqual([]);
     expect(answers.length).toBeGreaterThan(50);
     for (const answer of answers) for (const form of forms) expect(answer).not.toContain(form);
+  });
+});
+
+describe('addiction subgraph: statistics rollups after every write above', () => {
+  it('match the raw records, key by key (what npm run rollups -- --check compares)', async () => {
+    expect(await new MeasureStore(harness.store.dataSource).differences(addiction.measures!)).toEqual([]);
   });
 });

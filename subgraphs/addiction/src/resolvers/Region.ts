@@ -10,7 +10,7 @@ import type { AddictionContext } from '../context';
 export const Region = {
   __resolveReference: (reference: { id: string }) => reference,
   preventionStats: (region: { id: string }, args: { period: PeriodInput }, { loaders }: AddictionContext) =>
-    loaders.preventionStats.load({ regionId: region.id, ...resolvePeriod(args.period) }),
+    loaders.statistics.stats.load({ regionId: region.id, ...resolvePeriod(args.period) }),
   preventionSeries: (region: { id: string }, args: { period: PeriodInput; granularity: string }, { loaders }: AddictionContext) =>
-    loaders.preventionSeries.load({ regionId: region.id, ...resolvePeriod(args.period), granularity: parseGranularity(args.granularity) }),
+    loaders.statistics.series.load({ regionId: region.id, ...resolvePeriod(args.period), granularity: parseGranularity(args.granularity) }),
 };

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import {
+  MeasureStore,
   agencyId,
   apportion,
   countiesOf,
@@ -19,6 +20,7 @@ import {
   type Store,
 } from '@safety-graph/shared';
 import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
+import { PREVENTION_MEASURES } from '../store';
 import { boundedSplit } from './boundedSplit';
 
 type DemoYear = (typeof DEMO_SOLAR_YEARS)[number];
@@ -314,11 +316,14 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   await insertIgnoringExisting(store.dataSource, PreventionProgram, programs);
   await insertIgnoringExisting(store.dataSource, ProgramSession, sessions);
   await insertIgnoringExisting(store.dataSource, TreatmentReferral, referralRows);
+  // Seeded rows are bulk inserts: their rollups are rebuilt once at the end.
+  const rollups = await new MeasureStore(store.dataSource).rebuild(PREVENTION_MEASURES);
   return {
     region_scope: regionScope,
     prevention_program: programs.length,
     program_session: sessions.length,
     treatment_referral: referralRows.length,
+    stat_rollup: rollups,
   };
 }
 

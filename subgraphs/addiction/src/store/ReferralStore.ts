@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { badUserInput, type PageRequest } from '@safety-graph/shared';
+import { badUserInput, type PageRequest, type RollupKey } from '@safety-graph/shared';
 import { TreatmentReferral } from '../entities';
+import { touchRollups } from './measures';
 
 /** The cursor key of a referral: its date and id, the stable unique order referrals are paged in. */
 export function referralSortKey(referral: TreatmentReferral): string {
@@ -55,6 +56,7 @@ export class ReferralStore {
 
   async insert(manager: EntityManager, referral: TreatmentReferral): Promise<void> {
     await manager.insert(TreatmentReferral, referral);
+    await touchRollups(manager, daysOf(referral));
   }
 
   /**
@@ -67,12 +69,22 @@ export class ReferralStore {
     fromStatus: string,
     change: Pick<TreatmentReferral, 'status'> & Partial<Pick<TreatmentReferral, 'admittedOn'>>,
   ): Promise<boolean> {
+    const before = await manager.findOne(TreatmentReferral, { where: { id } });
     const result = await manager
       .createQueryBuilder()
       .update(TreatmentReferral)
       .set(change)
       .where('id = :id AND status = :fromStatus', { id, fromStatus })
       .execute();
-    return (result.affected ?? 0) === 1;
+    const changed = (result.affected ?? 0) === 1;
+    if (changed && before) await touchRollups(manager, [...daysOf(before), ...daysOf({ ...before, ...change })]);
+    return changed;
   }
+}
+
+/** The counties and days a referral counts in: referred, and admitted once it is. */
+function daysOf(referral: Pick<TreatmentReferral, 'regionId' | 'referredOn' | 'admittedOn'>): RollupKey[] {
+  const days = [{ regionId: referral.regionId, day: referral.referredOn }];
+  if (referral.admittedOn) days.push({ regionId: referral.regionId, day: referral.admittedOn });
+  return days;
 }

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DateRange } from '@safety-graph/shared';
 import { ProgramSession } from '../entities';
+import { touchRollups } from './measures';
 
 export class SessionStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -28,5 +29,6 @@ export class SessionStore {
 
   async insert(manager: EntityManager, session: ProgramSession): Promise<void> {
     await manager.insert(ProgramSession, session);
+    await touchRollups(manager, [{ regionId: session.regionId, day: session.heldOn }]);
   }
 }

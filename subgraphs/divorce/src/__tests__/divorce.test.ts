@@ -373,8 +373,8 @@ describe('divorce subgraph: batching', () => {
           ['COUNSELING_SESSIONS', 'FREE_COUNSELING_SESSIONS', 'RECONCILIATIONS'].map((metric) => familyTarget(metric, county.code, year1404, `${metric}/${county.code}`)),
         );
     const few = await count(() => harness.run(ACTUALS, { r: representationsFor(3) }));
-    // Two grouped session actuals, and reconciliations through the region statistics: sessions and two suppression tables.
-    expect(few).toBe(5);
+    // Both session actuals in one grouped query over sessions, reconciliations from the one suppression table they need.
+    expect(few).toBe(2);
     expect(await count(() => harness.run(ACTUALS, { r: representationsFor(24) }))).toBe(few);
   });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agencyId, loadSecrets, pseudonymOf, stableId, todayInIran, type ImportContext, type ImportResult } from '@safety-graph/shared';
+import { agencyId, loadSecrets, pseudonymOf, stableId, todayInIran, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
 import { callerOf, inPersianDigits, nationalId, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { divorce } from '../index';
 import type { DivorceContext } from '../context';
@@ -256,5 +256,11 @@ describe('npm run import -- divorce', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (heldOn): must not be before the case was opened');
     expect(refused.stdout).toContain('1 imported, 0 already there, 1 refused');
+  });
+});
+
+describe('divorce subgraph: statistics rollups after every write above', () => {
+  it('match the raw records, key by key (what npm run rollups -- --check compares)', async () => {
+    expect(await new MeasureStore(harness.store.dataSource).differences(divorce.measures!)).toEqual([]);
   });
 });

@@ -157,8 +157,12 @@ describe('divorce subgraph: Region.familyStats', () => {
       expect(figures.freeCounselingSessions).toBeGreaterThan(0);
     }
     expect(stats.get(PROVINCE)!.counselingSessions).toBe(await actualOf('COUNSELING_SESSIONS', PROVINCE, { from: '2025-04-02', to: '2025-05-01' }));
-    // A whole Gregorian month, quarter and year are units too.
+    // Counts of individuals are published in the Solar Hijri calendar only: a whole Gregorian month, quarter or year publishes none.
     for (const period of [{ from: '2025-04-01', to: '2025-04-30' }, { from: '2025-04-01', to: '2025-06-30' }, { from: '2025-01-01', to: '2025-12-31' }]) {
+      expect((await statsOf([PROVINCE], period)).get(PROVINCE)!.suppressed).toEqual(['casesOpened', 'reconciliations']);
+    }
+    // A whole Solar Hijri month, quarter and year publish them.
+    for (const period of [{ from: '2025-04-21', to: '2025-05-21' }, { from: '2025-03-21', to: '2025-06-21' }, { solarYear: 1404 }]) {
       expect((await statsOf([PROVINCE], period)).get(PROVINCE)!.suppressed).toEqual([]);
     }
   });
@@ -188,7 +192,7 @@ describe('divorce subgraph: Region.familySeries', () => {
     expect(wholeYear).toEqual([{ start: year1404.from, end: year1404.to, label: 'SH 1404', stats: year }]);
   });
 
-  it('leaves counts of individuals unpublished in a cut first or last bucket, and answers whole ones from the tables', async () => {
+  it('leaves counts of individuals unpublished in Gregorian buckets, whole or cut, and sessions counted in each', async () => {
     const buckets = (await seriesOf([PROVINCE], { from: '2025-04-02', to: '2025-07-15' }, 'MONTH')).get(PROVINCE)!;
     expect(buckets.map((bucket) => [bucket.label, bucket.start, bucket.end])).toEqual([
       ['2025-04', '2025-04-02', '2025-04-30'],
@@ -196,9 +200,11 @@ describe('divorce subgraph: Region.familySeries', () => {
       ['2025-06', '2025-06-01', '2025-06-30'],
       ['2025-07', '2025-07-01', '2025-07-15'],
     ]);
-    for (const cut of [buckets[0], buckets[3]]) expect(cut.stats).toMatchObject({ casesOpened: null, reconciliations: null, suppressed: ['casesOpened', 'reconciliations'] });
+    for (const bucket of buckets) expect(bucket.stats).toMatchObject({ casesOpened: null, reconciliations: null, suppressed: ['casesOpened', 'reconciliations'] });
     expect(buckets[1].stats).toEqual((await statsOf([PROVINCE], { from: '2025-05-01', to: '2025-05-31' })).get(PROVINCE));
-    expect(buckets[2].stats.suppressed).toEqual([]);
+    // A cut Solar month publishes none; the whole ones beside it are read from the tables.
+    const solar = (await seriesOf([PROVINCE], { from: '2025-04-02', to: '2025-07-15' }, 'SOLAR_MONTH')).get(PROVINCE)!;
+    expect(solar.map((bucket) => bucket.stats.suppressed.length)).toEqual([2, 0, 0, 2]);
     expect(buckets.reduce((sum, bucket) => sum + bucket.stats.counselingSessions, 0)).toBe(
       (await statsOf([PROVINCE], { from: '2025-04-02', to: '2025-07-15' })).get(PROVINCE)!.counselingSessions,
     );
@@ -261,8 +267,11 @@ describe('divorce subgraph: region figures batching', () => {
     const few = await count(() => harness.run(SERIES, variables(COUNTIES.slice(0, 3))));
     expect(few).toBe(3);
     expect(await count(() => harness.run(SERIES, variables(ALL_REGIONS)))).toBe(few);
-    // Buckets over two Gregorian years need the tables of both.
-    const acrossYears = { r: regions(ALL_REGIONS), period: { from: '2024-12-01', to: '2025-01-31' }, granularity: 'MONTH' };
+    // Gregorian buckets publish no counts of individuals: no table is read.
+    const gregorian = { r: regions(ALL_REGIONS), period: { from: '2024-12-01', to: '2025-01-31' }, granularity: 'MONTH' };
+    expect(await count(() => harness.run(SERIES, gregorian))).toBe(1);
+    // Solar buckets over two Solar years need the tables of both.
+    const acrossYears = { r: regions(ALL_REGIONS), period: { from: '2025-02-19', to: '2025-04-20' }, granularity: 'SOLAR_MONTH' };
     expect(await count(() => harness.run(SERIES, acrossYears))).toBe(5);
   });
 

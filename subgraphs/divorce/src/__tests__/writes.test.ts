@@ -1,4 +1,4 @@
-import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, SCOPES, stableId, todayInIran } from '@safety-graph/shared';
+import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, SCOPES, stableId, todayInIran, MeasureStore } from '@safety-graph/shared';
 import { nationalId, callerOf, subgraphHarness, type SingleResult, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { divorce } from '../index';
 import type { DivorceContext } from '../context';
@@ -403,5 +403,11 @@ describe('injected failures', () => {
     });
     onlyError(failed);
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('divorce subgraph: statistics rollups after every write above', () => {
+  it('match the raw records, key by key (what npm run rollups -- --check compares)', async () => {
+    expect(await new MeasureStore(harness.store.dataSource).differences(divorce.measures!)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type { DivorceContext } from '../context';
 export const Region = {
   __resolveReference: (reference: { id: string }) => reference,
   familyStats: (region: { id: string }, args: { period: PeriodInput }, { loaders }: DivorceContext) =>
-    loaders.familyStats.load({ regionId: region.id, ...resolvePeriod(args.period) }),
+    loaders.statistics.stats.load({ regionId: region.id, ...resolvePeriod(args.period) }),
   familySeries: (region: { id: string }, args: { period: PeriodInput; granularity: string }, { loaders }: DivorceContext) =>
-    loaders.familySeries.load({ regionId: region.id, ...resolvePeriod(args.period), granularity: parseGranularity(args.granularity) }),
+    loaders.statistics.series.load({ regionId: region.id, ...resolvePeriod(args.period), granularity: parseGranularity(args.granularity) }),
 };

@@ -1,5 +1,6 @@
-import { DEMO_SOLAR_YEARS, insertIgnoringExisting, seedRegionScope, type SeedOptions, type SeedReport, type Store } from '@safety-graph/shared';
+import { DEMO_SOLAR_YEARS, insertIgnoringExisting, MeasureStore, seedRegionScope, type SeedOptions, type SeedReport, type Store } from '@safety-graph/shared';
 import { CounselingCase, CounselingSession, CounselingUnit, FamilyProgram } from '../entities';
+import { FAMILY_MEASURES } from '../store';
 import { demoCases } from './counselingCases';
 import { demoUnits } from './counselingUnits';
 import { demoFamilyPrograms } from './familyPrograms';
@@ -24,12 +25,15 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   // Bigger statements than the default: tens of thousands of narrow rows, seeded in a few seconds on MySQL.
   await insertIgnoringExisting(store.dataSource, CounselingCase, cases, LARGE_TABLE_CHUNK);
   await insertIgnoringExisting(store.dataSource, CounselingSession, sessions, LARGE_TABLE_CHUNK);
+  // Seeded rows are bulk inserts: their rollups are rebuilt once at the end.
+  const rollups = await new MeasureStore(store.dataSource).rebuild(FAMILY_MEASURES);
   return {
     region_scope: regionScope,
     counseling_unit: units.length,
     family_program: programs.length,
     counseling_case: cases.length,
     counseling_session: sessions.length,
+    stat_rollup: rollups,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '@safety-graph/shared';
 import { CounselingCase, CounselingUnit } from '../entities';
+import { touchRollups } from './measures';
 
 export interface CounselingCaseFilter {
   /** OPEN or CLOSED. */
@@ -65,11 +66,15 @@ export class CounselingCaseStore {
 
   async insert(manager: EntityManager, row: CounselingCase): Promise<void> {
     await manager.insert(CounselingCase, row);
+    await touchRollups(manager, [row.openedOn, row.closedOn].filter((day) => day !== null).map((day) => ({ regionId: row.regionId, day })));
   }
 
   /** OPEN to CLOSED; false when the case was not OPEN (any more). */
   async close(manager: EntityManager, id: string, closedOn: string, outcome: string): Promise<boolean> {
     const result = await manager.update(CounselingCase, { id, status: 'OPEN' }, { status: 'CLOSED', closedOn, outcome });
-    return (result.affected ?? 0) === 1;
+    if ((result.affected ?? 0) !== 1) return false;
+    const closed = await manager.findOneOrFail(CounselingCase, { select: { id: true, regionId: true }, where: { id } });
+    await touchRollups(manager, [{ regionId: closed.regionId, day: closedOn }]);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CounselingSession, CounselingUnit } from '../entities';
+import { touchRollups } from './measures';
 
 /** Sessions belong to cases and are as sensitive: only those of units the asking agency hosts. */
 export class CounselingSessionStore {
@@ -38,6 +39,7 @@ export class CounselingSessionStore {
 
   async insert(manager: EntityManager, row: CounselingSession): Promise<void> {
     await manager.insert(CounselingSession, row);
+    await touchRollups(manager, [{ regionId: row.regionId, day: row.heldOn }]);
   }
 
   /** The date of the case's latest session, or null when it has none; read in the writing transaction. */

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
+import { MeasureStore } from '@safety-graph/shared';
 import { CounselingCaseStore } from './CounselingCaseStore';
 import { CounselingSessionStore } from './CounselingSessionStore';
 import { CounselingUnitStore } from './CounselingUnitStore';
-import { FamilyMetricStore } from './FamilyMetricStore';
 import { FamilyProgramStore } from './FamilyProgramStore';
 
-export { CounselingCaseStore, CounselingSessionStore, CounselingUnitStore, FamilyMetricStore, FamilyProgramStore };
+export { CounselingCaseStore, CounselingSessionStore, CounselingUnitStore, FamilyProgramStore };
+export { FAMILY_MEASURES, touchRollups } from './measures';
 
 export function createStores(dataSource: DataSource) {
   return {
@@ -13,7 +14,7 @@ export function createStores(dataSource: DataSource) {
     cases: new CounselingCaseStore(dataSource),
     sessions: new CounselingSessionStore(dataSource),
     programs: new FamilyProgramStore(dataSource),
-    metrics: new FamilyMetricStore(dataSource),
+    measures: new MeasureStore(dataSource),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, type ImportResult } from '@safety-graph/shared';
+import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
 import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import type { TrafficContext } from '../context';
 import { traffic } from '../index';
@@ -360,5 +360,11 @@ describe('npm run import -- traffic', () => {
     expect(refused.stderr).toContain('line 3 (type): must be one of');
     expect(refused.stdout).toContain('traffic violations: 1 imported, 0 already there, 1 refused');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2, violation: before.violation + 1 });
+  });
+});
+
+describe('traffic subgraph: statistics rollups after every write above', () => {
+  it('match the raw records, key by key (what npm run rollups -- --check compares)', async () => {
+    expect(await new MeasureStore(harness.store.dataSource).differences(traffic.measures!)).toEqual([]);
   });
 });

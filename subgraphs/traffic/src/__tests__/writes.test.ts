@@ -1,4 +1,4 @@
-import { agencyId, armFailpoint, disarmFailpoints, regionId } from '@safety-graph/shared';
+import { agencyId, armFailpoint, disarmFailpoints, regionId, MeasureStore } from '@safety-graph/shared';
 import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import type { TrafficContext } from '../context';
 import { traffic } from '../index';
@@ -527,4 +527,10 @@ it('has migrations that match its entities exactly, write tables included', asyn
   const pending = await harness.store.dataSource.driver.createSchemaBuilder().log();
   expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   expect(await rowCounts()).toEqual(expect.objectContaining({ crash_revision: expect.any(Number), idempotency_key: expect.any(Number) }));
+});
+
+describe('traffic subgraph: statistics rollups after every write above', () => {
+  it('match the raw records, key by key (what npm run rollups -- --check compares)', async () => {
+    expect(await new MeasureStore(harness.store.dataSource).differences(traffic.measures!)).toEqual([]);
+  });
 });

@@ -16,7 +16,7 @@ import type { TrafficContext } from '../context';
 import { crashOutcome, type InjuryLevel, type RoadType } from '../crashOutcome';
 import type { Crash, CrashPerson } from '../entities';
 import { iranDateOf } from '../iranTime';
-import type { CrashStore } from '../store';
+import { touchRollups, type CrashStore } from '../store';
 import { requireOccurredAt, requirePersons, requireRoadType, validateCrashReport, type CrashPersonInput, type CrashReport, type PersonFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
@@ -74,6 +74,10 @@ export async function writeCrashes(crashes: CrashStore, manager: EntityManager, 
   );
   failpoint('traffic.reportCrash.after-first-insert');
   await crashes.insertPersons(manager, reports.flatMap((report) => personRows(report.id, report.persons)));
+  await touchRollups(
+    manager,
+    reports.map((report) => ({ regionId: report.regionId, day: iranDateOf(report.occurredAt) })),
+  );
 }
 
 /** Reports a crash for the caller's agency: the crash row and its persons in one transaction. */
@@ -156,6 +160,11 @@ export async function amendCrash(context: TrafficContext, input: AmendCrashInput
     });
     failpoint('traffic.amendCrash.after-first-insert');
     if (persons !== null) await crashes.replacePersons(manager, crashId, personRows(crashId, persons));
+    // The crash may have moved: both its former and its new county and day are recomputed.
+    await touchRollups(manager, [
+      { regionId: current.regionId, day: current.occurredOn },
+      { regionId: regionId ?? current.regionId, day: iranDateOf(nextOccurredAt) },
+    ]);
   });
   return freshCrash(context, crashId);
 }

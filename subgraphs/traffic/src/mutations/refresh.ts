@@ -2,7 +2,5 @@ import type { TrafficContext } from '../context';
 
 /** After a write, the figures this request may already have loaded (statistics, series, target actuals) are stale. */
 export function forgetAggregates({ loaders }: TrafficContext): void {
-  loaders.trafficStats.clearAll();
-  loaders.trafficSeries.clearAll();
-  loaders.targetActual.clearAll();
+  loaders.statistics.forget();
 }

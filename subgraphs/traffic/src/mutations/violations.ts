@@ -4,7 +4,7 @@ import { agencyId, createOnce, requireCaller } from '@safety-graph/shared';
 import type { TrafficContext } from '../context';
 import type { Violation } from '../entities';
 import { iranDateOf } from '../iranTime';
-import type { ViolationStore } from '../store';
+import { touchRollups, type ViolationStore } from '../store';
 import { validateViolation, type ViolationFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
@@ -33,6 +33,10 @@ export async function writeViolations(violations: ViolationStore, manager: Entit
       type: record.type,
       recordedById: record.recordedById,
     })),
+  );
+  await touchRollups(
+    manager,
+    records.map((record) => ({ regionId: record.regionId, day: iranDateOf(record.occurredAt) })),
   );
 }
 

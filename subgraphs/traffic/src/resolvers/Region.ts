@@ -9,7 +9,7 @@ import type { TrafficContext } from '../context';
 export const Region = {
   __resolveReference: (reference: { id: string }) => reference,
   trafficStats: (region: { id: string }, args: { period: PeriodInput }, { loaders }: TrafficContext) =>
-    loaders.trafficStats.load({ regionId: region.id, ...resolvePeriod(args.period) }),
+    loaders.statistics.stats.load({ regionId: region.id, ...resolvePeriod(args.period) }),
   trafficSeries: (region: { id: string }, args: { period: PeriodInput; granularity: string }, { loaders }: TrafficContext) =>
-    loaders.trafficSeries.load({ regionId: region.id, ...resolvePeriod(args.period), granularity: parseGranularity(args.granularity) }),
+    loaders.statistics.series.load({ regionId: region.id, ...resolvePeriod(args.period), granularity: parseGranularity(args.granularity) }),
 };

@@ -1,4 +1,5 @@
 import {
+  MeasureStore,
   DEMO_SOLAR_YEARS,
   insertIgnoringExisting,
   seedRegionScope,
@@ -7,6 +8,7 @@ import {
   type Store,
 } from '@safety-graph/shared';
 import { Crash, CrashPerson, TrafficCampaign, Violation } from '../entities';
+import { TRAFFIC_MEASURES } from '../store';
 import { generateCampaigns } from './campaigns';
 import { generateCrashes, type CrashVolume } from './crashes';
 import { provinceExposure } from './exposure';
@@ -38,7 +40,7 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const scaled = (volume: number) => Math.round(volume * options.scale);
   const exposure = provinceExposure(PROVINCE);
   const regionScope = await seedRegionScope(store);
-  const report: SeedReport = { region_scope: regionScope, crash: 0, crash_person: 0, violation: 0, traffic_campaign: 0 };
+  const report: SeedReport = { region_scope: regionScope, crash: 0, crash_person: 0, violation: 0, traffic_campaign: 0, stat_rollup: 0 };
   for (const solarYear of DEMO_SOLAR_YEARS) {
     const volume = DEMO_VOLUMES[solarYear];
     const { crashes, persons } = generateCrashes(
@@ -62,6 +64,8 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const campaigns = generateCampaigns(exposure);
   await insertIgnoringExisting(store.dataSource, TrafficCampaign, campaigns);
   report.traffic_campaign = campaigns.length;
+  // Seeded rows are bulk inserts: their rollups are rebuilt once at the end.
+  report.stat_rollup = await new MeasureStore(store.dataSource).rebuild(TRAFFIC_MEASURES);
   return report;
 }
 

@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { MeasureStore } from '@safety-graph/shared';
 import { CrashStore } from './CrashStore';
-import { TrafficActualStore } from './TrafficActualStore';
 import { TrafficCampaignStore } from './TrafficCampaignStore';
-import { TrafficStatsStore } from './TrafficStatsStore';
 import { ViolationStore } from './ViolationStore';
 
-export { CrashStore, TrafficActualStore, TrafficCampaignStore, TrafficStatsStore, ViolationStore };
-export type { TrafficStats } from './TrafficStatsStore';
+export { CrashStore, TrafficCampaignStore, ViolationStore };
+export { TRAFFIC_MEASURES, touchRollups } from './measures';
 export { snapshotPersons, type CrashCorrection, type PersonSnapshot } from './CrashStore';
 
 export function createStores(dataSource: DataSource) {
@@ -14,8 +13,7 @@ export function createStores(dataSource: DataSource) {
     crashes: new CrashStore(dataSource),
     violations: new ViolationStore(dataSource),
     campaigns: new TrafficCampaignStore(dataSource),
-    actuals: new TrafficActualStore(dataSource),
-    stats: new TrafficStatsStore(dataSource),
+    measures: new MeasureStore(dataSource),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

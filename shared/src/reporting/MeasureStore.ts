@@ -1,0 +1,288 @@
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { RegionScope } from '../db/regionScope';
+import type { DateRange, IsoDate } from '../period';
+import type { Measure, MeasureSet, MeasureSource } from './measures';
+import { StatRollup } from './rollups';
+import type { Contribution } from './suppression';
+
+/** A county and day a write touched: its rollup rows are recomputed. */
+export interface RollupKey {
+  regionId: string;
+  day: IsoDate;
+}
+
+/** A rollup row as the raw records give it, or as stored. */
+interface RollupRow {
+  measure: string;
+  regionId: string;
+  day: string;
+  agencyId: string;
+  value: number;
+}
+
+/** Measures with a day rollup: every one but those of lasting records. */
+export const rolledUp = (measures: readonly Measure[]): Measure[] => measures.filter((measure) => !measure.source.endDate);
+
+/** MySQL gives DATE columns as Date objects (UTC, `timezone: 'Z'`), SQLite as text. */
+const dayOf = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+
+const rollupKeyString = (row: Omit<RollupRow, 'value'>) => `${row.measure}|${row.regionId}|${row.day}|${row.agencyId}`;
+
+const KEYS_PER_STATEMENT = 200;
+const ROWS_PER_INSERT = 2_000;
+
+/** Per measure name, per region id, one figure per bucket. */
+export type FiguresByMeasure = Map<string, Map<string, number[]>>;
+
+/** SUM over no rows is NULL, and MariaDB returns sums (DECIMAL) and some counts as strings. */
+const integer = (value: unknown): number => Number(value ?? 0);
+
+type Row = Record<string, unknown>;
+
+/**
+ * The engine's SQL, the same for every subgraph: each source's measures in
+ * one grouped query over any number of regions and buckets (records join the
+ * region closure table, so a province's row holds its counties'), and the
+ * per county × month × agency contributions a suppression table is built from.
+ */
+export class MeasureStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Every measure for every region in each of `buckets` (contiguous, in order,
+   * as bucketsOf gives them; a plain period is one bucket): one query per
+   * source, a region or bucket without records giving zeros.
+   */
+  async figures(measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]): Promise<FiguresByMeasure> {
+    const figures: FiguresByMeasure = new Map(measures.map((measure) => [measure.name, new Map(regionIds.map((id) => [id, buckets.map(() => 0)]))]));
+    if (regionIds.length === 0 || buckets.length === 0) return figures;
+    const bySource = new Map<MeasureSource, Measure[]>();
+    for (const measure of measures) if (measure.source.endDate) bySource.set(measure.source, [...(bySource.get(measure.source) ?? []), measure]);
+    const daily = rolledUp(measures);
+    await Promise.all([
+      ...[...bySource].map(async ([source, ofSource]) => {
+        const rows = await this.lastingQuery(source, ofSource, regionIds, buckets).getRawMany<Row>();
+        for (const row of rows) {
+          ofSource.forEach((measure, m) => {
+            const values = figures.get(measure.name)!.get(String(row.regionId))!;
+            buckets.forEach((_, b) => (values[b] = integer(row[`m${m}_${b}`])));
+          });
+        }
+      }),
+      (async () => {
+        if (daily.length === 0) return;
+        const rows = await this.rollupQuery(daily, regionIds, buckets).getRawMany<Row>();
+        for (const row of rows) {
+          daily.forEach((measure, m) => (figures.get(measure.name)!.get(String(row.regionId))![integer(row.bucket)] = integer(row[`m${m}`])));
+        }
+      })(),
+    ]);
+    return figures;
+  }
+
+  /**
+   * The records of a count of individuals behind one table: per county, month
+   * (1-12, of `months`, the 12 months of the year in order) and contributing
+   * agency. Records keep their county, so no closure join is needed.
+   */
+  async contributions(measure: Measure, months: readonly DateRange[]): Promise<Contribution[]> {
+    if (!measure.individuals) throw new Error(`measure ${measure.name} counts no individuals`);
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from(StatRollup, 'rollup')
+      .select('rollup.regionId', 'regionId')
+      .addSelect('rollup.agencyId', 'agencyId')
+      .addSelect('SUM(rollup.value)', 'count')
+      .where('rollup.measure = :measure', { measure: measure.name })
+      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', { spanFrom: months[0].from, spanTo: months[months.length - 1].to })
+      .groupBy('rollup.regionId')
+      .addGroupBy('rollup.agencyId');
+    const rows = await inBuckets(query, 'rollup.day', months).getRawMany<Row>();
+    return rows
+      .map((row) => ({ regionId: String(row.regionId), agencyId: String(row.agencyId), month: integer(row.bucket) + 1, count: integer(row.count) }))
+      .filter((contribution) => contribution.count !== 0);
+  }
+
+  /** Rollup rows of the day measures in the buckets' span, grouped by requested region and bucket: one query for all of them. */
+  private rollupQuery(measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from(StatRollup, 'rollup')
+      .innerJoin(RegionScope, 'scope', 'scope.regionId = rollup.regionId')
+      .select('scope.scopeRegionId', 'regionId')
+      .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
+      .andWhere('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', { spanFrom: buckets[0].from, spanTo: buckets[buckets.length - 1].to })
+      .groupBy('scope.scopeRegionId');
+    measures.forEach((measure, m) =>
+      query.addSelect(`SUM(CASE WHEN rollup.measure = :measure${m} THEN rollup.value ELSE 0 END)`, `m${m}`).setParameter(`measure${m}`, measure.name),
+    );
+    return inBuckets(query, 'rollup.day', buckets);
+  }
+
+  /** Every rollup row of the day measures rebuilt from the raw rows, in one transaction; returns how many rows it wrote. */
+  async rebuild(set: MeasureSet): Promise<number> {
+    const measures = rolledUp(set.measures);
+    return this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(StatRollup)
+        .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+        .execute();
+      const rows = await this.rawRollup(manager, measures);
+      await insertRollupRows(manager, rows);
+      return rows.length;
+    });
+  }
+
+  /** Where the stored rollup differs from the raw rows: one line per differing key (empty when they agree). */
+  async differences(set: MeasureSet): Promise<string[]> {
+    const measures = rolledUp(set.measures);
+    const expected = new Map((await this.rawRollup(this.dataSource.manager, measures)).map((row) => [rollupKeyString(row), row.value]));
+    const stored = await this.dataSource
+      .createQueryBuilder()
+      .from(StatRollup, 'rollup')
+      .select('rollup.measure', 'measure')
+      .addSelect('rollup.regionId', 'regionId')
+      .addSelect('rollup.day', 'day')
+      .addSelect('rollup.agencyId', 'agencyId')
+      .addSelect('rollup.value', 'value')
+      .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .getRawMany<Row>();
+    const differences: string[] = [];
+    for (const row of stored) {
+      const key = rollupKeyString({ measure: String(row.measure), regionId: String(row.regionId), day: String(row.day), agencyId: String(row.agencyId) });
+      const want = expected.get(key) ?? 0;
+      if (want !== integer(row.value)) differences.push(`${key}: rollup ${integer(row.value)}, records ${want}`);
+      expected.delete(key);
+    }
+    for (const [key, want] of expected) differences.push(`${key}: rollup missing, records ${want}`);
+    return differences.sort();
+  }
+
+  private async rawRollup(manager: EntityManager, measures: readonly Measure[]): Promise<RollupRow[]> {
+    const rows: RollupRow[] = [];
+    for (const measure of measures) rows.push(...rollupRowsOf(measure, await rawRollupQuery(manager, measure).getRawMany<Row>()));
+    return rows;
+  }
+
+  /**
+   * Lasting records meeting the span, grouped by requested region. A record
+   * counts in every bucket it overlaps, so each bucket is a column of its own
+   * (one row per region) rather than a group.
+   */
+  private lastingQuery(source: MeasureSource, measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
+    const query = this.scoped(source, regionIds).andWhere(`${source.date} <= :spanTo AND ${source.endDate} >= :spanFrom`, {
+      spanFrom: buckets[0].from,
+      spanTo: buckets[buckets.length - 1].to,
+    });
+    buckets.forEach((bucket, b) => query.setParameters({ [`bucketFrom${b}`]: bucket.from, [`bucketTo${b}`]: bucket.to }));
+    measures.forEach((measure, m) => {
+      const condition = measure.condition ? ` AND (${measure.condition})` : '';
+      buckets.forEach((_, b) =>
+        query.addSelect(`SUM(CASE WHEN ${source.date} <= :bucketTo${b} AND ${source.endDate} >= :bucketFrom${b}${condition} THEN ${measure.value} ELSE 0 END)`, `m${m}_${b}`),
+      );
+      if (measure.parameters) query.setParameters(measure.parameters);
+    });
+    return query;
+  }
+
+  private scoped(source: MeasureSource, regionIds: readonly string[]): SelectQueryBuilder<ObjectLiteral> {
+    return source
+      .rows(this.dataSource.manager)
+      .innerJoin(RegionScope, 'scope', `scope.regionId = ${source.region}`)
+      .select('scope.scopeRegionId', 'regionId')
+      .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
+      .groupBy('scope.scopeRegionId');
+  }
+}
+
+/**
+ * Adds the index of the bucket a record's date falls in, selected and grouped
+ * as `bucket`. The buckets are contiguous and in order, so a date's bucket is
+ * the last one starting on or before it: a CASE over the start dates, latest
+ * first. Rows outside the buckets must already be filtered out.
+ */
+function inBuckets<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, dateColumn: string, buckets: readonly DateRange[]): SelectQueryBuilder<T> {
+  const parameters: Record<string, string> = {};
+  const branches: string[] = [];
+  for (let index = buckets.length - 1; index > 0; index -= 1) {
+    parameters[`bucketStart${index}`] = buckets[index].from;
+    branches.push(`WHEN ${dateColumn} >= :bucketStart${index} THEN ${index}`);
+  }
+  // A single bucket is the whole period: nothing more to group by (and SQLite refuses to group by a constant).
+  if (branches.length === 0) return query.addSelect('0', 'bucket');
+  return query.addSelect(`CASE ${branches.join(' ')} ELSE 0 END`, 'bucket').addGroupBy('bucket').setParameters(parameters);
+}
+
+function rollupRowsOf(measure: Measure, rows: readonly Row[]): RollupRow[] {
+  return rows
+    .map((row) => ({ measure: measure.name, regionId: String(row.regionId), day: dayOf(row.day), agencyId: String(row.agencyId ?? ''), value: integer(row.value) }))
+    .filter((row) => row.value !== 0);
+}
+
+async function insertRollupRows(manager: EntityManager, rows: readonly RollupRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(StatRollup)
+      .values(rows.slice(start, start + ROWS_PER_INSERT))
+      .updateEntity(false)
+      .execute();
+  }
+}
+
+/**
+ * Recomputes the rollup rows of every day measure for the touched counties
+ * and days from the raw rows, inside the writer's transaction (`manager`),
+ * so the rollup commits with the write or not at all.
+ */
+export async function refreshRollups(manager: EntityManager, set: MeasureSet, touched: readonly RollupKey[]): Promise<void> {
+  const measures = rolledUp(set.measures);
+  const keys = [...new Map(touched.map((key) => [`${key.regionId}|${key.day}`, key])).values()];
+  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
+    const chunk = keys.slice(start, start + KEYS_PER_STATEMENT);
+    const parameters: Record<string, string> = {};
+    const pairs = chunk.map((key, index) => {
+      parameters[`touchedRegion${index}`] = key.regionId;
+      parameters[`touchedDay${index}`] = key.day;
+      return index;
+    });
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(StatRollup)
+      .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .andWhere(`(${pairs.map((index) => `(region_id = :touchedRegion${index} AND day = :touchedDay${index})`).join(' OR ')})`, parameters)
+      .execute();
+    const rows: RollupRow[] = [];
+    for (const measure of measures) {
+      const { source } = measure;
+      const query = rawRollupQuery(manager, measure).andWhere(
+        `(${pairs.map((index) => `(${source.region} = :touchedRegion${index} AND ${source.date} = :touchedDay${index})`).join(' OR ')})`,
+        parameters,
+      );
+      rows.push(...rollupRowsOf(measure, await query.getRawMany<Row>()));
+    }
+    await insertRollupRows(manager, rows);
+  }
+}
+
+/** A measure's value per county, day and contributing agency, from the raw rows. */
+function rawRollupQuery(manager: EntityManager, measure: Measure): SelectQueryBuilder<ObjectLiteral> {
+  const { source } = measure;
+  const query = source
+    .rows(manager)
+    .select(source.region, 'regionId')
+    .addSelect(source.date, 'day')
+    .addSelect(measure.individuals ? measure.individuals.agency : "''", 'agencyId')
+    .addSelect(`SUM(${measure.value})`, 'value')
+    .where(`${source.date} IS NOT NULL`)
+    .groupBy(source.region)
+    .addGroupBy(source.date);
+  if (measure.individuals) query.addGroupBy(measure.individuals.agency);
+  if (measure.condition) query.andWhere(measure.condition, measure.parameters);
+  return query;
+}

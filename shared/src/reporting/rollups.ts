@@ -1,0 +1,53 @@
+import { Column, Entity, Index, PrimaryColumn, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+/**
+ * The statistics engine's rollup: per measure × county × day × contributing
+ * agency (empty when the measure counts no individuals), the measure's value
+ * over the raw records of that key. Kept by every domain subgraph next to its
+ * records, rewritten in the same transaction as every write that touches a
+ * key (recomputed from the raw rows, so it cannot drift), and the only rows
+ * statistics read (lasting records, such as programmes, excepted).
+ */
+@Entity({ name: 'stat_rollup' })
+@Index(['measure', 'day'])
+export class StatRollup {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  measure: string;
+
+  @PrimaryColumn({ name: 'region_id', type: 'varchar', length: 36 })
+  regionId: string;
+
+  /** `YYYY-MM-DD`, compared as text like every other date bound. */
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @PrimaryColumn({ name: 'agency_id', type: 'varchar', length: 36 })
+  agencyId: string;
+
+  @Column({ type: 'bigint' })
+  value: number;
+}
+
+export class CreateStatRollups1764000000003 implements MigrationInterface {
+  name = 'CreateStatRollups1764000000003';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'stat_rollup',
+        columns: [
+          { name: 'measure', type: 'varchar', length: '40', isPrimary: true },
+          { name: 'region_id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'day', type: 'varchar', length: '10', isPrimary: true },
+          { name: 'agency_id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'value', type: 'bigint' },
+        ],
+        indices: [{ columnNames: ['measure', 'day'] }],
+      }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('stat_rollup');
+  }
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
+import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
+
+/**
+ * What the addiction subgraph counts, for the shared statistics engine: the
+ * PreventionStats fields, and the ADDICTION target metrics each answers.
+ * Referrals count people: a referral is contributed by the referring agency,
+ * an admission by the receiving (admitting) one.
+ */
+const programs: MeasureSource = {
+  name: 'programs',
+  rows: (manager: EntityManager) => manager.createQueryBuilder().from(PreventionProgram, 'program'),
+  date: 'program.startsOn',
+  endDate: 'program.endsOn',
+  region: 'program.regionId',
+};
+
+/** Sessions with their programme as `program`: an exhibition's sessions are days open, their attendance visits. */
+const sessions: MeasureSource = {
+  name: 'sessions',
+  rows: (manager: EntityManager) =>
+    manager.createQueryBuilder().from(ProgramSession, 'session').innerJoin(PreventionProgram, 'program', 'program.id = session.programId'),
+  date: 'session.heldOn',
+  region: 'session.regionId',
+};
+
+const referrals = (name: string, date: string): MeasureSource => ({
+  name,
+  rows: (manager: EntityManager) => manager.createQueryBuilder().from(TreatmentReferral, 'referral'),
+  date,
+  region: 'referral.regionId',
+});
+
+const EXHIBITION = { exhibitionKind: 'EXHIBITION' };
+
+export const PREVENTION_MEASURES: MeasureSet = {
+  measures: [
+    { name: 'programs', source: programs, value: '1' },
+    { name: 'sessions', source: sessions, value: '1' },
+    { name: 'peopleReached', source: sessions, value: 'session.attendance', condition: 'program.kind <> :exhibitionKind', parameters: EXHIBITION },
+    { name: 'exhibitionVisits', source: sessions, value: 'session.attendance', condition: 'program.kind = :exhibitionKind', parameters: EXHIBITION },
+    {
+      name: 'referralsToTreatment',
+      source: referrals('referrals', 'referral.referredOn'),
+      value: '1',
+      individuals: { agency: 'referral.fromAgencyId' },
+    },
+    {
+      name: 'treatmentAdmissions',
+      source: referrals('admissions', 'referral.admittedOn'),
+      value: '1',
+      individuals: { agency: 'referral.toAgencyId' },
+    },
+  ],
+  targets: {
+    PEOPLE_REACHED: 'peopleReached',
+    EXHIBITION_VISITS: 'exhibitionVisits',
+    PREVENTION_SESSIONS: 'sessions',
+    TREATMENT_ADMISSIONS: 'treatmentAdmissions',
+  },
+};
+
+/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
+export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, PREVENTION_MEASURES, touched);
