@@ -10,6 +10,8 @@ export interface LoadRun {
 }
 
 export interface LoadResult {
+  /** Answers completed within the run's seconds; latencies are NaN when none did. */
+  completed: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -26,10 +28,12 @@ export async function runLoad(run: LoadRun): Promise<LoadResult> {
     headers: { 'content-type': 'application/json', ...run.headers },
     body: run.body,
   });
+  const completed = result.requests.total;
   return {
-    requestsPerSecond: result.requests.total / run.seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    completed,
+    requestsPerSecond: completed / run.seconds,
+    p50: completed > 0 ? result.latency.p50 : NaN,
+    p99: completed > 0 ? result.latency.p99 : NaN,
     errors: result.errors + result.timeouts + result.non2xx,
   };
 }
@@ -43,6 +47,7 @@ export function median(values: number[]): number {
 /** The median of each figure over repeats; errors are summed (one failed request in any repeat counts). */
 export function summarize(results: LoadResult[]): LoadResult {
   return {
+    completed: results.reduce((total, result) => total + result.completed, 0),
     requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
     p50: median(results.map((result) => result.p50)),
     p99: median(results.map((result) => result.p99)),

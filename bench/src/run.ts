@@ -3,9 +3,9 @@ import { defaultScopesFor, type Caller } from '@safety-graph/shared';
 import { createRunCredentials } from './credentials';
 import { runLoad, summarize, type LoadResult } from './load';
 import { writeReport, type BenchResults, type Measurement } from './report';
-import { SCENARIOS, SQL_RATIOS, type SeededIds } from './scenarios';
+import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type SeededIds, type TargetRepresentation } from './scenarios';
 import { seedOnce, startStack, type StoreChoice } from './stack';
-import { gatewayTarget, send, statementsPerRequest, targetsOf, type GatewayKey, type Target } from './targets';
+import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest, targetsOf, type GatewayKey, type Target } from './targets';
 
 /**
  * `npm run bench`: the five subgraphs and the gateway as separate production
@@ -72,11 +72,16 @@ function options() {
 
 const log = (line: string) => console.log(line);
 
-async function countyIds(secret: string): Promise<SeededIds> {
-  const answer = await send(targetsOf(SCENARIOS.find((scenario) => scenario.key === 'joint')!, [], true, { countyIds: [] }, '', secret, BENCH_CALLER)[0]);
-  const regions = (answer.data as { regions?: { id: string }[] } | undefined)?.regions;
-  if (!regions || regions.length === 0) throw new Error(`the agencies subgraph lists no counties: ${JSON.stringify(answer.errors ?? answer.status)}`);
-  return { countyIds: regions.map((region) => region.id) };
+async function seededIds(secret: string): Promise<SeededIds> {
+  const ask = async (subgraph: 'agencies' | 'agreements', query: string) => {
+    const answer = await send(directTarget(subgraph, { query }, secret, BENCH_CALLER));
+    if (!answer.data) throw new Error(`${subgraph} did not answer: ${JSON.stringify(answer.errors ?? answer.status)}`);
+    return answer.data;
+  };
+  const { regions } = (await ask('agencies', SEEDED_IDS_QUERIES.counties)) as { regions: { id: string }[] };
+  const { agreements } = (await ask('agreements', SEEDED_IDS_QUERIES.activeTargets)) as { agreements: { edges: { node: { targets: TargetRepresentation[] } }[] } };
+  if (regions.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
+  return { countyIds: regions.map((region) => region.id), activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
 }
 
 /** Where two answers part, with a little context, for the note that reports it. */
@@ -98,7 +103,7 @@ async function main(): Promise<void> {
   const stack = await startStack({ store: settings.store, scale: settings.scale, credentials, gateways, peerToken: token, log });
   let failed = false;
   try {
-    const ids = await countyIds(credentials.subgraphSecret);
+    const ids = await seededIds(credentials.subgraphSecret);
     const secret = credentials.subgraphSecret;
     const scenarios = SCENARIOS.filter((scenario) => settings.scenarios.includes(scenario.key));
     const plan: { scenario: (typeof scenarios)[number]; targets: Target[] }[] = [];
@@ -110,21 +115,22 @@ async function main(): Promise<void> {
       const reference = new Map<string, string>();
       for (const target of targetsOf(scenario, gateways, direct, ids, token, secret, BENCH_CALLER)) {
         const answer = await send(target);
-        const problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? ''}` : answer.errors?.length ? answer.errors[0].message : answer.data == null ? 'no data' : null;
-        if (problem && target.gateway === 'hive' && scenario.key === 'scorecards') {
-          leftOut.push(`${target.label} on "${scenario.name}": ${problem} (left out)`);
-          continue;
-        }
-        if (problem) {
-          leftOut.push(`${target.label} on "${scenario.name}": ${problem}`);
-          failed = true;
-          continue;
-        }
-        if (target.kind === 'gateway') {
+        let problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? ''}` : answer.errors?.length ? answer.errors[0].message : answer.data == null ? 'no data' : null;
+        if (!problem && target.kind === 'gateway') {
+          // Every gateway must give the same answer as the first one asked (ours): a faster wrong answer is no result.
           const text = JSON.stringify(answer.data);
           const first = reference.get('data');
           if (first === undefined) reference.set('data', text);
-          else if (first !== text) leftOut.push(`${target.label} on "${scenario.name}": answer differs from the first gateway's (${firstDifference(first, text)})`);
+          else if (first !== text) problem = `its answer differs from the ${GATEWAY_LABELS[gateways[0]]}'s (${firstDifference(first, text)})`;
+        }
+        if (problem && target.gateway === 'hive' && scenario.key === 'scorecards') {
+          leftOut.push(`${target.label} cannot serve "${scenario.name}", left out: ${problem}`);
+          continue;
+        }
+        if (problem) {
+          leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: ${problem}`);
+          failed = true;
+          continue;
         }
         targets.push(target);
       }

@@ -6,10 +6,28 @@ export interface GraphQLRequest {
   variables?: Record<string, unknown>;
 }
 
-/** What direct requests need to know of the seeded data (the counties' ids, as the gateway's plan would pass them). */
+/** A target's representation as the gateways pass it to the domain subgraph computing its actual. */
+export interface TargetRepresentation {
+  __typename: 'TrafficTarget' | 'PreventionTarget' | 'FamilyTarget';
+  id: string;
+  metric: string;
+  regionId: string;
+  from: string;
+  to: string;
+}
+
+/** What direct requests need to know of the seeded data, read from the subgraphs as the gateways' plans would. */
 export interface SeededIds {
   countyIds: string[];
+  activeTargets: TargetRepresentation[];
 }
+
+/** Read straight from agencies and agreements at the start of a run (`regionId` is @inaccessible only in the supergraph). */
+export const SEEDED_IDS_QUERIES = {
+  counties: '{ regions(kind: COUNTY) { id } }',
+  activeTargets: `{ agreements(status: ACTIVE) { edges { node { targets { __typename id metric from to
+    ... on TrafficTarget { regionId } ... on PreventionTarget { regionId } ... on FamilyTarget { regionId } } } } } }`,
+};
 
 /** A subgraph call the gateways' plan makes for a scenario, sent straight to the subgraph (signed). */
 export interface DirectPart {
@@ -68,6 +86,17 @@ function regionEntities(subgraph: SubgraphName, selection: string): DirectPart {
   };
 }
 
+/** `_entities` over the active MOUs' targets of one domain: the call that computes their `actual`. */
+function targetActuals(subgraph: SubgraphName, typename: TargetRepresentation['__typename']): DirectPart {
+  return {
+    subgraph,
+    request: ({ activeTargets }) => ({
+      query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { actual } } }`,
+      variables: { representations: activeTargets.filter((target) => target.__typename === typename) },
+    }),
+  };
+}
+
 const COUNTIES = { subgraph: 'agencies' as const, request: () => ({ query: '{ regions(kind: COUNTY) { __typename id code } }' }) };
 
 export const SCENARIOS: Scenario[] = [
@@ -121,8 +150,11 @@ export const SCENARIOS: Scenario[] = [
     direct: [
       {
         subgraph: 'agreements',
-        request: () => ({ query: '{ agreements(status: ACTIVE) { edges { node { code targets { __typename id metric baseline target region { id } } } } } }' }),
+        request: () => ({ query: '{ agreements(status: ACTIVE) { edges { node { code targets { __typename id metric baseline target region { __typename id } } } } } }' }),
       },
+      targetActuals('traffic', 'TrafficTarget'),
+      targetActuals('addiction', 'PreventionTarget'),
+      targetActuals('divorce', 'FamilyTarget'),
     ],
     report: true,
   },

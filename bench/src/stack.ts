@@ -127,8 +127,11 @@ export async function startStack(options: {
     common[`${name.toUpperCase()}_URL`] = subgraphUrl(name);
   }
   const services: ServiceProcess[] = [];
+  // Gateways first, so that no request they still hold meets a stopped subgraph.
   const stop = async () => {
-    await Promise.all(services.map((service) => service.stop()));
+    const subgraphs = services.filter((service) => (SUBGRAPH_NAMES as readonly string[]).includes(service.name));
+    await Promise.all(services.filter((service) => !subgraphs.includes(service)).map((service) => service.stop()));
+    await Promise.all(subgraphs.map((service) => service.stop()));
   };
   try {
     const health = (port: number, path = '/health') => `http://127.0.0.1:${port}${path}`;
