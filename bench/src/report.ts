@@ -163,7 +163,7 @@ ${heading}. Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`npm
 
 ## Throughput and latency
 
-\`× direct\` divides by the slowest direct subgraph call of the scenario (the part the gateway's plan cannot go faster than); \`safety-graph ÷ this\` compares our gateway with each peer. SQL/req counts the statements all subgraphs sent for one warm request.
+\`× direct\` divides by the slowest direct subgraph call of the scenario (the part the gateway's plan cannot go faster than); \`safety-graph ÷ this\` compares our gateway with each peer. SQL/req counts the statements all subgraphs sent for one warm request. Hive Gateway deduplicates identical in-flight subgraph queries by default (\`@graphql-tools/executor-http\`, keyed by URL and body), and the bench sends the same request on every connection: Hive can therefore beat the slowest direct call, which answers every request it gets.
 
 ${markdownTable(table)}
 
