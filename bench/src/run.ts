@@ -5,7 +5,7 @@ import { runLoad, summarize, type LoadResult } from './load';
 import { writeReport, type BenchResults, type Measurement } from './report';
 import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type SeededIds, type TargetRepresentation } from './scenarios';
 import { seedOnce, startStack, type StoreChoice } from './stack';
-import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest, targetsOf, type GatewayKey, type Target } from './targets';
+import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest, targetsOf, type Answer, type GatewayKey, type Target } from './targets';
 
 /**
  * `npm run bench`: the five subgraphs and the gateway as separate production
@@ -20,6 +20,8 @@ import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest
 const USAGE = `usage: npm run bench -- [--scale N] [--seconds S] [--connections C] [--repeats R] [--warmup S]
        [--targets safety-graph,apollo,hive,direct] [--scenarios ${SCENARIOS.map((scenario) => scenario.key).join(',')}] [--store mysql|sqlite]`;
 const ALL_TARGETS = ['safety-graph', 'apollo', 'hive', 'direct'];
+/** A first answer slower than this (autocannon's timeout too) cannot be measured in a run: the target fails. */
+const PROBE_TIMEOUT_MS = 30_000;
 /** The partner the bench speaks for: the province's police command (reports:read and every domain's read scope). */
 const AGENCY = { code: 'POLICE-IR-10', kind: 'POLICE' };
 /** The same partner on direct calls: the caller the gateways forward for the bench token. */
@@ -114,7 +116,14 @@ async function main(): Promise<void> {
       const targets: Target[] = [];
       const reference = new Map<string, string>();
       for (const target of targetsOf(scenario, gateways, direct, ids, token, secret, BENCH_CALLER)) {
-        const answer = await send(target);
+        let answer: Answer;
+        try {
+          answer = await send(target, PROBE_TIMEOUT_MS);
+        } catch {
+          leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+          failed = true;
+          continue;
+        }
         let problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? ''}` : answer.errors?.length ? answer.errors[0].message : answer.data == null ? 'no data' : null;
         if (!problem && target.kind === 'gateway') {
           // Every gateway must give the same answer as the first one asked (ours): a faster wrong answer is no result.

@@ -65,12 +65,12 @@ export interface Answer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function send(target: Target): Promise<Answer> {
+export async function send(target: Target, timeoutMs = 60_000): Promise<Answer> {
   const response = await fetch(target.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...target.headers() },
     body: target.body,
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
   try {
