@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     const plan: { scenario: (typeof scenarios)[number]; targets: Target[] }[] = [];
     const measurements: Measurement[] = [];
     const leftOut: string[] = [];
+    /** Targets whose first answer failed: reported as one failed request, no throughput, so the targets read NOT MET. */
+    const unanswered: { scenario: (typeof scenarios)[number]; target: Target }[] = [];
     // One answer from every target first: what fails here is reported, not loaded.
     for (const scenario of scenarios) {
       const targets: Target[] = [];
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
           answer = await send(target, PROBE_TIMEOUT_MS);
         } catch {
           leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+          unanswered.push({ scenario, target });
           failed = true;
           continue;
         }
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
         }
         if (problem) {
           leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: ${problem}`);
+          unanswered.push({ scenario, target });
           failed = true;
           continue;
         }
@@ -179,6 +183,9 @@ async function main(): Promise<void> {
         measurements.push({ scenario: scenario.key, scenarioName: scenario.name, target: target.label, kind: target.kind, gateway: target.gateway, ...summary, sql: statements.get(target) ?? null });
         if (summary.errors > 0) failed = true;
       }
+    }
+    for (const { scenario, target } of unanswered) {
+      measurements.push({ scenario: scenario.key, scenarioName: scenario.name, target: target.label, kind: target.kind, gateway: target.gateway, completed: 0, requestsPerSecond: 0, p50: NaN, p99: NaN, errors: 1, sql: null });
     }
     const memory = stack.services.map((service) => ({ process: service.name, peakRssMiB: service.peakRssMiB() }));
     const bench: BenchResults = {

@@ -92,10 +92,26 @@ export async function statementsSoFar(secret: string, caller: Caller): Promise<n
   return total;
 }
 
+/**
+ * Waits (up to 10 s) until no subgraph sends SQL for half a second: a request
+ * a gateway gave up on may still be running, and its statements would be
+ * counted against the next one.
+ */
+async function quiet(secret: string, caller: Caller): Promise<number> {
+  let last = await statementsSoFar(secret, caller);
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await statementsSoFar(secret, caller);
+    if (now === last) break;
+    last = now;
+  }
+  return last;
+}
+
 /** Statements one request costs, once warm (the first request may fill caches). */
 export async function statementsPerRequest(target: Target, secret: string, caller: Caller): Promise<number> {
   await send(target);
-  const before = await statementsSoFar(secret, caller);
+  const before = await quiet(secret, caller);
   await send(target);
   return (await statementsSoFar(secret, caller)) - before;
 }
