@@ -1,99 +1,227 @@
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { agreements } from '@safety-graph/agreements';
-import { regionId } from '@safety-graph/shared';
-import { startStack, type Stack } from '@safety-graph/test-helpers';
+import { defaultScopesFor, type Caller } from '@safety-graph/shared';
+import { createRunCredentials } from './credentials';
+import { runLoad, summarize, type LoadResult } from './load';
+import { writeReport, type BenchResults, type Measurement } from './report';
+import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type SeededIds, type TargetRepresentation } from './scenarios';
+import { seedOnce, startStack, type StoreChoice } from './stack';
+import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest, targetsOf, type Answer, type GatewayKey, type Target } from './targets';
 
 /**
- * `npm run bench`: the whole graph in one process on a fresh store (SQLite, or
- * MySQL/MariaDB with DATABASE_URL), seeded at `--scale`, then each scenario
- * under load through the gateway. Prints throughput and latency, the SQL
- * statements one request costs, and the ratios that must stay at 1.0 (a
- * bigger answer must not cost more statements). Targets live here, not in
- * timed tests.
+ * `npm run bench`: the five subgraphs and the gateway as separate production
+ * processes on the bench's own seeded stores, next to two peer gateways on
+ * the same supergraph (plain @apollo/gateway, Hive Gateway with the router
+ * runtime), and each subgraph served directly. Every scenario is sent to
+ * every target under load (warm-up, targets alternated, medians of repeats);
+ * prints and writes req/s, p50, p99, errors, SQL per request, peak memory of
+ * each process, ratios, and whether the issue's targets are met. Exit code 1
+ * only when requests fail or a SQL ratio drifts from 1.00.
  */
-interface Scenario {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
+const USAGE = `usage: npm run bench -- [--scale N] [--seconds S] [--connections C] [--repeats R] [--warmup S]
+       [--targets safety-graph,apollo,hive,direct] [--scenarios ${SCENARIOS.map((scenario) => scenario.key).join(',')}] [--store mysql|sqlite]`;
+const ALL_TARGETS = ['safety-graph', 'apollo', 'hive', 'direct'];
+/** A first answer slower than this (autocannon's timeout too) cannot be measured in a run: the target fails. */
+const PROBE_TIMEOUT_MS = 30_000;
+/** The partner the bench speaks for: the province's police command (reports:read and every domain's read scope). */
+const AGENCY = { code: 'POLICE-IR-10', kind: 'POLICE' };
+/** The same partner on direct calls: the caller the gateways forward for the bench token. */
+const BENCH_CALLER: Caller = { subject: `bench@${AGENCY.code}`, agencyCode: AGENCY.code, scopes: new Set(defaultScopesFor(AGENCY.kind)) };
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      repeats: { type: 'string' },
+      warmup: { type: 'string' },
+      targets: { type: 'string' },
+      scenarios: { type: 'string' },
+      store: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const number = (raw: string | undefined, fallback: number, min: number, max: number, name: string) => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+    return value;
+  };
+  const list = (raw: string | undefined, known: string[], name: string) => {
+    const chosen = raw ? raw.split(',').map((item) => item.trim()) : known;
+    const unknown = chosen.filter((item) => !known.includes(item));
+    if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')}; one of ${known.join(', ')}`);
+    return chosen;
+  };
+  const storeKind = values.store ?? 'mysql';
+  if (storeKind !== 'mysql' && storeKind !== 'sqlite') throw new Error('--store must be mysql or sqlite');
+  const store: StoreChoice = storeKind === 'mysql' ? { kind: 'mysql', url: process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306' } : { kind: 'sqlite' };
+  return {
+    scale: number(values.scale, 1, 1, 1000, 'scale'),
+    // A direct target's signature is valid for a minute: one run must end before.
+    seconds: number(values.seconds, 8, 1, 50, 'seconds'),
+    connections: number(values.connections, 8, 1, 1000, 'connections'),
+    repeats: number(values.repeats, 3, 1, 20, 'repeats'),
+    warmup: number(values.warmup, 2, 0, 50, 'warmup'),
+    targets: list(values.targets, ALL_TARGETS, 'targets'),
+    scenarios: list(values.scenarios, SCENARIOS.map((scenario) => scenario.key), 'scenarios'),
+    store,
+  };
 }
 
-const STATS = `trafficStats(period: $period) { fatalities fatalitiesNotAtFault injuries }
-  preventionStats(period: $period) { peopleReached exhibitionVisits referralsToTreatment suppressed }
-  familyStats(period: $period) { freeCounselingSessions casesOpened suppressed }`;
-const JOINT = `query($period: PeriodInput!, $codes: [String!], $kind: RegionKind) { regions(codes: $codes, kind: $kind) { code ${STATS} } }`;
-const AGREEMENTS = `query($first: Int) { agreements(first: $first) { edges { node { code leadAgency { name region { name } } parties { role agency { name } } } } } }`;
+const log = (line: string) => console.log(line);
 
-const SCENARIOS: Scenario[] = [
-  { name: 'joint report, 24 counties, 1404', query: JOINT, variables: { period: { solarYear: 1404 }, kind: 'COUNTY' } },
-  { name: 'MOU page of 50 with parties', query: AGREEMENTS, variables: { first: 50 } },
-  {
-    name: 'fatal crashes page of 100',
-    query: `query($region: ID) { crashes(regionId: $region, severity: FATAL, first: 100, period: { solarYear: 1404 }) { totalCount edges { node { occurredAt fatalities persons { role injury faultStatus } region { name } } } } }`,
-    variables: { region: regionId('IR-10') },
-  },
-  {
-    name: 'MOU scorecards',
-    query: `{ agreements(status: ACTIVE) { edges { node { code targets { metric region { code } actual attainment } } } } }`,
-  },
-];
+async function seededIds(secret: string): Promise<SeededIds> {
+  const ask = async (subgraph: 'agencies' | 'agreements', query: string) => {
+    const answer = await send(directTarget(subgraph, { query }, secret, BENCH_CALLER));
+    if (!answer.data) throw new Error(`${subgraph} did not answer: ${JSON.stringify(answer.errors ?? answer.status)}`);
+    return answer.data;
+  };
+  const { regions } = (await ask('agencies', SEEDED_IDS_QUERIES.counties)) as { regions: { id: string }[] };
+  const { agreements } = (await ask('agreements', SEEDED_IDS_QUERIES.activeTargets)) as { agreements: { edges: { node: { targets: TargetRepresentation[] } }[] } };
+  if (regions.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
+  return { countyIds: regions.map((region) => region.id), activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
+}
 
-async function statementsFor(stack: Stack, query: string, variables: Record<string, unknown>): Promise<number> {
-  const answer = await stack.query(query, variables);
-  if (answer.errors) throw new Error(`${JSON.stringify(answer.errors)}`);
-  stack.statements();
-  await stack.query(query, variables);
-  return stack.statements();
+/** Where two answers part, with a little context, for the note that reports it. */
+function firstDifference(expected: string, actual: string): string {
+  let index = 0;
+  while (index < expected.length && expected[index] === actual[index]) index += 1;
+  return `expected …${expected.slice(Math.max(0, index - 60), index + 40)}…, got …${actual.slice(Math.max(0, index - 60), index + 40)}…`;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string' }, connections: { type: 'string' }, scale: { type: 'string' } } });
-  const seconds = Number(values.seconds ?? 8);
-  const connections = Number(values.connections ?? 8);
-  const scale = Number(values.scale ?? 1);
-  const stack = await startStack('bench', { RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'silent' });
+  const settings = options();
+  const credentials = await createRunCredentials();
+  const token = await credentials.token(AGENCY.code, AGENCY.kind);
+  const seeded = await seedOnce(settings.store, settings.scale, log);
+  log(seeded);
+  const gateways = settings.targets.filter((target): target is GatewayKey => target !== 'direct');
+  const direct = settings.targets.includes('direct');
+  log(`starting ${gateways.length} gateway(s) and 5 subgraphs as production processes…`);
+  const stack = await startStack({ store: settings.store, scale: settings.scale, credentials, gateways, peerToken: token, log });
+  let failed = false;
   try {
-    if (scale > 1) await agreements.seed(stack.subgraphs.agreements.store, { scale });
-    else await agreements.seed(stack.subgraphs.agreements.store, { scale: 5 });
-    const token = await stack.token('POLICE-IR-10');
-    const rows: Record<string, string | number>[] = [];
-    for (const scenario of SCENARIOS) {
-      const statements = await statementsFor(stack, scenario.query, scenario.variables ?? {});
-      const result = await autocannon({
-        url: stack.gateway.url,
-        method: 'POST',
-        connections,
-        duration: seconds,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
-      });
-      rows.push({
-        scenario: scenario.name,
-        'req/s': Math.round(result.requests.average),
-        'p50 ms': result.latency.p50,
-        'p99 ms': result.latency.p99,
-        errors: result.errors + result.non2xx,
-        'SQL/request': statements,
-      });
+    const ids = await seededIds(credentials.subgraphSecret);
+    const secret = credentials.subgraphSecret;
+    const scenarios = SCENARIOS.filter((scenario) => settings.scenarios.includes(scenario.key));
+    const plan: { scenario: (typeof scenarios)[number]; targets: Target[] }[] = [];
+    const measurements: Measurement[] = [];
+    const leftOut: string[] = [];
+    /** Targets whose first answer failed: reported as one failed request, no throughput, so the targets read NOT MET. */
+    const unanswered: { scenario: (typeof scenarios)[number]; target: Target }[] = [];
+    // One answer from every target first: what fails here is reported, not loaded.
+    for (const scenario of scenarios) {
+      const targets: Target[] = [];
+      const reference = new Map<string, string>();
+      for (const target of targetsOf(scenario, gateways, direct, ids, token, secret, BENCH_CALLER)) {
+        let answer: Answer;
+        try {
+          answer = await send(target, PROBE_TIMEOUT_MS);
+        } catch {
+          leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+          unanswered.push({ scenario, target });
+          failed = true;
+          continue;
+        }
+        let problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? ''}` : answer.errors?.length ? answer.errors[0].message : answer.data == null ? 'no data' : null;
+        if (!problem && target.kind === 'gateway') {
+          // Every gateway must give the same answer as the first one asked (ours): a faster wrong answer is no result.
+          const text = JSON.stringify(answer.data);
+          const first = reference.get('data');
+          if (first === undefined) reference.set('data', text);
+          else if (first !== text) problem = `its answer differs from the ${GATEWAY_LABELS[gateways[0]]}'s (${firstDifference(first, text)})`;
+        }
+        if (problem && target.gateway === 'hive' && scenario.key === 'scorecards') {
+          leftOut.push(`${target.label} cannot serve "${scenario.name}", left out: ${problem}`);
+          continue;
+        }
+        if (problem) {
+          leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: ${problem}`);
+          unanswered.push({ scenario, target });
+          failed = true;
+          continue;
+        }
+        targets.push(target);
+      }
+      plan.push({ scenario, targets });
     }
-    const ratio = async (query: string, small: Record<string, unknown>, large: Record<string, unknown>) =>
-      ((await statementsFor(stack, query, large)) / (await statementsFor(stack, query, small))).toFixed(2);
-    const ratios = [
-      { ratio: 'SQL, joint report 24 counties ÷ 3 counties', value: await ratio(JOINT, { period: { solarYear: 1404 }, codes: ['IR-10-01', 'IR-10-12', 'IR-10-19'] }, { period: { solarYear: 1404 }, kind: 'COUNTY' }), target: '1.00' },
-      { ratio: 'SQL, 200 MOUs with parties ÷ 10 MOUs', value: await ratio(AGREEMENTS, { first: 10 }, { first: 200 }), target: '1.00' },
-    ];
-    console.log(`\nsafety-graph bench: ${seconds} s × ${connections} connections per scenario, ${stack.config.env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite'}, scale ${scale}`);
-    console.table(rows);
-    console.table(ratios);
-    console.log(`resident memory after the run: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB (one process: gateway and five subgraphs)`);
-    const failed = ratios.filter((row) => row.value !== row.target);
-    if (failed.length > 0 || rows.some((row) => Number(row.errors) > 0)) process.exitCode = 1;
+    log('measuring SQL statements per request…');
+    const statements = new Map<Target, number>();
+    for (const { scenario, targets } of plan) {
+      for (const target of targets) {
+        try {
+          statements.set(target, await statementsPerRequest(target, secret, BENCH_CALLER));
+        } catch (error) {
+          leftOut.push(`${target.label} on "${scenario.name}": SQL per request not measured (${(error as Error).message})`);
+          failed = true;
+        }
+      }
+    }
+    const ratioGateway = gateways[0];
+    const ratios = [];
+    if (ratioGateway) {
+      for (const check of SQL_RATIOS) {
+        try {
+          const small = await statementsPerRequest(gatewayTarget(ratioGateway, check.small, token), secret, BENCH_CALLER);
+          const large = await statementsPerRequest(gatewayTarget(ratioGateway, check.large, token), secret, BENCH_CALLER);
+          ratios.push({ name: check.name, small, large, value: small === 0 ? NaN : large / small });
+        } catch (error) {
+          // Reported as a drift: a ratio that cannot be measured is not known to be 1.00.
+          leftOut.push(`${check.name}: not measured (${(error as Error).message})`);
+          ratios.push({ name: check.name, small: NaN, large: NaN, value: NaN });
+        }
+      }
+    }
+    const results = new Map<Target, LoadResult[]>();
+    const total = plan.reduce((count, { targets }) => count + targets.length, 0) * (settings.repeats * settings.seconds + settings.warmup);
+    log(`load: ${settings.seconds} s × ${settings.connections} connections, ${settings.repeats} repeats, ${settings.warmup} s warm-up; about ${Math.ceil(total / 60)} min`);
+    for (let repeat = 0; repeat < settings.repeats; repeat += 1) {
+      for (const { scenario, targets } of plan) {
+        // Alternated: each repeat starts with the next target, so no target always runs on a cooler machine.
+        const order = targets.map((_, index) => targets[(index + repeat) % targets.length]);
+        for (const target of order) {
+          const run = { url: target.url, body: target.body, connections: settings.connections };
+          if (repeat === 0 && settings.warmup > 0) await runLoad({ ...run, headers: target.headers(), seconds: settings.warmup });
+          const result = await runLoad({ ...run, headers: target.headers(), seconds: settings.seconds });
+          results.set(target, [...(results.get(target) ?? []), result]);
+          log(`  ${repeat + 1}/${settings.repeats} ${scenario.key.padEnd(10)} ${target.label.padEnd(32)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  errors ${result.errors}`);
+        }
+      }
+    }
+    for (const { scenario, targets } of plan) {
+      for (const target of targets) {
+        const summary = summarize(results.get(target) ?? []);
+        measurements.push({ scenario: scenario.key, scenarioName: scenario.name, target: target.label, kind: target.kind, gateway: target.gateway, ...summary, sql: statements.get(target) ?? null });
+        if (summary.errors > 0) failed = true;
+      }
+    }
+    for (const { scenario, target } of unanswered) {
+      measurements.push({ scenario: scenario.key, scenarioName: scenario.name, target: target.label, kind: target.kind, gateway: target.gateway, completed: 0, requestsPerSecond: 0, p50: NaN, p99: NaN, errors: 1, sql: null });
+    }
+    const memory = stack.services.map((service) => ({ process: service.name, peakRssMiB: service.peakRssMiB() }));
+    const bench: BenchResults = {
+      date: new Date().toISOString(),
+      settings: { ...settings, store: settings.store.kind },
+      seeded,
+      measurements,
+      ratios,
+      memory,
+      notes: leftOut,
+      reportScenarios: scenarios.filter((scenario) => scenario.report).map((scenario) => scenario.key),
+    };
+    const outcome = await writeReport(bench);
+    if (outcome.ratioDrift) failed = true;
   } finally {
     await stack.stop();
   }
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench failed: ${(error as Error).message}`);
+  console.error(`bench failed: ${(error as Error).message}\n${USAGE}`);
   process.exit(1);
 });

@@ -193,6 +193,16 @@ export async function startSubgraph<TContext extends SubgraphContext>(
           sendJson(response, 503, { status: 'store cannot write', service: module.name });
         }
       },
+      // SQL statements sent so far (Prometheus text; `npm run bench` reads it around one request). Signed like /ready.
+      '/metrics': (request, response) => {
+        try {
+          verifySignedRequest(subgraphSecret, request.headers, Buffer.alloc(0));
+        } catch {
+          return sendJson(response, 401, { status: 'unsigned' });
+        }
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        response.end(`safety_graph_sql_statements_total ${store.statements.count}\n`);
+      },
     },
     onError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed'),
   });

@@ -1,0 +1,175 @@
+import type { SubgraphName } from '@safety-graph/shared';
+
+/** One GraphQL request as sent over HTTP. */
+export interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** A target's representation as the gateways pass it to the domain subgraph computing its actual. */
+export interface TargetRepresentation {
+  __typename: 'TrafficTarget' | 'PreventionTarget' | 'FamilyTarget';
+  id: string;
+  metric: string;
+  regionId: string;
+  from: string;
+  to: string;
+}
+
+/** What direct requests need to know of the seeded data, read from the subgraphs as the gateways' plans would. */
+export interface SeededIds {
+  countyIds: string[];
+  activeTargets: TargetRepresentation[];
+}
+
+/** Read straight from agencies and agreements at the start of a run (`regionId` is @inaccessible only in the supergraph). */
+export const SEEDED_IDS_QUERIES = {
+  counties: '{ regions(kind: COUNTY) { id } }',
+  activeTargets: `{ agreements(status: ACTIVE) { edges { node { targets { __typename id metric from to
+    ... on TrafficTarget { regionId } ... on PreventionTarget { regionId } ... on FamilyTarget { regionId } } } } } }`,
+};
+
+/** A subgraph call the gateways' plan makes for a scenario, sent straight to the subgraph (signed). */
+export interface DirectPart {
+  subgraph: SubgraphName;
+  request(ids: SeededIds): GraphQLRequest;
+}
+
+export interface Scenario {
+  key: string;
+  name: string;
+  request: GraphQLRequest;
+  /** Its subgraph calls, each measured on its own; the slowest bounds what a gateway can do. */
+  direct: DirectPart[];
+  /** A report scenario: growing data must not slow it (the scale check). */
+  report: boolean;
+}
+
+const PERIOD = { solarYear: 1404 };
+const TRAFFIC_STATS = 'fatalities fatalitiesNotAtFault injuries';
+const PREVENTION_STATS = 'peopleReached exhibitionVisits referralsToTreatment suppressed';
+const FAMILY_STATS = 'freeCounselingSessions casesOpened suppressed';
+const STATS = `trafficStats(period: $period) { ${TRAFFIC_STATS} }
+  preventionStats(period: $period) { ${PREVENTION_STATS} }
+  familyStats(period: $period) { ${FAMILY_STATS} }`;
+
+/** The joint report; with three counties instead of 24 it proves SQL does not grow with the answer. */
+export const JOINT_REPORT = `query JointReport($period: PeriodInput!, $codes: [String!], $kind: RegionKind) {
+  regions(codes: $codes, kind: $kind) { code ${STATS} }
+}`;
+export const MOU_PAGE = `query MouPage($first: Int) {
+  agreements(first: $first) { edges { node { code leadAgency { name region { name } } parties { role agency { name region { name } } } } } }
+}`;
+const SERIES = `query MonthlySeries($period: PeriodInput!) {
+  regions(kind: COUNTY) {
+    code
+    trafficSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${TRAFFIC_STATS} } }
+    preventionSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${PREVENTION_STATS} } }
+    familySeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${FAMILY_STATS} } }
+  }
+}`;
+const SCORECARDS = `query Scorecards {
+  agreements(status: ACTIVE) { edges { node { code targets { metric region { code } baseline target actual attainment } } } }
+}`;
+const AGENCIES_PAGE = `query AgenciesPage($first: Int) {
+  agencies(first: $first) { totalCount edges { node { id code name nameFa kind } } }
+}`;
+
+/** `_entities` over the 24 counties, the call the gateways send a domain subgraph for a regions report. */
+function regionEntities(subgraph: SubgraphName, selection: string): DirectPart {
+  return {
+    subgraph,
+    request: ({ countyIds }) => ({
+      query: `query($representations: [_Any!]!, $period: PeriodInput!) { _entities(representations: $representations) { ... on Region { ${selection} } } }`,
+      variables: { representations: countyIds.map((id) => ({ __typename: 'Region', id })), period: PERIOD },
+    }),
+  };
+}
+
+/** `_entities` over the active MOUs' targets of one domain: the call that computes their `actual`. */
+function targetActuals(subgraph: SubgraphName, typename: TargetRepresentation['__typename']): DirectPart {
+  return {
+    subgraph,
+    request: ({ activeTargets }) => ({
+      query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { actual } } }`,
+      variables: { representations: activeTargets.filter((target) => target.__typename === typename) },
+    }),
+  };
+}
+
+const COUNTIES = { subgraph: 'agencies' as const, request: () => ({ query: '{ regions(kind: COUNTY) { __typename id code } }' }) };
+
+export const SCENARIOS: Scenario[] = [
+  {
+    key: 'page',
+    name: 'agencies page of 50 (one subgraph)',
+    request: { query: AGENCIES_PAGE, variables: { first: 50 } },
+    direct: [{ subgraph: 'agencies', request: () => ({ query: AGENCIES_PAGE, variables: { first: 50 } }) }],
+    report: false,
+  },
+  {
+    key: 'mous',
+    name: "MOU page of 50, parties' agencies and regions",
+    request: { query: MOU_PAGE, variables: { first: 50 } },
+    direct: [
+      {
+        subgraph: 'agreements',
+        request: () => ({ query: '{ agreements(first: 50) { edges { node { code leadAgency { __typename id } parties { role agency { __typename id } } } } } }' }),
+      },
+    ],
+    report: false,
+  },
+  {
+    key: 'joint',
+    name: 'joint report, 24 counties × 3 domains, 1404',
+    request: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
+    direct: [
+      COUNTIES,
+      regionEntities('traffic', `trafficStats(period: $period) { ${TRAFFIC_STATS} }`),
+      regionEntities('addiction', `preventionStats(period: $period) { ${PREVENTION_STATS} }`),
+      regionEntities('divorce', `familyStats(period: $period) { ${FAMILY_STATS} }`),
+    ],
+    report: true,
+  },
+  {
+    key: 'series',
+    name: 'monthly series, 24 counties × 12 months × 3 domains',
+    request: { query: SERIES, variables: { period: PERIOD } },
+    direct: [
+      COUNTIES,
+      regionEntities('traffic', `trafficSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${TRAFFIC_STATS} } }`),
+      regionEntities('addiction', `preventionSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${PREVENTION_STATS} } }`),
+      regionEntities('divorce', `familySeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${FAMILY_STATS} } }`),
+    ],
+    report: true,
+  },
+  {
+    key: 'scorecards',
+    name: 'MOU scorecards (targets, actual, attainment)',
+    request: { query: SCORECARDS },
+    direct: [
+      {
+        subgraph: 'agreements',
+        request: () => ({ query: '{ agreements(status: ACTIVE) { edges { node { code targets { __typename id metric baseline target region { __typename id } } } } } }' }),
+      },
+      targetActuals('traffic', 'TrafficTarget'),
+      targetActuals('addiction', 'PreventionTarget'),
+      targetActuals('divorce', 'FamilyTarget'),
+    ],
+    report: true,
+  },
+];
+
+/** The SQL ratio checks: a bigger answer must cost the same statements as a small one (through the safety-graph gateway). */
+export const SQL_RATIOS = [
+  {
+    name: 'SQL, joint report 24 counties ÷ 3 counties',
+    small: { query: JOINT_REPORT, variables: { period: PERIOD, codes: ['IR-10-01', 'IR-10-12', 'IR-10-19'] } },
+    large: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
+  },
+  {
+    name: 'SQL, 200 MOUs with parties ÷ 10 MOUs',
+    small: { query: MOU_PAGE, variables: { first: 10 } },
+    large: { query: MOU_PAGE, variables: { first: 200 } },
+  },
+];
