@@ -41,8 +41,8 @@ export async function createRunCredentials(): Promise<RunCredentials> {
  * the direct targets and both peer gateways, with the function the
  * safety-graph gateway uses.
  */
-export function signSubgraphCall(subgraphSecret: string, caller: Caller, body: string | Buffer): Record<string, string> {
-  return signedHeaders(Buffer.from(subgraphSecret, 'utf8'), caller, body);
+export function signSubgraphCall(subgraphSecret: string, caller: Caller, call: { method: string; url: string; body?: string | Buffer }): Record<string, string> {
+  return signedHeaders(Buffer.from(subgraphSecret, 'utf8'), caller, call);
 }
 
 /**

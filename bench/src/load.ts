@@ -1,9 +1,12 @@
 import autocannon from 'autocannon';
 
-/** One load run against one URL. Headers are made per run: direct targets sign with a fresh timestamp. */
+/**
+ * One load run against one URL. Headers are made per request: a direct target
+ * signs each call afresh (subgraphs serve a signed call once: its nonce).
+ */
 export interface LoadRun {
   url: string;
-  headers: Record<string, string>;
+  headers: () => Record<string, string>;
   body: string;
   seconds: number;
   connections: number;
@@ -25,8 +28,15 @@ export async function runLoad(run: LoadRun): Promise<LoadResult> {
     connections: run.connections,
     duration: run.seconds,
     timeout: 30,
-    headers: { 'content-type': 'application/json', ...run.headers },
+    headers: { 'content-type': 'application/json' },
     body: run.body,
+    requests: [
+      {
+        method: 'POST',
+        body: run.body,
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': 'application/json', ...run.headers() } }),
+      },
+    ],
   });
   const completed = result.requests.total;
   return {

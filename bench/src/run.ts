@@ -185,8 +185,8 @@ async function main(): Promise<void> {
         const order = targets.map((_, index) => targets[(index + repeat) % targets.length]);
         for (const target of order) {
           const run = { url: target.url, body: target.body, connections: settings.connections };
-          if (repeat === 0 && settings.warmup > 0) await runLoad({ ...run, headers: target.headers(), seconds: settings.warmup });
-          const result = await runLoad({ ...run, headers: target.headers(), seconds: settings.seconds });
+          if (repeat === 0 && settings.warmup > 0) await runLoad({ ...run, headers: target.headers, seconds: settings.warmup });
+          const result = await runLoad({ ...run, headers: target.headers, seconds: settings.seconds });
           results.set(target, [...(results.get(target) ?? []), result]);
           log(`  ${repeat + 1}/${settings.repeats} ${scenario.key.padEnd(10)} ${target.label.padEnd(32)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  errors ${result.errors}`);
         }

@@ -48,7 +48,7 @@ export function directTarget(subgraph: SubgraphName, request: GraphQLRequest, se
     subgraph,
     url: subgraphUrl(subgraph),
     body,
-    headers: () => signSubgraphCall(secret, caller, body),
+    headers: () => signSubgraphCall(secret, caller, { method: 'POST', url: subgraphUrl(subgraph), body }),
   };
 }
 
@@ -84,7 +84,8 @@ export async function send(target: Target, timeoutMs = 60_000): Promise<Answer> 
 export async function statementsSoFar(secret: string, caller: Caller): Promise<number> {
   let total = 0;
   for (const name of SUBGRAPH_NAMES) {
-    const response = await fetch(subgraphUrl(name).replace(/\/graphql$/, '/metrics'), { headers: signSubgraphCall(secret, caller, '') });
+    const metricsUrl = subgraphUrl(name).replace(/\/graphql$/, '/metrics');
+    const response = await fetch(metricsUrl, { headers: signSubgraphCall(secret, caller, { method: 'GET', url: metricsUrl }) });
     const match = /^safety_graph_sql_statements_total (\d+)$/m.exec(await response.text());
     if (!response.ok || !match) throw new Error(`${name} exposes no SQL statement counter at /metrics (status ${response.status})`);
     total += Number(match[1]);

@@ -21,11 +21,11 @@ describe("a subgraph's /metrics (the bench's SQL statement counter)", () => {
   });
 
   it('counts the SQL statements a request through the gateway costs the subgraph', async () => {
-    const before = await statementCounter(stack.sign(BENCH_CALLER, ''));
+    const before = await statementCounter(stack.sign(BENCH_CALLER, '', undefined, { method: 'GET', url: '/metrics' }));
     expect(before.status).toBe(200);
     const answer = await stack.query('{ agencies(first: 5) { edges { node { code } } } }');
     expect(answer.errors).toBeUndefined();
-    const after = await statementCounter(stack.sign(BENCH_CALLER, ''));
+    const after = await statementCounter(stack.sign(BENCH_CALLER, '', undefined, { method: 'GET', url: '/metrics' }));
     expect(after.count! - before.count!).toBeGreaterThan(0);
   });
 });

@@ -26,12 +26,12 @@ const signSubgraphFetches = {
     const authenticate = await authenticator;
     extendContext({ benchCaller: await authenticate(context.request.headers.get('authorization')) });
   },
-  onFetch({ context, options, setOptions }: { context?: HiveContext; options: FetchOptions; setOptions(options: FetchOptions): void }) {
+  onFetch({ url, context, options, setOptions }: { url: string; context?: HiveContext; options: FetchOptions; setOptions(options: FetchOptions): void }) {
     if (!context?.benchCaller) throw new Error('a subgraph fetch without a caller');
     const body = typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : '';
     setOptions({
       ...options,
-      headers: { ...options.headers, ...signSubgraphCall(environment.subgraphSecret, context.benchCaller, body) },
+      headers: { ...options.headers, ...signSubgraphCall(environment.subgraphSecret, context.benchCaller, { method: 'POST', url, body }) },
     });
   },
 };

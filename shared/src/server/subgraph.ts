@@ -194,11 +194,12 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         }
       },
       // SQL statements sent so far (Prometheus text; `npm run bench` reads it around one request). Signed like /ready.
-      '/metrics': (request, response) => {
+      '/metrics': async (request, response) => {
         try {
-          verifySignedRequest(subgraphSecret, request.headers, Buffer.alloc(0));
-        } catch {
-          return sendJson(response, 401, { status: 'unsigned' });
+          await verifiedCaller('metrics', request, Buffer.alloc(0));
+        } catch (error) {
+          const status = error instanceof HttpError ? error.status : 401;
+          return sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
         }
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         response.end(`safety_graph_sql_statements_total ${store.statements.count}\n`);
