@@ -204,7 +204,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     server,
     audit,
     stop: async () => {
-      await closeServer(server);
+      await closeServer(server, config.shutdownTimeoutMs);
       await apollo.stop();
       await unauthenticated.stop();
       if (!options.audit) await audit.close();

@@ -46,6 +46,8 @@ export interface Config {
   /** Seed the demo data into stores that are empty when a service starts (`npm start` sets it). */
   seedIfEmpty: boolean;
   ports: Record<SubgraphName | 'gateway', number>;
+  /** On SIGTERM, how long requests in flight may still run before their connections are cut. */
+  shutdownTimeoutMs: number;
   limits: Limits;
   /** The `aud` partner tokens must carry. */
   authAudience: string;
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePrefix,
     suppressionThreshold: integer(env, 'SUPPRESSION_THRESHOLD', 10, 2, 1000),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 0, 600_000),
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),

@@ -6,9 +6,14 @@ export interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** After the shutdown bound, what closing the pools may still take before the process exits anyway. */
+const STOP_GRACE_MS = 750;
+
 /**
  * Runs a service as its own process: starts it, stops it cleanly on SIGINT or
- * SIGTERM, and turns a startup failure into one log line and exit code 1.
+ * SIGTERM (requests in flight finish within SHUTDOWN_TIMEOUT_MS, then the
+ * connections and the pools are closed: exit 0), and turns a startup failure
+ * into one log line and exit code 1.
  */
 export function runProcess(name: string, config: Config, start: () => Promise<Stoppable>): void {
   const logger = createLogger(name, config.logLevel === 'silent' ? 'info' : config.logLevel);
@@ -18,9 +23,18 @@ export function runProcess(name: string, config: Config, start: () => Promise<St
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;
-        logger.info({ signal }, 'stopping');
+        const began = Date.now();
+        logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'stopping');
+        // The servers cut their connections at the bound; this catches what would still hang (a pool that never closes).
+        setTimeout(() => {
+          logger.error({ ms: Date.now() - began }, 'stop did not finish in time; exiting');
+          process.exit(1);
+        }, config.shutdownTimeoutMs + STOP_GRACE_MS).unref();
         running.stop().then(
-          () => process.exit(0),
+          () => {
+            logger.info({ ms: Date.now() - began }, 'stopped');
+            process.exit(0);
+          },
           (error) => {
             logger.error({ err: error }, 'stop failed');
             process.exit(1);

@@ -191,7 +191,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     server,
     requestCount: () => requests,
     stop: async () => {
-      await closeServer(server);
+      await closeServer(server, options.config.shutdownTimeoutMs);
       await apollo.stop();
       if (!options.store) await store.close();
     },
