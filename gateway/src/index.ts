@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './auth';
 export * from './auditTrail';
 export * from './audit';
+export * from './deploymentKeys';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type Config } from '../config';
+import { ConfigError, configProblem, type Config } from '../config';
+import { configuredPublicKey } from './publicKey';
 
 /** How the gateway verifies partner tokens. */
 export type TokenVerification =
@@ -46,10 +47,14 @@ function developmentSecret(config: Config, name: string): Buffer {
 function requiredSecret(config: Config, variable: string, file: string): Buffer {
   const value = config.env[variable];
   if (value) {
-    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) throw new ConfigError(`${variable} must be at least ${MIN_SECRET_BYTES} bytes`);
+    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) configProblem(`${variable} must be at least ${MIN_SECRET_BYTES} bytes`);
     return Buffer.from(value, 'utf8');
   }
-  if (config.isProduction) throw new ConfigError(`${variable} is required in production`);
+  if (config.isProduction) {
+    // Collected while the configuration is checked at start (every missing secret is named), thrown otherwise.
+    configProblem(`${variable} is required in production`);
+    return Buffer.alloc(0);
+  }
   return developmentSecret(config, file);
 }
 
@@ -70,11 +75,12 @@ export function loadSecrets(config: Config): Secrets {
  * production (missing both stops it), the HS256 development secret otherwise.
  */
 export function loadTokenVerification(config: Config): TokenVerification {
-  const { AUTH_JWKS_URL: jwksUrl, AUTH_PUBLIC_KEY: publicKey } = config.env;
+  const { AUTH_JWKS_URL: jwksUrl } = config.env;
+  const publicKey = configuredPublicKey(config);
   if (jwksUrl) return { kind: 'jwks', url: jwksUrl };
-  if (publicKey) return { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n') };
+  if (publicKey) return { kind: 'public-key', pem: publicKey };
   if (config.isProduction) {
-    throw new ConfigError('AUTH_JWKS_URL or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
+    throw new ConfigError('AUTH_JWKS_URL, AUTH_JWKS_FILE or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
   }
   return { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')) };
 }
