@@ -12,7 +12,7 @@ import { requestedScopes, TokenRequestError, type TokenRequest } from './tokens'
 export type DeploymentAlgorithm = 'ES256' | 'RS256';
 export const DEPLOYMENT_ALGORITHMS: readonly DeploymentAlgorithm[] = ['ES256', 'RS256'];
 
-/** Tokens signed with a deployment key live at most this long (the gateway's AUTH_MAX_TTL default). */
+/** Tokens signed with a deployment key live at most this long (the longest lifetime the gateway accepts by default). */
 export const DEPLOYMENT_TOKEN_MAX_SECONDS = 24 * 3600;
 
 export interface DeploymentKeyPair {
