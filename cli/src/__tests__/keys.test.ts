@@ -18,6 +18,7 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'silent', AUTH_ISSUER: '', ...env },
     encoding: 'utf8',
+    timeout: 60_000,
   });
 const mode = (path: string) => statSync(path).mode & 0o777;
 const scratch = () => mkdtempSync(join(tmpdir(), 'safety-graph-keys-'));
@@ -60,7 +61,7 @@ describe('npm run keys', () => {
     ['no --out', []],
     ['an unknown algorithm', ['--out', '/tmp/never-written-keys', '--alg', 'HS256']],
     ['an unknown option', ['--outt', '/tmp/x']],
-    ['a folder it cannot create', ['--out', '/proc/safety-graph-keys']],
+    ['a folder it cannot create', ['--out', join(__filename, 'keys')]],
   ])('exits 2 with one clear line for %s', (_label, args) => {
     const result = run('keys', args);
     expect(result.status).toBe(2);
