@@ -6,3 +6,4 @@ export * from './auth';
 export * from './auditTrail';
 export * from './audit';
 export * from './explorer';
+export * from './deploymentKeys';

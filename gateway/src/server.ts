@@ -228,7 +228,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     server,
     audit,
     stop: async () => {
-      await closeServer(server);
+      await closeServer(server, config.shutdownTimeoutMs);
       limiter.close();
       await apollo.stop();
       await unauthenticated.stop();

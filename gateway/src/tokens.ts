@@ -34,3 +34,11 @@ export async function mintDevelopmentToken(config: Config, request: TokenRequest
     .setExpirationTime(`${seconds}s`)
     .sign(tokens.secret);
 }
+
+/** The scopes a token request asks for (the agency kind's defaults when none), each one checked. */
+export function requestedScopes(request: Pick<TokenRequest, 'scopes' | 'agencyKind'>): string[] {
+  const scopes = request.scopes ?? defaultScopesFor(request.agencyKind);
+  const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
+  if (unknown.length > 0) throw new TokenRequestError(`unknown scope ${unknown.join(', ')}; scopes are: ${SCOPES.join(' ')}`);
+  return scopes;
+}

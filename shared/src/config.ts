@@ -56,6 +56,8 @@ export interface Config {
   /** Seed the demo data into stores that are empty when a service starts (`npm start` sets it). */
   seedIfEmpty: boolean;
   ports: Record<SubgraphName | 'gateway', number>;
+  /** On SIGTERM, how long requests in flight may still run before their connections are cut. */
+  shutdownTimeoutMs: number;
   limits: Limits;
   /** The `aud` partner tokens must carry. */
   authAudience: string;
@@ -71,9 +73,47 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(message: string) {
+  /** One line per missing or malformed value (`loadCheckedConfig` collects them all). */
+  readonly problems: string[];
+  constructor(message: string, problems: string[] = [message]) {
     super(message);
     this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** While `loadCheckedConfig` runs, problems are collected here instead of thrown one by one. */
+let collector: string[] | undefined;
+
+/** A missing or malformed value: thrown, or collected while `loadCheckedConfig` runs (the caller then goes on with a fallback). */
+export function configProblem(message: string): void {
+  if (collector) collector.push(message);
+  else throw new ConfigError(message);
+}
+
+/**
+ * The configuration of a service process, checked at start: `loadConfig` and
+ * then each of `checks` (its secrets, its token keys…), every problem found
+ * reported at once as one line each in a single ConfigError.
+ */
+export function loadCheckedConfig(env: NodeJS.ProcessEnv = process.env, checks: ((config: Config) => unknown)[] = []): Config {
+  const found: string[] = [];
+  const previous = collector;
+  collector = found;
+  try {
+    const config = loadConfig(env);
+    for (const check of checks) {
+      try {
+        check(config);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        found.push(...error.problems);
+      }
+    }
+    if (found.length > 0) throw new ConfigError(found.join('\n'), found);
+    return config;
+  } finally {
+    collector = previous;
   }
 }
 
@@ -82,7 +122,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    configProblem(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
   }
   return value;
 }
@@ -126,10 +167,31 @@ function databaseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} is not a URL`);
+    configProblem(`${name} is not a URL`);
+    return undefined;
   }
   if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
-    throw new ConfigError(`${name} must be a mysql:// URL (got ${parsed.protocol}//)`);
+    configProblem(`${name} must be a mysql:// URL (got ${parsed.protocol}//)`);
+    return undefined;
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A subgraph's base URL as the gateway reaches it: http(s) only. */
+function serviceUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    configProblem(`${name} must be an http:// or https:// URL, got "${raw}"`);
+    return undefined;
   }
   return raw;
 }
@@ -137,10 +199,9 @@ function databaseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
 /** Reads and validates the environment once; everything else takes the typed result. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
-  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
-    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
-  }
-  const nodeEnv = nodeEnvRaw as Config['nodeEnv'];
+  const knownNodeEnv = ['development', 'production', 'test'].includes(nodeEnvRaw);
+  if (!knownNodeEnv) configProblem(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  const nodeEnv = (knownNodeEnv ? nodeEnvRaw : 'production') as Config['nodeEnv'];
   databaseUrl(env, 'DATABASE_URL');
   for (const name of SUBGRAPH_NAMES) databaseUrl(env, `${name.toUpperCase()}_DATABASE_URL`);
   const ports = { ...DEFAULT_PORTS };
@@ -150,21 +211,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphUrls[name] = env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${ports[name]}/graphql`;
+    subgraphUrls[name] = serviceUrl(env, `${name.toUpperCase()}_URL`) ?? `http://127.0.0.1:${ports[name]}/graphql`;
   }
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) configProblem(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const databasePrefix = env.DATABASE_PREFIX ?? 'safety_';
   if (!/^[a-z0-9_]{0,32}$/.test(databasePrefix)) {
-    throw new ConfigError('DATABASE_PREFIX may hold only lower-case letters, digits and underscores');
+    configProblem('DATABASE_PREFIX may hold only lower-case letters, digits and underscores (at most 32)');
+  }
+  if (env.SEED_IF_EMPTY && !['true', 'false'].includes(env.SEED_IF_EMPTY)) {
+    configProblem(`SEED_IF_EMPTY must be true or false, got "${env.SEED_IF_EMPTY}"`);
   }
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
-    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? join(process.cwd(), '.data')),
     databasePrefix,
     suppressionThreshold: integer(env, 'SUPPRESSION_THRESHOLD', 10, 2, 1000),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 0, 600_000),
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),

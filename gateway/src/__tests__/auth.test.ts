@@ -14,7 +14,7 @@ const production = (extra: Record<string, string>) =>
 describe('production token verification', () => {
   it('refuses to start without a token key, a subgraph secret or a pseudonym key', () => {
     expect(() => gatewaySecrets(production({}))).toThrow(ConfigError);
-    expect(() => gatewaySecrets(production({ AUTH_SECRET: 'x'.repeat(40) }))).toThrow(/AUTH_JWKS_URL or AUTH_PUBLIC_KEY/);
+    expect(() => gatewaySecrets(production({ AUTH_SECRET: 'x'.repeat(40) }))).toThrow(/AUTH_JWKS_URL, AUTH_JWKS_FILE or AUTH_PUBLIC_KEY/);
     expect(() => gatewaySecrets(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' }))).toThrow(/SUBGRAPH_SECRET is required/);
     expect(() => gatewaySecrets(production({ AUTH_JWKS_URL: 'https://idp.example/jwks', SUBGRAPH_SECRET: 'short' }))).toThrow(/at least 32 bytes/);
     expect(() => loadSecrets(loadConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's'.repeat(40) }))).toThrow(/PSEUDONYM_KEY is required/);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type Config } from '../config';
+import { ConfigError, configProblem, type Config } from '../config';
+import { configuredPublicKey } from './publicKey';
 
 /** The `iss` of development tokens (`npm run token`), the one accepted in development without `AUTH_ISSUER`. */
 export const DEVELOPMENT_ISSUER = 'safety-graph-development';
@@ -59,10 +60,14 @@ function developmentSecret(config: Config, name: string): Buffer {
 function requiredSecret(config: Config, variable: string, file: string): Buffer {
   const value = config.env[variable];
   if (value) {
-    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) throw new ConfigError(`${variable} must be at least ${MIN_SECRET_BYTES} bytes`);
+    if (Buffer.byteLength(value) < MIN_SECRET_BYTES) configProblem(`${variable} must be at least ${MIN_SECRET_BYTES} bytes`);
     return Buffer.from(value, 'utf8');
   }
-  if (config.isProduction) throw new ConfigError(`${variable} is required in production`);
+  if (config.isProduction) {
+    // Collected while the configuration is checked at start (every missing secret is named), thrown otherwise.
+    configProblem(`${variable} is required in production`);
+    return Buffer.alloc(0);
+  }
   return developmentSecret(config, file);
 }
 
@@ -83,16 +88,17 @@ export function loadSecrets(config: Config): Secrets {
  * production (missing both stops it), the HS256 development secret otherwise.
  */
 export function loadTokenVerification(config: Config): TokenVerification {
-  const { AUTH_JWKS_URL: jwksUrl, AUTH_PUBLIC_KEY: publicKey } = config.env;
+  const { AUTH_JWKS_URL: jwksUrl } = config.env;
+  const publicKey = configuredPublicKey(config);
   const policy = (): TokenPolicy => {
     // A key alone would accept tokens the same identity provider issues for any other realm or tenant.
     if (config.isProduction && !config.authIssuer) throw new ConfigError('AUTH_ISSUER is required in production (the iss partner tokens carry)');
     return { issuer: config.authIssuer ?? DEVELOPMENT_ISSUER, maxTtlSeconds: config.authMaxTtlSeconds };
   };
   if (jwksUrl) return { kind: 'jwks', url: jwksUrl, ...policy() };
-  if (publicKey) return { kind: 'public-key', pem: publicKey.replace(/\\n/g, '\n'), ...policy() };
+  if (publicKey) return { kind: 'public-key', pem: publicKey, ...policy() };
   if (config.isProduction) {
-    throw new ConfigError('AUTH_JWKS_URL or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
+    throw new ConfigError('AUTH_JWKS_URL, AUTH_JWKS_FILE or AUTH_PUBLIC_KEY is required in production (HS256 tokens are for development only)');
   }
   return { kind: 'hs256', secret: new Uint8Array(requiredSecret(config, 'AUTH_SECRET', 'auth-secret')), ...policy() };
 }

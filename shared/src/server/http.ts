@@ -241,9 +241,32 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
   return (server.address() as AddressInfo).port;
 }
 
-export async function closeServer(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections?.();
-  });
+/** How often a stopping server looks for connections that have just become idle. */
+const IDLE_SWEEP_MS = 25;
+
+/**
+ * Stops accepting, lets the requests in flight finish for up to `timeoutMs`,
+ * then cuts whatever is still open; resolves once the server is closed.
+ * Node's `server.close()` leaves a keep-alive connection that was busy at that
+ * moment open after its answer until the client or `keepAliveTimeout` (5 s)
+ * closes it, which held every stop for seconds: answers sent while stopping
+ * carry `Connection: close`, and connections that turn idle are closed at once.
+ */
+export async function closeServer(server: Server, timeoutMs = 5000): Promise<void> {
+  const refuseKeepAlive = (_request: IncomingMessage, response: ServerResponse) => {
+    if (!response.headersSent) response.shouldKeepAlive = false;
+  };
+  server.on('request', refuseKeepAlive);
+  const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+  const cut = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  try {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(cut);
+    server.off('request', refuseKeepAlive);
+  }
 }

@@ -1,26 +1,47 @@
 import type { Config } from '../config';
 import { ConfigError } from '../config';
-import { createLogger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 
 export interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** After the shutdown bound, what closing the pools may still take before the process exits anyway. */
+const STOP_GRACE_MS = 750;
+
 /**
  * Runs a service as its own process: starts it, stops it cleanly on SIGINT or
- * SIGTERM, and turns a startup failure into one log line and exit code 1.
+ * SIGTERM (requests in flight finish within SHUTDOWN_TIMEOUT_MS, then the
+ * connections and the pools are closed: exit 0), and turns a startup failure
+ * into one log line and exit code 1.
  */
-export function runProcess(name: string, config: Config, start: () => Promise<Stoppable>): void {
+export function runProcess(name: string, source: Config | (() => Config), start: (config: Config) => Promise<Stoppable>): void {
+  let config: Config;
+  try {
+    config = typeof source === 'function' ? source() : source;
+  } catch (error) {
+    reportStartFailure(createLogger(name, 'info'), error);
+    process.exit(1);
+  }
   const logger = createLogger(name, config.logLevel === 'silent' ? 'info' : config.logLevel);
-  start().then(
+  start(config).then(
     (running) => {
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;
-        logger.info({ signal }, 'stopping');
+        const began = Date.now();
+        logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'stopping');
+        // The servers cut their connections at the bound; this catches what would still hang (a pool that never closes).
+        setTimeout(() => {
+          logger.error({ ms: Date.now() - began }, 'stop did not finish in time; exiting');
+          process.exit(1);
+        }, config.shutdownTimeoutMs + STOP_GRACE_MS).unref();
         running.stop().then(
-          () => process.exit(0),
+          () => {
+            logger.info({ ms: Date.now() - began }, 'stopped');
+            process.exit(0);
+          },
           (error) => {
             logger.error({ err: error }, 'stop failed');
             process.exit(1);
@@ -31,9 +52,14 @@ export function runProcess(name: string, config: Config, start: () => Promise<St
       process.on('SIGTERM', () => stop('SIGTERM'));
     },
     (error: unknown) => {
-      if (error instanceof ConfigError) logger.error(`configuration error: ${error.message}`);
-      else logger.error({ err: error }, 'failed to start');
+      reportStartFailure(logger, error);
       process.exit(1);
     },
   );
+}
+
+/** A configuration problem is one line each (what is wrong and with which variable), anything else one error entry. */
+function reportStartFailure(logger: Logger, error: unknown): void {
+  if (error instanceof ConfigError) for (const problem of error.problems) logger.error(`configuration error: ${problem}`);
+  else logger.error({ err: error }, 'failed to start');
 }

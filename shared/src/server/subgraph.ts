@@ -9,7 +9,7 @@ import { parse, type DocumentNode } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { guardResolvers, type AccessPolicy } from '../auth/guard';
-import { storeConfig, type Config, type SubgraphName } from '../config';
+import { loadCheckedConfig, storeConfig, type Config, type SubgraphName } from '../config';
 import { openStore, type Store } from '../db/store';
 import { ErrorCode } from '../errors';
 import { createLogger, type Logger } from '../logger';
@@ -218,7 +218,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     server,
     requestCount: () => requests,
     stop: async () => {
-      await closeServer(server);
+      await closeServer(server, options.config.shutdownTimeoutMs);
       await apollo.stop();
       await nonces.close();
       if (!options.store) await store.close();
@@ -227,6 +227,9 @@ export async function startSubgraph<TContext extends SubgraphContext>(
 }
 
 /** The entry point of a subgraph's own process (`node dist/main.js`). */
-export function runSubgraphProcess<TContext extends SubgraphContext>(module: SubgraphModule<TContext>, config: Config): void {
-  runProcess(module.name, config, () => startSubgraph(module, { config, seedIfEmpty: config.seedIfEmpty, host: config.host }));
+export function runSubgraphProcess<TContext extends SubgraphContext>(
+  module: SubgraphModule<TContext>,
+  config: Config | (() => Config) = () => loadCheckedConfig(process.env, [loadSecrets]),
+): void {
+  runProcess(module.name, config, (loaded) => startSubgraph(module, { config: loaded, seedIfEmpty: loaded.seedIfEmpty, host: loaded.host }));
 }

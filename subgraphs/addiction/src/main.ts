@@ -1,4 +1,4 @@
-import { loadConfig, runSubgraphProcess } from '@safety-graph/shared';
+import { runSubgraphProcess } from '@safety-graph/shared';
 import { addiction } from './index';
 
-runSubgraphProcess(addiction, loadConfig());
+runSubgraphProcess(addiction);

@@ -1,4 +1,4 @@
-import { loadConfig, runSubgraphProcess } from '@safety-graph/shared';
+import { runSubgraphProcess } from '@safety-graph/shared';
 import { agencies } from './index';
 
-runSubgraphProcess(agencies, loadConfig());
+runSubgraphProcess(agencies);

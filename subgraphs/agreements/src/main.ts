@@ -1,4 +1,4 @@
-import { loadConfig, runSubgraphProcess } from '@safety-graph/shared';
+import { runSubgraphProcess } from '@safety-graph/shared';
 import { agreements } from './index';
 
-runSubgraphProcess(agreements, loadConfig());
+runSubgraphProcess(agreements);

@@ -1,4 +1,4 @@
-import { loadConfig, runSubgraphProcess } from '@safety-graph/shared';
+import { runSubgraphProcess } from '@safety-graph/shared';
 import { divorce } from './index';
 
-runSubgraphProcess(divorce, loadConfig());
+runSubgraphProcess(divorce);

@@ -1,4 +1,4 @@
-import { loadConfig, runSubgraphProcess } from '@safety-graph/shared';
+import { runSubgraphProcess } from '@safety-graph/shared';
 import { traffic } from './index';
 
-runSubgraphProcess(traffic, loadConfig());
+runSubgraphProcess(traffic);
