@@ -4,7 +4,8 @@ import { nationalId, startStack, type QueryOptions, type Stack } from '@safety-g
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack('divorcewrites');
+  // 50 concurrent retries of one write test idempotency, not the per-agency concurrency limit (test/e2e/fairness).
+  stack = await startStack('divorcewrites', { MAX_CONCURRENT_PER_AGENCY: '64' });
 }, 180_000);
 afterEach(() => disarmFailpoints());
 afterAll(() => stack?.stop());
