@@ -125,7 +125,7 @@ describe(`SIGTERM stops a service within SHUTDOWN_TIMEOUT_MS (${storeLabel()})`,
   it('a subgraph finishes the request in flight, drops idle keep-alive connections and exits 0', async () => {
     const service = await spawnService('subgraphs/agencies/dist/main.js', { ...env, AGENCIES_PORT: '0', SEED_IF_EMPTY: 'true' });
     await idleConnections(agent, service.port, 3);
-    const inFlight = slowPost(service.port, signedHeaders(subgraphSecret, CALLER, QUERY), QUERY);
+    const inFlight = slowPost(service.port, signedHeaders(subgraphSecret, CALLER, { method: 'POST', url: '/graphql', body: QUERY }), QUERY);
     await settle(100);
     const signalled = Date.now();
     service.child.kill('SIGTERM');
@@ -144,7 +144,7 @@ describe(`SIGTERM stops a service within SHUTDOWN_TIMEOUT_MS (${storeLabel()})`,
   it('a request still in flight at the bound is cut, and the process exits 0 all the same', async () => {
     const service = await spawnService('subgraphs/agencies/dist/main.js', { ...env, AGENCIES_PORT: '0' });
     await idleConnections(agent, service.port, 2);
-    const stuck = slowPost(service.port, signedHeaders(subgraphSecret, CALLER, QUERY), QUERY);
+    const stuck = slowPost(service.port, signedHeaders(subgraphSecret, CALLER, { method: 'POST', url: '/graphql', body: QUERY }), QUERY);
     const outcome = stuck.answer.then(
       () => 'answered',
       () => 'cut',
