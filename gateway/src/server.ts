@@ -5,6 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   CALLER_HEADER,
   closeServer,
+  corsPolicy,
   createGraphQLHttpServer,
   createLogger,
   encodeCaller,
@@ -25,6 +26,7 @@ import { createAgencyDirectory, GATEWAY_CALLER } from './agencyDirectory';
 import { devSignInRoutes } from './devSignIn';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
+import { cacheVerifiedTokens } from './tokenCache';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
 import { operationGuard } from './operationGuard';
@@ -81,10 +83,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     observe: (url, seconds, status) =>
       metrics.subgraphFetch.observe({ subgraph: nameOfUrl.get(url) ?? 'unknown', status: String(status) }, seconds),
   });
-  const authenticator = await createAuthenticator(
-    config,
-    loadTokenVerification(config),
-    options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
+  const authenticator = cacheVerifiedTokens(
+    await createAuthenticator(
+      config,
+      loadTokenVerification(config),
+      options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
+    ),
   );
   const rateLimit = createRateLimiter(limits.ratePerMinute);
   const audit = options.audit ?? (await openGatewayAudit(config, (error) => logger.error({ err: error }, 'audit checkpoint not written')));
@@ -149,6 +153,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     apollo,
     allowGet: true,
     maxBodyBytes: limits.maxBodyBytes,
+    service: 'gateway',
+    cors: corsPolicy(config),
+    compress: true,
     context: async ({ requestId, request, rawBody }) => {
       // Before anything reads them: nothing downstream (hashing for the audit log included) walks an unbounded depth.
       checkVariableDepth(request, rawBody, variableDepth);

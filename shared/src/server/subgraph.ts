@@ -21,6 +21,7 @@ import type { Importer } from './importer';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
+import { stopTracing } from '../tracing';
 
 /** What every subgraph resolver gets; each subgraph adds its per-request loaders. */
 export interface SubgraphContext {
@@ -164,6 +165,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   let requests = 0;
   const server = createGraphQLHttpServer<TContext>({
     apollo,
+    service: module.name,
     // Every request, `_entities` and `_service` included, must come signed from the gateway.
     context: async ({ requestId, request, rawBody }) => {
       requests += 1;
@@ -214,5 +216,8 @@ export async function startSubgraph<TContext extends SubgraphContext>(
 
 /** The entry point of a subgraph's own process (`node dist/main.js`). */
 export function runSubgraphProcess<TContext extends SubgraphContext>(module: SubgraphModule<TContext>, config: Config): void {
-  runProcess(module.name, config, () => startSubgraph(module, { config, seedIfEmpty: config.seedIfEmpty, host: config.host }));
+  runProcess(module.name, config, async () => {
+    const subgraph = await startSubgraph(module, { config, seedIfEmpty: config.seedIfEmpty, host: config.host });
+    return { stop: async () => (await subgraph.stop(), await stopTracing()) };
+  });
 }

@@ -1,0 +1,211 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingHttpHeaders } from 'node:http';
+import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+
+/**
+ * Request ids, W3C trace context and OpenTelemetry tracing for every service.
+ *
+ * This file imports only `@opentelemetry/api` (a few kB, no-op until a tracer
+ * provider is registered): the SDK, the OTLP exporter and the instrumentations
+ * are required only by `startTracing`, so that tracing costs nothing when
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` is unset. A process main calls
+ * `startTracingFromEnv` before it loads anything else, so that the graphql and
+ * mysql2 instrumentations patch those modules as they load.
+ */
+
+/** What the logs and the subgraph calls of one request carry. */
+export interface RequestScope {
+  requestId: string;
+  /** The client's `traceparent` when well formed (forwarded as is when tracing is off). */
+  traceparent?: string;
+  tracestate?: string;
+}
+
+const scope = new AsyncLocalStorage<RequestScope>();
+let tracer: Tracer | undefined;
+let running: RunningTracing | undefined;
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,128}$/;
+// version 00, 32 hex trace id, 16 hex parent id, 2 hex flags; all-zero ids are invalid.
+const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** The client's `x-request-id` when it is well formed ([A-Za-z0-9-], 8–128 characters), else undefined. */
+export function clientRequestId(headers: IncomingHttpHeaders): string | undefined {
+  const value = single(headers['x-request-id']);
+  return value !== undefined && REQUEST_ID.test(value) ? value : undefined;
+}
+
+/** The request being served in this async context, if any. */
+export function currentRequest(): RequestScope | undefined {
+  return scope.getStore();
+}
+
+/** True once `startTracing` registered an SDK in this process. */
+export function tracingEnabled(): boolean {
+  return tracer !== undefined;
+}
+
+/** The trace id of the current span, for log lines; undefined when tracing is off. */
+export function currentTraceId(): string | undefined {
+  if (!tracer) return undefined;
+  const span = trace.getSpan(otelContext.active());
+  return span?.spanContext().traceId;
+}
+
+/**
+ * Runs one incoming request: in its own request scope (logs, outgoing calls)
+ * and, when tracing is on, inside a SERVER span continuing the caller's W3C
+ * trace context. `work` reports the HTTP status the span records.
+ */
+export async function serveTraced(
+  headers: IncomingHttpHeaders,
+  requestId: string,
+  name: string,
+  work: (setStatus: (status: number) => void) => Promise<void>,
+): Promise<void> {
+  const raw = single(headers.traceparent)?.trim().toLowerCase();
+  const traceparent = raw && TRACEPARENT.test(raw) ? raw : undefined;
+  const tracestate = traceparent ? single(headers.tracestate) : undefined;
+  const requestScope: RequestScope = { requestId, traceparent, tracestate };
+  if (!tracer) {
+    await scope.run(requestScope, () => work(() => undefined));
+    return;
+  }
+  const parent = propagation.extract(otelContext.active(), traceparent ? { traceparent, tracestate } : {});
+  const span = tracer.startSpan(name, { kind: SpanKind.SERVER, attributes: { 'http.request.id': requestId } }, parent);
+  let status = 0;
+  try {
+    await scope.run(requestScope, () =>
+      otelContext.with(trace.setSpan(parent, span), () => work((value) => (status = value))),
+    );
+  } finally {
+    span.setAttribute('http.response.status_code', status);
+    if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  }
+}
+
+/**
+ * The headers an outgoing call carries for the current request: its request
+ * id, and the trace context (of `span` when tracing is on, else the client's
+ * `traceparent` as it came). None of them is covered by a call's signature.
+ */
+export function outgoingTraceHeaders(span?: Span): Record<string, string> {
+  const current = scope.getStore();
+  const headers: Record<string, string> = {};
+  if (current) headers['x-request-id'] = current.requestId;
+  if (tracer) {
+    propagation.inject(span ? trace.setSpan(otelContext.active(), span) : otelContext.active(), headers);
+  } else if (current?.traceparent) {
+    headers.traceparent = current.traceparent;
+    if (current.tracestate) headers.tracestate = current.tracestate;
+  }
+  return headers;
+}
+
+/** Runs an outgoing call in a CLIENT span (when tracing is on); `work` gets the span to propagate. */
+export async function clientSpan<T>(name: string, attributes: Record<string, string>, work: (span?: Span) => Promise<T>): Promise<T> {
+  if (!tracer) return work();
+  const span = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
+  try {
+    return await otelContext.with(trace.setSpan(otelContext.active(), span), () => work(span));
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+/**
+ * A span for one SQL statement where no driver instrumentation sees it (the
+ * SQLite driver): TypeORM's logger hook fires before the statement runs and
+ * never after, so the span marks the statement without measuring it.
+ */
+export function statementSpan(system: string, statement: string): void {
+  if (!tracer) return;
+  tracer
+    .startSpan(`${system} ${statement.trim().split(/\s+/, 1)[0].toUpperCase()}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system': system, 'db.statement': statement.slice(0, 2000) },
+    })
+    .end();
+}
+
+export interface TracingOptions {
+  /** `service.name` of the spans. */
+  service: string;
+  /** Where spans go: an OTLP http/protobuf endpoint (`OTEL_EXPORTER_OTLP_ENDPOINT`), or a given exporter (tests). */
+  endpoint?: string;
+  exporter?: unknown;
+  /** Export each span as it ends (tests) instead of in batches. */
+  simple?: boolean;
+}
+
+/** What `startTracing` registered; `shutdown` flushes the spans still queued. */
+export interface RunningTracing {
+  instrumentations: unknown[];
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Registers the OpenTelemetry Node SDK: W3C trace context, the graphql and
+ * mysql2 instrumentations, and a batch OTLP exporter. Call it before the
+ * instrumented modules load; once per process.
+ */
+export function startTracing(options: TracingOptions): RunningTracing {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const { BatchSpanProcessor, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { Resource } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
+  const { GraphQLInstrumentation } = require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
+  const { MySQL2Instrumentation } = require('@opentelemetry/instrumentation-mysql2') as typeof import('@opentelemetry/instrumentation-mysql2');
+  type Exporter = ConstructorParameters<typeof BatchSpanProcessor>[0];
+  let exporter = options.exporter as Exporter | undefined;
+  if (!exporter) {
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto') as typeof import('@opentelemetry/exporter-trace-otlp-proto');
+    // The endpoint is the collector's base URL, as the OTEL_EXPORTER_OTLP_ENDPOINT convention has it.
+    exporter = new OTLPTraceExporter({ url: `${(options.endpoint ?? '').replace(/\/$/, '')}/v1/traces` });
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const provider = new NodeTracerProvider({
+    resource: new Resource({ 'service.name': options.service }),
+    spanProcessors: [options.simple ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
+  });
+  provider.register();
+  const instrumentations = [
+    // Resolver spans only for fields with their own resolver: default ones would double every span count.
+    new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),
+    new MySQL2Instrumentation(),
+  ];
+  registerInstrumentations({ instrumentations, tracerProvider: provider });
+  tracer = trace.getTracer('safety-graph');
+  running = {
+    instrumentations,
+    shutdown: async () => {
+      tracer = undefined;
+      running = undefined;
+      await provider.shutdown();
+      for (const instrumentation of instrumentations) instrumentation.disable();
+      trace.disable();
+      propagation.disable();
+      otelContext.disable();
+    },
+  };
+  return running;
+}
+
+/** Flushes the spans still queued and stops tracing, if `startTracing` ran (a process stopping). */
+export async function stopTracing(): Promise<void> {
+  await running?.shutdown();
+}
+
+/** Starts tracing when `OTEL_EXPORTER_OTLP_ENDPOINT` is set; nothing otherwise. `OTEL_SERVICE_NAME` overrides the name. */
+export function startTracingFromEnv(service: string, env: NodeJS.ProcessEnv = process.env): RunningTracing | undefined {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint) return undefined;
+  return startTracing({ service: env.OTEL_SERVICE_NAME || service, endpoint });
+}
