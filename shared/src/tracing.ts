@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
-import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context as otelContext, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 
 /**
  * Request ids, W3C trace context and OpenTelemetry tracing for every service.
@@ -73,7 +73,8 @@ export async function serveTraced(
     await scope.run(requestScope, () => work(() => undefined));
     return;
   }
-  const parent = propagation.extract(otelContext.active(), traceparent ? { traceparent, tracestate } : {});
+  // From the root: a request continues its caller's trace or starts one, never an ambient context.
+  const parent = propagation.extract(ROOT_CONTEXT, traceparent ? { traceparent, tracestate } : {});
   const span = tracer.startSpan(name, { kind: SpanKind.SERVER, attributes: { 'http.request.id': requestId } }, parent);
   let status = 0;
   try {
