@@ -194,7 +194,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         for await (const chunk of stream) response.write(chunk);
         response.end();
       } else if (options.compress && bodyText !== undefined) {
-        const answer = await compressBody(bodyText, request.headers['accept-encoding']);
+        const answer = compressBody(bodyText, request.headers['accept-encoding']);
         delete headers['content-length'];
         response.writeHead(summary.status, {
           ...headers,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
@@ -122,7 +122,9 @@ export function createSubgraphApollo<TContext extends SubgraphContext>(
     introspection: true,
     csrfPrevention: true,
     // Inline traces are for Apollo's hosted studio, which partners' data never goes to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Cache control wraps every field resolver in a hook to compute a cache-control header nothing reads
+    // (answers are per caller and never cached): off, it costs nothing per field.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: maskErrors((error) => {
       logger.error({ err: error }, 'resolver failed');
       return undefined;
