@@ -113,7 +113,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   return createServer((request, response) => {
     // A client's well-formed x-request-id is the request's id (its logs, its errors, its subgraph calls).
     const requestId = clientRequestId(request.headers) ?? randomUUID();
-    return serveTraced(request.headers, requestId, spanName, (setStatus) => serve(request, response, requestId, setStatus));
+    serveTraced(request.headers, requestId, spanName, (setStatus) => serve(request, response, requestId, setStatus)).catch((error: unknown) => {
+      options.onError?.(error, requestId);
+      response.destroy();
+    });
   });
 
   async function serve(request: IncomingMessage, response: ServerResponse, requestId: string, setStatus: (status: number) => void): Promise<void> {
@@ -132,10 +135,12 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       const route = options.routes?.[url.pathname];
       if (route) {
         await route(request, response);
+        setStatus(response.statusCode);
         return;
       }
       if (url.pathname !== '/graphql') {
         sendJson(response, 404, { error: 'Not found' });
+        setStatus(404);
         return;
       }
       try {
