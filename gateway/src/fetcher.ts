@@ -1,5 +1,5 @@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_HEADER, clientSpan, decodeCaller, outgoingTraceHeaders, signedHeaders } from '@safety-graph/shared';
+import { CALLER_HEADER, clientSpan, decodeCaller, injectTraceContext, signedHeaders } from '@safety-graph/shared';
 
 export interface SubgraphFetcherOptions {
   /** A subgraph that has not answered by then fails its part of the plan instead of hanging the request. */
@@ -13,8 +13,8 @@ export interface SubgraphFetcherOptions {
  * subgraph fetch and never retries, so the timeout lives here; Node's fetch
  * (undici's global agent) keeps connections to each subgraph alive and reuses
  * them. It signs the caller (set by the data source) with the exact body bytes
- * it sends, and carries the request id and W3C trace context, which the
- * signature does not cover. Answers from subgraphs are not compressed: on the
+ * it sends. The request id and the client's trace context (set by the data
+ * source) or, with tracing on, this call's span's, ride outside the signature. Answers from subgraphs are not compressed: on the
  * gateway's own network it would cost both sides CPU for nothing.
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
@@ -29,7 +29,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
     const signal = init?.signal ? AbortSignal.any([timeout, init.signal as AbortSignal]) : timeout;
     const started = performance.now();
     return clientSpan(`POST ${new URL(url).host}`, { 'url.full': url, 'http.request.method': method }, async (span) => {
-      Object.assign(headers, outgoingTraceHeaders(span));
+      injectTraceContext(headers, span);
       try {
         const response = await fetch(url, { method, headers, body: init?.body, signal });
         options.observe?.(url, (performance.now() - started) / 1000, response.status);

@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   CALLER_HEADER,
+  clientTraceHeaders,
   closeServer,
   corsPolicy,
   createGraphQLHttpServer,
@@ -109,6 +110,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         willSendRequest({ request, context }) {
           context.subgraphs?.add(name);
           request.http?.headers.set(CALLER_HEADER, encodeCaller(context.caller));
+          // Outside the signature: the subgraph's logs and spans join the client's request.
+          request.http?.headers.set('x-request-id', context.requestId);
+          for (const [header, value] of Object.entries((context as GatewayContext).traceHeaders ?? {})) request.http?.headers.set(header, value);
         },
       }),
   });
@@ -169,7 +173,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         throw error;
       });
       await rateLimit(caller.agencyCode);
-      return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false } };
+      return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false }, traceHeaders: clientTraceHeaders(request.headers) };
     },
     beforeSend: async (summary: RequestSummary<GatewayContext>) => {
       const outcome = outcomeOf(summary);

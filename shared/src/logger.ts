@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { currentRequest, currentTraceId } from './tracing';
+import { currentTraceId } from './tracing';
 
 export type { Logger };
 
@@ -8,9 +8,9 @@ export function createLogger(name: string, level: string): Logger {
     name,
     level,
     base: { service: name },
-    // Every line logged while serving a request names its trace: the span's when tracing is on, else the client's traceparent.
+    // With tracing on, every line logged while serving a request names its trace (off: see clientTraceLogFields).
     mixin: () => {
-      const traceId = currentTraceId() ?? currentRequest()?.traceparent?.slice(3, 35);
+      const traceId = currentTraceId();
       return traceId ? { traceId } : {};
     },
   });

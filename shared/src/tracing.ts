@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
 import { context as otelContext, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 
@@ -13,15 +12,8 @@ import { context as otelContext, propagation, ROOT_CONTEXT, SpanKind, SpanStatus
  * mysql2 instrumentations patch those modules as they load.
  */
 
-/** What the logs and the subgraph calls of one request carry. */
-export interface RequestScope {
-  requestId: string;
-  /** The client's `traceparent` when well formed (forwarded as is when tracing is off). */
-  traceparent?: string;
-  tracestate?: string;
-}
-
-const scope = new AsyncLocalStorage<RequestScope>();
+// No AsyncLocalStorage of our own: on Node 20 an active one slows every promise. With
+// tracing on, OpenTelemetry's context manager carries the span (and so the trace id).
 let tracer: Tracer | undefined;
 let running: RunningTracing | undefined;
 
@@ -37,9 +29,19 @@ export function clientRequestId(headers: IncomingHttpHeaders): string | undefine
   return value !== undefined && REQUEST_ID.test(value) ? value : undefined;
 }
 
-/** The request being served in this async context, if any. */
-export function currentRequest(): RequestScope | undefined {
-  return scope.getStore();
+/** The client's W3C trace context headers, when its `traceparent` is well formed; else none. */
+export function clientTraceHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const traceparent = single(headers.traceparent)?.trim().toLowerCase();
+  if (!traceparent || !TRACEPARENT.test(traceparent)) return {};
+  const tracestate = single(headers.tracestate);
+  return tracestate ? { traceparent, tracestate } : { traceparent };
+}
+
+/** `{ traceId }` of the client's trace for a request's log lines while tracing is off (on, every line gets it). */
+export function clientTraceLogFields(headers: IncomingHttpHeaders): { traceId?: string } {
+  if (tracer) return {};
+  const { traceparent } = clientTraceHeaders(headers);
+  return traceparent ? { traceId: traceparent.slice(3, 35) } : {};
 }
 
 /** True once `startTracing` registered an SDK in this process. */
@@ -55,9 +57,8 @@ export function currentTraceId(): string | undefined {
 }
 
 /**
- * Runs one incoming request: in its own request scope (logs, outgoing calls)
- * and, when tracing is on, inside a SERVER span continuing the caller's W3C
- * trace context. `work` reports the HTTP status the span records.
+ * Runs one incoming request; when tracing is on, inside a SERVER span
+ * continuing the caller's W3C trace context. `work` reports the HTTP status the span records. Off, it only calls `work`.
  */
 export async function serveTraced(
   headers: IncomingHttpHeaders,
@@ -65,22 +66,13 @@ export async function serveTraced(
   name: string,
   work: (setStatus: (status: number) => void) => Promise<void>,
 ): Promise<void> {
-  const raw = single(headers.traceparent)?.trim().toLowerCase();
-  const traceparent = raw && TRACEPARENT.test(raw) ? raw : undefined;
-  const tracestate = traceparent ? single(headers.tracestate) : undefined;
-  const requestScope: RequestScope = { requestId, traceparent, tracestate };
-  if (!tracer) {
-    await scope.run(requestScope, () => work(() => undefined));
-    return;
-  }
+  if (!tracer) return work(() => undefined);
   // From the root: a request continues its caller's trace or starts one, never an ambient context.
-  const parent = propagation.extract(ROOT_CONTEXT, traceparent ? { traceparent, tracestate } : {});
+  const parent = propagation.extract(ROOT_CONTEXT, clientTraceHeaders(headers));
   const span = tracer.startSpan(name, { kind: SpanKind.SERVER, attributes: { 'http.request.id': requestId } }, parent);
   let status = 0;
   try {
-    await scope.run(requestScope, () =>
-      otelContext.with(trace.setSpan(parent, span), () => work((value) => (status = value))),
-    );
+    await otelContext.with(trace.setSpan(parent, span), () => work((value) => (status = value)));
   } finally {
     span.setAttribute('http.response.status_code', status);
     if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
@@ -89,21 +81,13 @@ export async function serveTraced(
 }
 
 /**
- * The headers an outgoing call carries for the current request: its request
- * id, and the trace context (of `span` when tracing is on, else the client's
- * `traceparent` as it came). None of them is covered by a call's signature.
+ * Sets the W3C trace context of `span` (a call's CLIENT span) on an outgoing
+ * call's headers, replacing the client's; nothing when tracing is off, where
+ * the caller forwards the client's `traceparent` as it came.
  */
-export function outgoingTraceHeaders(span?: Span): Record<string, string> {
-  const current = scope.getStore();
-  const headers: Record<string, string> = {};
-  if (current) headers['x-request-id'] = current.requestId;
-  if (tracer) {
-    propagation.inject(span ? trace.setSpan(otelContext.active(), span) : otelContext.active(), headers);
-  } else if (current?.traceparent) {
-    headers.traceparent = current.traceparent;
-    if (current.tracestate) headers.tracestate = current.tracestate;
-  }
-  return headers;
+export function injectTraceContext(headers: Record<string, string>, span?: Span): void {
+  if (!tracer) return;
+  propagation.inject(span ? trace.setSpan(otelContext.active(), span) : otelContext.active(), headers);
 }
 
 /** Runs an outgoing call in a CLIENT span (when tracing is on); `work` gets the span to propagate. */

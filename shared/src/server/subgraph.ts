@@ -21,7 +21,7 @@ import type { Importer } from './importer';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
-import { stopTracing } from '../tracing';
+import { clientTraceLogFields, stopTracing } from '../tracing';
 
 /** What every subgraph resolver gets; each subgraph adds its per-request loaders. */
 export interface SubgraphContext {
@@ -172,7 +172,8 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     context: async ({ requestId, request, rawBody }) => {
       requests += 1;
       const caller = await verifiedCaller(requestId, request, rawBody);
-      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store, config: options.config, pseudonymize });
+      const requestLogger = logger.child({ requestId, ...clientTraceLogFields(request.headers) });
+      return module.createContext({ requestId, caller, logger: requestLogger, store, config: options.config, pseudonymize });
     },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
