@@ -20,6 +20,8 @@ export interface GatewayContext {
   /** The subgraphs this operation's plan called, for the audit log. */
   subgraphs: Set<string>;
   trail: AuditTrailState;
+  /** The client's W3C trace context headers, forwarded to the subgraphs. */
+  traceHeaders?: Record<string, string>;
 }
 
 function introspects(document: DocumentNode): boolean {

@@ -4,7 +4,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   CALLER_HEADER,
+  clientTraceHeaders,
   closeServer,
+  corsPolicy,
   createGraphQLHttpServer,
   createLogger,
   encodeCaller,
@@ -29,6 +31,7 @@ import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { ConcurrencyLimiter } from './concurrency';
 import { fairness } from './fairness';
+import { cacheVerifiedTokens } from './tokenCache';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
 import { operationGuard } from './operationGuard';
@@ -85,10 +88,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     observe: (url, seconds, status) =>
       metrics.subgraphFetch.observe({ subgraph: nameOfUrl.get(url) ?? 'unknown', status: String(status) }, seconds),
   });
-  const authenticator = await createAuthenticator(
-    config,
-    loadTokenVerification(config),
-    options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
+  const authenticator = cacheVerifiedTokens(
+    await createAuthenticator(
+      config,
+      loadTokenVerification(config),
+      options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
+    ),
   );
   const rateLimit = createRateLimiter(limits.ratePerMinute);
   const audit = options.audit ?? (await openGatewayAudit(config, (error) => logger.error({ err: error }, 'audit checkpoint not written')));
@@ -111,6 +116,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         willSendRequest({ request, context }) {
           context.subgraphs?.add(name);
           request.http?.headers.set(CALLER_HEADER, encodeCaller(context.caller));
+          // Outside the signature: the subgraph's logs and spans join the client's request.
+          request.http?.headers.set('x-request-id', context.requestId);
+          for (const [header, value] of Object.entries((context as GatewayContext).traceHeaders ?? {})) request.http?.headers.set(header, value);
         },
       }),
   });
@@ -158,6 +166,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     apollo,
     allowGet: true,
     maxBodyBytes: limits.maxBodyBytes,
+    service: 'gateway',
+    cors: corsPolicy(config),
+    compress: true,
     context: async ({ requestId, request, rawBody }) => {
       // Before anything reads them: nothing downstream (hashing for the audit log included) walks an unbounded depth.
       checkVariableDepth(request, rawBody, variableDepth);
@@ -171,7 +182,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         throw error;
       });
       await rateLimit(caller.agencyCode);
-      return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false } };
+      return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false }, traceHeaders: clientTraceHeaders(request.headers) };
     },
     beforeSend: async (summary: RequestSummary<GatewayContext>) => {
       if (summary.context) sharing.release(summary.context);

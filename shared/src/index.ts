@@ -15,3 +15,4 @@ export * from './validation';
 export * from './metrics';
 export * from './reporting';
 export * from './failpoints';
+export * from './tracing';

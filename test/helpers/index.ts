@@ -4,3 +4,4 @@ export * from './subgraph';
 export * from './stack';
 export * from './people';
 export * from './disclosure';
+export * from './tracing';

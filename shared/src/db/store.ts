@@ -5,6 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { StoreConfig } from '../config';
 import { keepSqliteTransactionsInStep } from './sqliteTransactions';
+import { statementSpan } from '../tracing';
 import { asStorageUnavailable } from './storageErrors';
 import { CreateStoreProbe1769000000000, probeWrite } from './storeProbe';
 import { applyStatementTimeout } from './statementTimeout';
@@ -15,10 +16,13 @@ import { applyStatementTimeout } from './statementTimeout';
  */
 export class StatementCounter implements TypeOrmLogger {
   count = 0;
+  /** Marks each statement with a span (SQLite: no driver instrumentation sees it; MySQL's is the mysql2 instrumentation). */
+  traceAs?: string;
   private readonly ignored = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SET )/i;
   constructor(private readonly onError?: (error: unknown, query: string) => void) {}
   logQuery(query: string): void {
     if (!this.ignored.test(query.trim())) this.count += 1;
+    if (this.traceAs) statementSpan(this.traceAs, query);
   }
   logQueryError(error: string | Error, query: string): void {
     this.onError?.(error, query);
@@ -186,6 +190,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   await dataSource.initialize();
   const kind = options.config.url ? 'mysql' : 'sqlite';
   if (kind === 'sqlite') keepSqliteTransactionsInStep(dataSource);
+  if (kind === 'sqlite') statements.traceAs = 'sqlite';
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   if (flavor) await applyStatementTimeout(dataSource, flavor, options.config.statementTimeoutMs ?? 0);
   let turn: Promise<unknown> = Promise.resolve();

@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { RETRYABLE_CODES } from '../errors';
+import { clientRequestId, serveTraced } from '../tracing';
+import { compressBody } from './compression';
+import { answerPreflight, corsHeaders, type CorsPolicy } from './cors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -57,6 +60,12 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * written here: no answer leaves unrecorded).
    */
   beforeSend?: (summary: RequestSummary<TContext>) => Promise<void>;
+  /** Browser origins allowed to call `/graphql` (the gateway); none when absent. */
+  cors?: CorsPolicy;
+  /** Compress answers over 1 kB with brotli or gzip when the client accepts it (the gateway; not the subgraph hop). */
+  compress?: boolean;
+  /** The service name of the request spans. */
+  service?: string;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -108,8 +117,17 @@ function prefixRoute(routes: Record<string, Route> | undefined, pathname: string
  */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  return createServer(async (request, response) => {
-    const requestId = randomUUID();
+  const spanName = `${options.service ?? 'graphql'} request`;
+  return createServer((request, response) => {
+    // A client's well-formed x-request-id is the request's id (its logs, its errors, its subgraph calls).
+    const requestId = clientRequestId(request.headers) ?? randomUUID();
+    serveTraced(request.headers, requestId, spanName, (setStatus) => serve(request, response, requestId, setStatus)).catch((error: unknown) => {
+      options.onError?.(error, requestId);
+      response.destroy();
+    });
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse, requestId: string, setStatus: (status: number) => void): Promise<void> {
     const startedAt = Date.now();
     const summary: RequestSummary<TContext> = { requestId, request, startedAt, status: 500 };
     let headers: Record<string, string> = {};
@@ -117,11 +135,20 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     let stream: AsyncIterableIterator<string> | undefined;
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
+      if (options.cors && request.method === 'OPTIONS' && url.pathname === '/graphql') {
+        answerPreflight(options.cors, request, response);
+        setStatus(204);
+        return;
+      }
       const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
       // A route may pass (return false): the explorer's page at /graphql hands API requests on to the graph.
-      if (route && (await route(request, response)) !== false) return;
+      if (route && (await route(request, response)) !== false) {
+        setStatus(response.statusCode);
+        return;
+      }
       if (url.pathname !== '/graphql') {
         sendJson(response, 404, { error: 'Not found' });
+        setStatus(404);
         return;
       }
       try {
@@ -172,22 +199,37 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
           bodyText = errorBody(new HttpError(503, 'SERVICE_UNAVAILABLE', 'The request could not be recorded in the audit log, so it was refused'), requestId);
         }
       }
-      response.writeHead(summary.status, { ...headers, 'x-request-id': requestId });
+      setStatus(summary.status);
+      const vary = [options.cors ? 'Origin' : '', options.compress ? 'Accept-Encoding' : ''].filter(Boolean).join(', ');
+      const common = { ...corsHeaders(options.cors, request), ...(vary ? { vary } : {}), 'x-request-id': requestId };
       if (stream) {
+        response.writeHead(summary.status, { ...headers, ...common });
         for await (const chunk of stream) response.write(chunk);
         response.end();
+      } else if (options.compress && bodyText !== undefined) {
+        const answer = compressBody(bodyText, request.headers['accept-encoding']);
+        delete headers['content-length'];
+        response.writeHead(summary.status, {
+          ...headers,
+          ...common,
+          ...(answer.encoding ? { 'content-encoding': answer.encoding } : {}),
+          'content-length': String(Buffer.byteLength(answer.body)),
+        });
+        response.end(answer.body);
       } else {
+        response.writeHead(summary.status, { ...headers, ...common });
         response.end(bodyText);
       }
     } catch (error) {
       options.onError?.(error, requestId);
+      setStatus(500);
       if (!response.headersSent) {
         response.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
         response.end(errorBody(new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId));
       }
       else response.destroy();
     }
-  });
+  }
 }
 
 /**

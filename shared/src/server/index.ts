@@ -4,3 +4,5 @@ export * from './subgraph';
 export * from './process';
 export * from './importer';
 export * from './importRows';
+export * from './cors';
+export * from './compression';

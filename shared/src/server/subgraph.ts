@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
@@ -22,6 +22,7 @@ import type { MeasureSet } from '../reporting/measures';
 import { closeServer, createGraphQLHttpServer, HttpError, listen, sendJson } from './http';
 import { maskErrors } from './maskErrors';
 import { runProcess } from './process';
+import { clientTraceLogFields, stopTracing } from '../tracing';
 
 /** What every subgraph resolver gets; each subgraph adds its per-request loaders. */
 export interface SubgraphContext {
@@ -124,7 +125,9 @@ export function createSubgraphApollo<TContext extends SubgraphContext>(
     introspection: true,
     csrfPrevention: true,
     // Inline traces are for Apollo's hosted studio, which partners' data never goes to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Cache control wraps every field resolver in a hook to compute a cache-control header nothing reads
+    // (answers are per caller and never cached): off, it costs nothing per field.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: maskErrors((error) => {
       logger.error({ err: error }, 'resolver failed');
       return undefined;
@@ -167,11 +170,13 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   let requests = 0;
   const server = createGraphQLHttpServer<TContext>({
     apollo,
+    service: module.name,
     // Every request, `_entities` and `_service` included, must come signed from the gateway.
     context: async ({ requestId, request, rawBody }) => {
       requests += 1;
       const caller = await verifiedCaller(requestId, request, rawBody);
-      return module.createContext({ requestId, caller, logger: logger.child({ requestId }), store, config: options.config, pseudonymize });
+      const requestLogger = logger.child({ requestId, ...clientTraceLogFields(request.headers) });
+      return module.createContext({ requestId, caller, logger: requestLogger, store, config: options.config, pseudonymize });
     },
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
@@ -231,5 +236,8 @@ export function runSubgraphProcess<TContext extends SubgraphContext>(
   module: SubgraphModule<TContext>,
   config: Config | (() => Config) = () => loadCheckedConfig(process.env, [loadSecrets]),
 ): void {
-  runProcess(module.name, config, (loaded) => startSubgraph(module, { config: loaded, seedIfEmpty: loaded.seedIfEmpty, host: loaded.host }));
+  runProcess(module.name, config, async (loaded) => {
+    const subgraph = await startSubgraph(module, { config: loaded, seedIfEmpty: loaded.seedIfEmpty, host: loaded.host });
+    return { stop: async () => (await subgraph.stop(), await stopTracing()) };
+  });
 }
