@@ -63,10 +63,10 @@ return 1`;
 
 // KEYS as TAKE. ARGV: lease ms, then the members this replica still holds: their lease starts again.
 const RENEW = `local t = redis.call('TIME')
-local until = t[1] * 1000 + math.floor(t[2] / 1000) + ARGV[1]
+local expiry = t[1] * 1000 + math.floor(t[2] / 1000) + ARGV[1]
 for i = 2, #ARGV do
-  redis.call('ZADD', KEYS[1], 'XX', until, ARGV[i])
-  redis.call('ZADD', KEYS[2], 'XX', until, ARGV[i])
+  redis.call('ZADD', KEYS[1], 'XX', expiry, ARGV[i])
+  redis.call('ZADD', KEYS[2], 'XX', expiry, ARGV[i])
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
