@@ -1,19 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
+import type { LimitStore } from './rateLimit';
 
 /** The code of an operation refused because its agency already had too many running (CONTRACT.md). */
 export const CONCURRENCY_LIMITED = 'CONCURRENCY_LIMITED';
 
 /**
- * Where running operations are counted. In memory now, one count per gateway
- * instance; a Redis store (issue 13) implements the same two calls with a
- * sorted set per agency and a global one, holding slots with an expiry so
- * that a crashed instance's slots come back.
+ * Where running operations are counted: in memory, one count per gateway
+ * instance, or in Redis (`RedisSlotStore`), shared by every replica.
  */
 export interface SlotStore {
   /** Takes a slot for `agency` if it has fewer than `perAgency` running and all agencies fewer than `total`. */
   tryTake(agency: string, perAgency: number, total: number): Promise<boolean>;
-  /** Gives back a slot `tryTake` granted. */
+  /** Gives back a slot `tryTake` granted. Never rejects. */
   give(agency: string): Promise<void>;
   /**
    * True when slots are given back only by this instance, so that waiters
@@ -48,6 +48,96 @@ export class MemorySlotStore implements SlotStore {
   }
 }
 
+// KEYS: the agency's sorted set, the one of all agencies. ARGV: member, lease ms, per agency, total.
+// Scores are expiry times on Redis's clock, so replicas' clocks never disagree.
+const TAKE = `local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) or redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then return 0 end
+redis.call('ZADD', KEYS[1], now + ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[2], now + ARGV[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return 1`;
+
+// KEYS as TAKE. ARGV: lease ms, then the members this replica still holds: their lease starts again.
+const RENEW = `local t = redis.call('TIME')
+local expiry = t[1] * 1000 + math.floor(t[2] / 1000) + ARGV[1]
+for i = 2, #ARGV do
+  redis.call('ZADD', KEYS[1], 'XX', expiry, ARGV[i])
+  redis.call('ZADD', KEYS[2], 'XX', expiry, ARGV[i])
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return 1`;
+
+/**
+ * Slots in Redis, shared by every gateway replica: a sorted set per agency and
+ * one for all agencies, each running operation a member scored with its lease
+ * expiry (taken atomically by a Lua script). A live replica renews its leases
+ * every third of `leaseMs`; a crashed one's slots expire after `leaseMs`.
+ */
+export class RedisSlotStore implements SlotStore {
+  readonly local = false;
+  private readonly instance = randomUUID();
+  private next = 0;
+  /** Members this replica holds, per agency. */
+  private readonly mine = new Map<string, string[]>();
+  private readonly renewer: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: LimitStore,
+    private readonly leaseMs = 30_000,
+  ) {
+    this.renewer = setInterval(() => void this.renew(), Math.max(100, Math.floor(leaseMs / 3)));
+    this.renewer.unref();
+  }
+
+  async tryTake(agency: string, perAgency: number, total: number): Promise<boolean> {
+    const member = `${this.instance}:${(this.next += 1)}`;
+    const taken = await this.store.redis.eval(TAKE, 2, this.key(agency), this.key(), member, this.leaseMs, perAgency, total);
+    if (taken !== 1) return false;
+    this.mine.set(agency, [...(this.mine.get(agency) ?? []), member]);
+    return true;
+  }
+
+  async give(agency: string): Promise<void> {
+    const held = this.mine.get(agency);
+    const member = held?.pop();
+    if (!member) return;
+    if (held?.length === 0) this.mine.delete(agency);
+    // Redis down: the lease runs out instead.
+    await this.store.redis
+      .multi()
+      .zrem(this.key(agency), member)
+      .zrem(this.key(), member)
+      .exec()
+      .catch(() => undefined);
+  }
+
+  /** Running operations in every replica, all agencies or one. */
+  async count(agency?: string): Promise<number> {
+    return this.store.redis.zcount(this.key(agency), `(${Date.now()}`, '+inf');
+  }
+
+  close(): void {
+    clearInterval(this.renewer);
+  }
+
+  private async renew(): Promise<void> {
+    await Promise.all(
+      [...this.mine].map(([agency, members]) =>
+        this.store.redis.eval(RENEW, 2, this.key(agency), this.key(), this.leaseMs, ...members).catch(() => undefined),
+      ),
+    );
+  }
+
+  private key(agency?: string): string {
+    return agency === undefined ? `${this.store.prefix}slots` : `${this.store.prefix}slots:${agency}`;
+  }
+}
+
 export interface ConcurrencyOptions {
   /** Operations one agency may have running at once. */
   perAgency: number;
@@ -76,6 +166,7 @@ export interface Ticket {
 interface Waiter {
   agency: string;
   grant: () => void;
+  fail: (error: GraphQLError) => void;
 }
 
 /**
@@ -134,6 +225,10 @@ export class ConcurrencyLimiter {
               this.hold(agency, 1);
               resolve();
             },
+            fail: (error) => {
+              clearTimeout(timer);
+              reject(error);
+            },
           };
           const remove = () => {
             clearTimeout(timer);
@@ -178,6 +273,7 @@ export class ConcurrencyLimiter {
   close(): void {
     if (this.poller) clearInterval(this.poller);
     this.poller = undefined;
+    if (this.store instanceof RedisSlotStore) this.store.close();
   }
 
   private refusal(agency: string): GraphQLError {
@@ -192,6 +288,12 @@ export class ConcurrencyLimiter {
         },
       },
     );
+  }
+
+  private unavailable(): GraphQLError {
+    return new GraphQLError('The gateway cannot count running operations right now; try again shortly', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '1']]) } },
+    });
   }
 
   private waking = false;
@@ -214,7 +316,19 @@ export class ConcurrencyLimiter {
           for (const agency of order) {
             const queue = this.waiting.get(agency);
             if (!queue?.length) continue;
-            if (!(await this.store.tryTake(agency, this.options.perAgency, this.options.total))) continue;
+            let taken: boolean;
+            try {
+              taken = await this.store.tryTake(agency, this.options.perAgency, this.options.total);
+            } catch {
+              // The shared store is down: the agency's first waiter is refused, retryably, and the turn moves on.
+              const failed = queue.shift();
+              if (queue.length === 0) this.waiting.delete(agency);
+              this.turn = [...this.turn.filter((code) => code !== agency), ...(queue.length > 0 ? [agency] : [])];
+              failed?.fail(this.unavailable());
+              granted = true;
+              break;
+            }
+            if (!taken) continue;
             const waiter = queue.shift();
             if (!waiter) {
               // It left while the slot was being taken.
@@ -249,6 +363,9 @@ export class ConcurrencyLimiter {
   }
 
   private stopPollingIfIdle(): void {
-    if (this.poller && this.waiting.size === 0) this.close();
+    if (this.poller && this.waiting.size === 0) {
+      clearInterval(this.poller);
+      this.poller = undefined;
+    }
   }
 }

@@ -1,21 +1,41 @@
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ConfigError, HttpError, type Config } from '@safety-graph/shared';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ConfigError, HttpError, type Config, type openRedis } from '@safety-graph/shared';
+
+/**
+ * Where limits are counted: the Redis every gateway replica shares (keys under
+ * `prefix`), or this process's memory when there is none.
+ */
+export interface LimitStore {
+  redis: ReturnType<typeof openRedis>;
+  prefix: string;
+}
+
+function limiterIn(store: LimitStore | undefined, options: IRateLimiterOptions & { keyPrefix: string }): RateLimiterAbstract {
+  if (!store) return new RateLimiterMemory(options);
+  return new RateLimiterRedis({ ...options, keyPrefix: `${store.prefix}${options.keyPrefix}`, storeClient: store.redis });
+}
+
+/** The error rate-limiter-flexible rejects with when Redis failed: a retryable 503, never a 500 (and never a silent pass). */
+function unavailable(): HttpError {
+  return new HttpError(503, 'SERVICE_UNAVAILABLE', 'The gateway cannot check request limits right now; try again shortly', { 'retry-after': '1' });
+}
 
 /**
  * Per-agency rate limit, token-bucket-like: a sustained allowance refilled
  * every second (`perMinute / 60`) plus a burst bucket of `perMinute` that
- * refills each minute. In memory per gateway instance.
+ * refills each minute. Shared by every replica in Redis (`store`), else in
+ * memory per gateway instance.
  */
-export function createRateLimiter(perMinute: number) {
+export function createRateLimiter(perMinute: number, store?: LimitStore) {
   const limiter = new BurstyRateLimiter(
-    new RateLimiterMemory({ keyPrefix: 'steady', points: Math.max(1, Math.ceil(perMinute / 60)), duration: 1 }),
-    new RateLimiterMemory({ keyPrefix: 'burst', points: perMinute, duration: 60 }),
+    limiterIn(store, { keyPrefix: 'steady', points: Math.max(1, Math.ceil(perMinute / 60)), duration: 1 }),
+    limiterIn(store, { keyPrefix: 'burst', points: perMinute, duration: 60 }),
   );
   return async function consume(agencyCode: string): Promise<void> {
     try {
       await limiter.consume(agencyCode);
     } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      if (!(rejection instanceof RateLimiterRes)) throw unavailable();
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw new HttpError(429, 'RATE_LIMITED', `Too many requests from ${agencyCode}; retry in ${seconds} s`, {
         'retry-after': String(seconds),
@@ -45,11 +65,11 @@ export function unauthenticatedPerMinute(config: Config): number {
  * Per-address limit for requests that fail authentication: each failure costs
  * a point; an address out of points gets 429 + Retry-After instead of 401. A
  * caller with a valid token is never refused by it (it shares no budget with a
- * flood from the same address). In memory per gateway instance, keyed by the socket's
+ * flood from the same address). In Redis or memory like the agency limit, keyed by the socket's
  * address (a proxy in front makes every client one address).
  */
-export function createAddressLimiter(perMinute: number) {
-  const limiter = new RateLimiterMemory({ keyPrefix: 'unauthenticated', points: perMinute, duration: 60 });
+export function createAddressLimiter(perMinute: number, store?: LimitStore) {
+  const limiter = limiterIn(store, { keyPrefix: 'unauthenticated', points: perMinute, duration: 60 });
   const refuse = (address: string, msBeforeNext: number) => {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
     return new AddressRateLimited(429, 'RATE_LIMITED', `Too many unauthenticated requests from this address; retry in ${seconds} s`, {
@@ -62,7 +82,7 @@ export function createAddressLimiter(perMinute: number) {
       try {
         await limiter.consume(address);
       } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        if (!(rejection instanceof RateLimiterRes)) throw unavailable();
         throw refuse(address, rejection.msBeforeNext);
       }
     },

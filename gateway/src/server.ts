@@ -16,6 +16,7 @@ import {
   loadSecrets,
   loadTokenVerification,
   maskErrors,
+  openRedis,
   sendJson,
   signedHeaders,
   SUBGRAPH_NAMES,
@@ -29,7 +30,7 @@ import { dashboardRoutes } from './dashboardRoute';
 import { explorerRoutes } from './explorer';
 import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
-import { ConcurrencyLimiter } from './concurrency';
+import { ConcurrencyLimiter, RedisSlotStore } from './concurrency';
 import { fairness } from './fairness';
 import { cacheVerifiedTokens } from './tokenCache';
 import { createSubgraphFetcher } from './fetcher';
@@ -95,14 +96,22 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       options.agencyExists ?? createAgencyDirectory(subgraphUrls.agencies, secrets.subgraphSecret, limits.subgraphTimeoutMs),
     ),
   );
-  const rateLimit = createRateLimiter(limits.ratePerMinute);
+  // REDIS_URL: limits and slots shared by every gateway replica (keys under `<DATABASE_PREFIX>gateway:`).
+  const redis = config.redisUrl ? openRedis(config.redisUrl) : undefined;
+  const limitStore = redis ? { redis, prefix: `${config.databasePrefix}gateway:` } : undefined;
+  const rateLimit = createRateLimiter(limits.ratePerMinute, limitStore);
   const audit = options.audit ?? (await openGatewayAudit(config, (error) => logger.error({ err: error }, 'audit checkpoint not written')));
   const variableDepth = maxVariableDepth(config);
-  const addressLimit = createAddressLimiter(unauthenticatedPerMinute(config));
+  const addressLimit = createAddressLimiter(unauthenticatedPerMinute(config), limitStore);
   const unauthenticated = createUnauthenticatedTally(metrics.registry, audit, summaryIntervalMs(config), (error) =>
     logger.error({ err: error }, 'unauthenticated summary not written'),
   );
-  const limiter = new ConcurrencyLimiter({ perAgency: limits.maxConcurrentPerAgency, total: limits.maxConcurrent, queueMs: limits.concurrencyQueueMs });
+  const limiter = new ConcurrencyLimiter({
+    perAgency: limits.maxConcurrentPerAgency,
+    total: limits.maxConcurrent,
+    queueMs: limits.concurrencyQueueMs,
+    store: limitStore ? new RedisSlotStore(limitStore) : undefined,
+  });
   const sharing = fairness({ maxCost: limits.maxCost, limiter });
 
   const gateway = new ApolloGateway({
@@ -244,6 +253,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await apollo.stop();
       await unauthenticated.stop();
       if (!options.audit) await audit.close();
+      redis?.disconnect();
     },
   };
 }

@@ -39,11 +39,21 @@ export function createMemoryNonceStore(maxEntries = MAX_MEMORY_NONCES, clock: ()
   };
 }
 
-/** In Redis (`SET key 1 PX ttl NX`), shared by every replica of every subgraph, so a call served by one is refused by all. */
-export function createRedisNonceStore(url: string, keyPrefix: string): NonceStore {
+/**
+ * The one way to open a Redis client (nonces, the gateway's rate limits and
+ * slots): a command fails within about two seconds when Redis is down, so that
+ * callers answer with a retryable refusal instead of hanging.
+ */
+export function openRedis(url: string): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 2_000, connectTimeout: 2_000, lazyConnect: true });
   // Connection errors surface on the commands that fail; without a listener ioredis would print each one.
   redis.on('error', () => undefined);
+  return redis;
+}
+
+/** In Redis (`SET key 1 PX ttl NX`), shared by every replica of every subgraph, so a call served by one is refused by all. */
+export function createRedisNonceStore(url: string, keyPrefix: string): NonceStore {
+  const redis = openRedis(url);
   return {
     claim: async (nonce, ttlMs) => {
       try {
