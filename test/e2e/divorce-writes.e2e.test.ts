@@ -5,7 +5,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   // 50 concurrent retries of one write test idempotency, not the per-agency concurrency limit (test/e2e/fairness).
-  stack = await startStack('divorcewrites', { MAX_CONCURRENT_PER_AGENCY: '64' });
+  stack = await startStack('divorcewrites', { MAX_CONCURRENT_PER_AGENCY: '64', MAX_CONCURRENT: '64', CONCURRENCY_QUEUE_MS: '60000' });
 }, 180_000);
 afterEach(() => disarmFailpoints());
 afterAll(() => stack?.stop());
