@@ -82,12 +82,21 @@ const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode
 export interface RowImport<Checked> {
   /** The record's id (from the row's externalId). */
   idOf(row: Row): string;
-  /** Which of these ids are already there. */
-  existingIds(ids: string[]): Promise<Set<string>>;
+  /** Which of these ids are already there (read in the batch's transaction when one is given). */
+  existingIds(ids: string[], manager?: EntityManager): Promise<Set<string>>;
   /** The mutation's checks before its transaction; runs for all rows of a batch at once, so that lookups are batched. */
   check(row: Row, id: string): Promise<Checked>;
-  /** The mutation's write, in the row's own transaction. */
-  write(manager: EntityManager, id: string, checked: Checked): Promise<void>;
+  /** The mutation's write of one row (in `row` mode, in the row's own transaction). */
+  write?(manager: EntityManager, id: string, checked: Checked): Promise<void>;
+  /** The mutation's write of many rows at once (`batch` mode: all of them or none), for bulk inserts. */
+  writeMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<void>;
+  /**
+   * `row` (the default): one transaction per row, so a row the database
+   * refuses (CONFLICT, a constraint) is refused alone. `batch`: the batch's
+   * checked rows in one transaction, for throughput; a failure that is no
+   * row's fault leaves nothing of the batch behind.
+   */
+  transaction?: 'row' | 'batch';
   /**
    * The column to blame for an error: the mutation names `input.<argument>`,
    * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
@@ -130,6 +139,12 @@ export async function importBatch<Checked>(
     }),
   );
 
+  if (spec.transaction === 'batch') {
+    await writeBatch(checks, ids, taken, context, spec, refuse, result);
+    result.errors.sort((first, second) => first.line - second.line);
+    return result;
+  }
+  const write = spec.write ?? ((manager: EntityManager, id: string, checked: Checked) => spec.writeMany!(manager, [{ id, checked }]));
   for (const [index, check] of checks.entries()) {
     const id = ids[index];
     if (id === null) continue;
@@ -143,7 +158,7 @@ export async function importBatch<Checked>(
       continue;
     }
     try {
-      await context.store.transaction((manager) => spec.write(manager, id, check.value as Checked));
+      await context.store.transaction((manager) => write(manager, id, check.value as Checked));
       result.inserted += 1;
       taken.add(id);
     } catch (error) {
@@ -156,6 +171,52 @@ export async function importBatch<Checked>(
   }
   result.errors.sort((first, second) => first.line - second.line);
   return result;
+}
+
+/**
+ * `batch` mode: the rows that passed their checks (the first of an external id
+ * given twice) written in one transaction; when another import committed some
+ * of them first, the batch rolled back and is written again without them.
+ */
+async function writeBatch<Checked>(
+  checks: PromiseSettledResult<Checked | null>[],
+  ids: (string | null)[],
+  taken: Set<string>,
+  context: ImportContext,
+  spec: RowImport<Checked>,
+  refuse: (index: number, error: unknown) => void,
+  result: ImportResult,
+): Promise<void> {
+  const pending = new Map<string, Checked>();
+  for (const [index, check] of checks.entries()) {
+    const id = ids[index];
+    if (id === null) continue;
+    if (taken.has(id) || pending.has(id)) result.skipped += 1;
+    else if (check.status === 'rejected') refuse(index, check.reason);
+    else pending.set(id, check.value as Checked);
+  }
+  if (pending.size === 0) return;
+  const writeMany =
+    spec.writeMany ??
+    (async (manager: EntityManager, rows: { id: string; checked: Checked }[]) => {
+      for (const row of rows) await spec.write!(manager, row.id, row.checked);
+    });
+  const writeMissing = () =>
+    context.store.transaction(async (manager) => {
+      const existing = await spec.existingIds([...pending.keys()], manager);
+      const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
+      if (missing.length > 0) await writeMany(manager, missing);
+      return { inserted: missing.length, skipped: existing.size };
+    });
+  let written: { inserted: number; skipped: number };
+  try {
+    written = await writeMissing();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    written = await writeMissing();
+  }
+  result.inserted += written.inserted;
+  result.skipped += written.skipped;
 }
 
 function argumentOf(error: GraphQLError): string | undefined {

@@ -208,7 +208,8 @@ describe('crash importer', () => {
     expect(result.errors.map(({ line, argument }) => ({ line, argument }))).toEqual(bad.map(([, argument], index) => ({ line: 11 + index, argument })));
     for (const error of result.errors) expect(error.message).not.toMatch(/^input\.|SQL|QueryFailed/);
     expect(result.errors.find((error) => error.argument === 'roadType')?.message).toBe('must be one of URBAN, INTERURBAN, RURAL');
-    expect(result.errors[0].message).toBe('must be 1 to 100 characters');
+    expect(result.errors[0].message).toBe('is required');
+    expect(result.errors[1].message).toBe('must be 1 to 100 printable characters');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 52 });
     for (const [row] of bad) {
       if (row.externalId) expect(await readCrash(crashId(agency, String(row.externalId)))).toBeNull();
@@ -222,7 +223,7 @@ describe('crash importer', () => {
     const longest = 'ت'.repeat(100);
     const rows = [crashRow(persian), crashRow(longest), crashRow('ت'.repeat(101))];
     const result = await crashImporter.importRows(rows, linesOf(rows), importContext(agency));
-    expect(result).toEqual({ inserted: 2, skipped: 0, errors: [{ line: 4, argument: 'externalId', message: 'must be 1 to 100 characters' }] });
+    expect(result).toEqual({ inserted: 2, skipped: 0, errors: [{ line: 4, argument: 'externalId', message: 'must be 1 to 100 printable characters' }] });
     expect(await readCrash(crashId(agency, persian))).toMatchObject({ id: crashId(agency, persian), region: { id: KASHAN } });
     expect(await readCrash(crashId(agency, longest))).not.toBeNull();
     // The same Persian id again is the same record.

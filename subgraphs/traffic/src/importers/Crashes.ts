@@ -2,7 +2,7 @@ import { badUserInput, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
 import { MAX_PERSONS, validateCrashReport, type CrashReport } from '../mutations/inputs';
 import { writeCrashes } from '../mutations/crashes';
-import { importBatch, instantOf, regionIdOf, textOf, type ImportKind } from './importBatch';
+import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 /** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */
 function personsOf(value: unknown): unknown {
@@ -15,7 +15,7 @@ function personsOf(value: unknown): unknown {
   }
 }
 
-const crashKind: ImportKind<CrashReport> = {
+const crashKind: TrafficImport<CrashReport> = {
   kind: 'crashes',
   action: 'report crashes',
   validate: (row) =>
@@ -44,5 +44,5 @@ export const crashImporter: Importer = {
     `"faultStatus": ${FAULT_STATUSES.join('|')}, "ageBand": ${AGE_BANDS.join('|')} or null}. ` +
     'Severity, fatalities and injuries are derived from the persons. A report already imported is skipped, not updated (corrections go through amendCrash).',
   columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'roadType', 'persons'],
-  importRows: (rows, lines, context) => importBatch(crashKind, rows, lines, context),
+  importRows: (rows, lines, context) => importTraffic(crashKind, rows, lines, context),
 };
