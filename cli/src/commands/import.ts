@@ -76,7 +76,8 @@ function operator(): string | null {
 
 /**
  * `npm run import`: loads an agency system's export into one subgraph's
- * store. Idempotent: a row already imported is skipped. Exit 0 when every row
+ * store. Idempotent: a row already imported is skipped, or for kinds that
+ * take corrections (crashes) compared and, when it differs, amended. Exit 0 when every row
  * went in (or was already there), 1 when some rows were refused (each named
  * with its line), 2 for a bad command line or an audit log that cannot be
  * written. Each run is written to the gateway's audit log, in its chain: an
@@ -150,7 +151,7 @@ async function main(): Promise<number> {
       outcome,
       httpStatus: 0,
       durationMs: Date.now() - startedAt,
-      detail: { subgraph, kind, read, inserted: total.inserted, skipped: total.skipped, refused: total.errors.length },
+      detail: { subgraph, kind, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused: total.errors.length },
     });
   const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config).catch(async (error: unknown) => {
     await finish('INTERNAL_ERROR').catch(() => undefined);
@@ -173,6 +174,7 @@ async function main(): Promise<number> {
       const result = await importers[kind].importRows(rows, lines, context);
       total.inserted += result.inserted;
       total.skipped += result.skipped;
+      if (result.updated) total.updated = (total.updated ?? 0) + result.updated;
       total.errors.push(...result.errors);
     }
   } catch (error) {
@@ -193,7 +195,9 @@ async function main(): Promise<number> {
   for (const error of total.errors.sort((a, b) => a.line - b.line)) {
     console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);
   }
-  console.log(`${subgraph} ${kind}: ${total.inserted} imported, ${total.skipped} already there, ${total.errors.length} refused`);
+  console.log(
+    `${subgraph} ${kind}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${total.errors.length}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
   return total.errors.length > 0 ? 1 : 0;
 }
 

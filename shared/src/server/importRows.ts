@@ -98,6 +98,12 @@ export interface RowImport<Checked> {
    */
   transaction?: 'row' | 'batch';
   /**
+   * A row whose record is already there: compared with it and, when it
+   * differs, written through the amend mutation's rules (true: updated; false:
+   * identical, unchanged). Without it such a row is skipped uncompared.
+   */
+  update?(manager: EntityManager, id: string, checked: Checked): Promise<boolean>;
+  /**
    * The column to blame for an error: the mutation names `input.<argument>`,
    * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
    * no argument and get `undefined` here.
@@ -135,7 +141,7 @@ export async function importBatch<Checked>(
     rows.map((row, index) => {
       const id = ids[index];
       // Async, so that a check throwing at once refuses its row like one that throws later.
-      return id === null || taken.has(id) ? Promise.resolve(null) : (async () => spec.check(row, id))();
+      return id === null || (taken.has(id) && !spec.update) ? Promise.resolve(null) : (async () => spec.check(row, id))();
     }),
   );
 
@@ -149,12 +155,21 @@ export async function importBatch<Checked>(
     const id = ids[index];
     if (id === null) continue;
     // Already there, or written by an earlier row of this batch with the same externalId.
-    if (taken.has(id)) {
+    if (taken.has(id) && !spec.update) {
       result.skipped += 1;
       continue;
     }
     if (check.status === 'rejected') {
       refuse(index, check.reason);
+      continue;
+    }
+    if (taken.has(id)) {
+      try {
+        const changed = await context.store.transaction((manager) => spec.update!(manager, id, check.value as Checked));
+        count(result, changed);
+      } catch (error) {
+        refuse(index, error);
+      }
       continue;
     }
     try {
@@ -191,7 +206,7 @@ async function writeBatch<Checked>(
   for (const [index, check] of checks.entries()) {
     const id = ids[index];
     if (id === null) continue;
-    if (taken.has(id) || pending.has(id)) result.skipped += 1;
+    if ((taken.has(id) && !spec.update) || pending.has(id)) result.skipped += 1;
     else if (check.status === 'rejected') refuse(index, check.reason);
     else pending.set(id, check.value as Checked);
   }
@@ -206,9 +221,13 @@ async function writeBatch<Checked>(
       const existing = await spec.existingIds([...pending.keys()], manager);
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
       if (missing.length > 0) await writeMany(manager, missing);
-      return { inserted: missing.length, skipped: existing.size };
+      let updated = 0;
+      if (spec.update) {
+        for (const id of existing) if (await spec.update(manager, id, pending.get(id)!)) updated += 1;
+      }
+      return { inserted: missing.length, skipped: existing.size - updated, updated };
     });
-  let written: { inserted: number; skipped: number };
+  let written: { inserted: number; skipped: number; updated: number };
   try {
     written = await writeMissing();
   } catch (error) {
@@ -217,6 +236,12 @@ async function writeBatch<Checked>(
   }
   result.inserted += written.inserted;
   result.skipped += written.skipped;
+  if (written.updated > 0) result.updated = (result.updated ?? 0) + written.updated;
+}
+
+function count(result: ImportResult, changed: boolean): void {
+  if (changed) result.updated = (result.updated ?? 0) + 1;
+  else result.skipped += 1;
 }
 
 function argumentOf(error: GraphQLError): string | undefined {

@@ -25,8 +25,10 @@ export interface ImportRowError {
 
 export interface ImportResult {
   inserted: number;
-  /** Rows whose record was already there (an earlier import). */
+  /** Rows whose record was already there (an earlier import) and identical to it ("unchanged"), or, for kinds that take no corrections, uncompared. */
   skipped: number;
+  /** Rows that corrected a record already there, through the amend mutation's rules (absent when none did). */
+  updated?: number;
   errors: ImportRowError[];
 }
 

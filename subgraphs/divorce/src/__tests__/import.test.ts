@@ -244,18 +244,18 @@ describe('npm run import -- divorce', () => {
     const first = run(good, KASHAN_POLICE, 'cases');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('1 imported, 0 already there, 0 refused');
+    expect(first.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 0');
     expect(await readCases(KASHAN_POLICE, [caseIdOf(KASHAN_POLICE, 'CLI-1')])).toEqual([expect.objectContaining({ topic: `${PERSIAN_TOPIC}, دوم` })]);
     const again = run(good, KASHAN_POLICE, 'cases');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('0 imported, 1 already there, 0 refused');
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 1, refused 0');
 
     const bad = join(folder, 'sessions.csv');
     writeFileSync(bad, `externalId,caseExternalId,heldOn,mode,free\nCLI-S1,CLI-1,${daysFromToday(-1)},PHONE,true\nCLI-S2,CLI-1,${daysFromToday(-9)},PHONE,true\n`);
     const refused = run(bad, KASHAN_POLICE, 'sessions');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (heldOn): must not be before the case was opened');
-    expect(refused.stdout).toContain('1 imported, 0 already there, 1 refused');
+    expect(refused.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 1');
   });
 });
 

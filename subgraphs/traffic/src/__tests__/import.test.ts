@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
@@ -265,6 +265,48 @@ describe('crash importer', () => {
   });
 });
 
+describe('crash importer: corrected exports', () => {
+  it('updates a crash whose row differs as amendCrash does (previous version in revisions, statistics follow); an identical row is unchanged', async () => {
+    const agency = 'POLICE-IR-10-12';
+    const day = '2025-07-09';
+    const row = (injury: string, roadType = 'URBAN') =>
+      crashRow('corrected-1', {
+        occurredAt: `${day}T09:00:00+03:30`,
+        roadType,
+        persons: JSON.stringify([{ role: 'DRIVER', injury, faultStatus: 'AT_FAULT', ageBand: '35-44' }]),
+      });
+    const before = await fatalitiesIn(KASHAN, day);
+    expect(await crashImporter.importRows([row('B')], [2], importContext(agency))).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await fatalitiesIn(KASHAN, day)).toEqual({ ...before, crashes: before.crashes + 1, injuries: before.injuries + 1 });
+
+    // The same row again: unchanged, nothing written.
+    expect(await crashImporter.importRows([row('B')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await readCrash(crashId(agency, 'corrected-1'))).toMatchObject({ version: 1 });
+
+    // The driver died in hospital: the corrected export upgrades B to K.
+    const counts = await rowCounts();
+    expect(await crashImporter.importRows([row('K', 'RURAL')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await rowCounts()).toEqual(counts);
+    const result = await harness.runAs<{ crash: { version: number; severity: string; roadType: string; revisions: { version: number; severity: string; roadType: string; amendedBy: { id: string } }[] } }>(
+      READER,
+      `query($id: ID!) { crash(id: $id) { version severity roadType revisions { version severity roadType amendedBy { id } } } }`,
+      { id: crashId(agency, 'corrected-1') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.crash).toEqual({
+      version: 2,
+      severity: 'FATAL',
+      roadType: 'RURAL',
+      revisions: [{ version: 1, severity: 'MINOR_INJURY', roadType: 'URBAN', amendedBy: { id: agencyId(agency) } }],
+    });
+    expect(await fatalitiesIn(KASHAN, day)).toEqual({ ...before, crashes: before.crashes + 1, fatalities: before.fatalities + 1 });
+
+    // Corrected again to the same values: unchanged, still version 2.
+    expect(await crashImporter.importRows([row('K', 'RURAL')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await readCrash(crashId(agency, 'corrected-1'))).toMatchObject({ version: 2 });
+  });
+});
+
 describe('violation importer', () => {
   it('writes a batch as recordViolation would, readable through GraphQL and counted; again it skips them all', async () => {
     const agency = 'MUNICIPALITY-IR-10-01';
@@ -345,13 +387,21 @@ describe('npm run import -- traffic', () => {
 
     const first = runImport(good, agency, 'crashes');
     expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(first.stdout).toContain('traffic crashes: 2 imported, 0 already there, 0 refused');
+    expect(first.stdout).toContain('traffic crashes: read 2, inserted 2, updated 0, unchanged 0, refused 0');
     expect(await readCrash(crashId(agency, 'پرونده-۹۰۱'))).toMatchObject({ severity: 'FATAL', roadType: 'RURAL', region: { id: KASHAN } });
     expect(await readCrash(crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ region: { id: NAJAFABAD } });
 
     const second = runImport(good, agency, 'crashes');
     expect(second.status).toBe(0);
-    expect(second.stdout).toContain('0 imported, 2 already there, 0 refused');
+    expect(second.stdout).toContain('inserted 0, updated 0, unchanged 2, refused 0');
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2 });
+
+    // A corrected export: the second crash was on a rural road after all.
+    writeFileSync(good, readFileSync(good, 'utf8').replace('IR-10-13,URBAN', 'IR-10-13,RURAL'), 'utf8');
+    const corrected = runImport(good, agency, 'crashes');
+    expect({ status: corrected.status, stderr: corrected.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(corrected.stdout).toContain('traffic crashes: read 2, inserted 0, updated 1, unchanged 1, refused 0');
+    expect(await readCrash(crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ roadType: 'RURAL', version: 2 });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2 });
 
     const mixed = join(folder, 'violations.csv');
@@ -359,7 +409,7 @@ describe('npm run import -- traffic', () => {
     const refused = runImport(mixed, agency, 'violations');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (type): must be one of');
-    expect(refused.stdout).toContain('traffic violations: 1 imported, 0 already there, 1 refused');
+    expect(refused.stdout).toContain('traffic violations: read 2, inserted 1, updated 0, unchanged 0, refused 1');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2, violation: before.violation + 1 });
   });
 });

@@ -76,6 +76,8 @@ export interface TrafficImport<T> {
   validate(row: Record<string, unknown>): T;
   existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<string[]>;
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
+  /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
+  update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
 }
 
 /**
@@ -96,6 +98,7 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
     existingIds: async (ids, manager) => new Set(await kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids)),
     check: async (row) => kind.validate(row),
     writeMany: (manager, checked) => kind.write(stores, manager, checked.map(({ id, checked: record }) => ({ id, record })), recorderId),
+    update: kind.update && ((manager, id, record) => kind.update!(stores, manager, id, record, recorderId)),
     columnOf: (argument) => columnNamed(argument),
   });
 }
