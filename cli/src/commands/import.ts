@@ -19,26 +19,32 @@ import {
 import { AuditLog, describeError } from '@safety-graph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { runCommand } from '../runCommand';
+import { RejectFile } from './importRejects';
 
-const USAGE = 'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND]   (FILE: .csv with a header row, or .jsonl)';
+const USAGE =
+  'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--dry-run] [--rejects FILE] [--batch-size N]   (FILE: .csv with a header row, or .jsonl)';
 const BATCH = 500;
+const MAX_BATCH = 5000;
 
 /** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
-async function* batches(file: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[] }> {
+async function* batches(file: string, size: number): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
   let rows: Record<string, unknown>[] = [];
   let lines: number[] = [];
+  let raws: string[] = [];
   const flush = () => {
-    const batch = { rows, lines };
+    const batch = { rows, lines, raws };
     rows = [];
     lines = [];
+    raws = [];
     return batch;
   };
   if (extname(file).toLowerCase() === '.csv') {
-    const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }));
-    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true }));
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
       rows.push(record.record);
       lines.push(record.info.lines);
-      if (rows.length === BATCH) yield flush();
+      raws.push(record.raw.replace(/[\r\n]+$/, ''));
+      if (rows.length === size) yield flush();
     }
   } else {
     let line = 0;
@@ -53,7 +59,8 @@ async function* batches(file: string): AsyncGenerator<{ rows: Record<string, unk
       }
       rows.push(row && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : { __unreadable: true });
       lines.push(line);
-      if (rows.length === BATCH) yield flush();
+      raws.push(text);
+      if (rows.length === size) yield flush();
     }
   }
   if (rows.length > 0) yield flush();
@@ -86,10 +93,18 @@ function operator(): string | null {
  * already there and refused.
  */
 async function main(): Promise<number> {
-  let values: { agency?: string; kind?: string; help?: boolean };
+  let values: { agency?: string; kind?: string; help?: boolean; 'dry-run'?: boolean; rejects?: string; 'batch-size'?: string };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ allowPositionals: true, options: { agency: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
+        agency: { type: 'string' },
+        kind: { type: 'string' },
+        help: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        rejects: { type: 'string' },
+        'batch-size': { type: 'string' },
+      },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -121,6 +136,21 @@ async function main(): Promise<number> {
     console.error(`--agency must name a known agency (the one whose export this is)\n${USAGE}`);
     return 2;
   }
+  const batchSize = values['batch-size'] === undefined ? BATCH : Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
+    console.error(`--batch-size must be a whole number from 1 to ${MAX_BATCH}`);
+    return 2;
+  }
+  let rejects: RejectFile | undefined;
+  if (values.rejects !== undefined) {
+    try {
+      rejects = await RejectFile.open(values.rejects, importers[kind].sensitiveColumns ?? []);
+    } catch (error) {
+      console.error(`--rejects ${values.rejects}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return 2;
+    }
+  }
+  const dryRun = values['dry-run'] === true;
   const config = loadConfig();
   const { pseudonymKey } = loadSecrets(config);
   const digest = await sha256OfFile(file);
@@ -151,7 +181,7 @@ async function main(): Promise<number> {
       outcome,
       httpStatus: 0,
       durationMs: Date.now() - startedAt,
-      detail: { subgraph, kind, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused: total.errors.length },
+      detail: { subgraph, kind, dryRun, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused: total.errors.length },
     });
   const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config).catch(async (error: unknown) => {
     await finish('INTERNAL_ERROR').catch(() => undefined);
@@ -163,9 +193,10 @@ async function main(): Promise<number> {
     config,
     agencyCode: values.agency,
     pseudonymize: (nationalId, argument) => pseudonymOf(pseudonymKey, nationalId, argument),
+    dryRun,
   };
   try {
-    for await (const batch of batches(file)) {
+    for await (const batch of batches(file, batchSize)) {
       read += batch.rows.length;
       const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
       for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });
@@ -176,6 +207,10 @@ async function main(): Promise<number> {
       total.skipped += result.skipped;
       if (result.updated) total.updated = (total.updated ?? 0) + result.updated;
       total.errors.push(...result.errors);
+      if (rejects) {
+        const refusedHere = [...unreadable.map((index) => ({ line: batch.lines[index], message: 'not a JSON object' })), ...result.errors];
+        await rejects.write(refusedHere, batch);
+      }
     }
   } catch (error) {
     await finish('INTERNAL_ERROR').catch(() => undefined);
@@ -183,6 +218,7 @@ async function main(): Promise<number> {
     throw error;
   } finally {
     await store.close();
+    await rejects?.close();
   }
   try {
     await finish(total.errors.length > 0 ? 'ERRORS' : 'OK');
@@ -196,7 +232,7 @@ async function main(): Promise<number> {
     console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);
   }
   console.log(
-    `${subgraph} ${kind}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${total.errors.length}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    `${subgraph} ${kind}${dryRun ? ' (dry run, nothing written)' : ''}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${total.errors.length}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
   );
   return total.errors.length > 0 ? 1 : 0;
 }

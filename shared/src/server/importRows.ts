@@ -145,6 +145,11 @@ export async function importBatch<Checked>(
     }),
   );
 
+  if (context.dryRun) {
+    dryRun(checks, ids, taken, refuse, result);
+    result.errors.sort((first, second) => first.line - second.line);
+    return result;
+  }
   if (spec.transaction === 'batch') {
     await writeBatch(checks, ids, taken, context, spec, refuse, result);
     result.errors.sort((first, second) => first.line - second.line);
@@ -186,6 +191,27 @@ export async function importBatch<Checked>(
   }
   result.errors.sort((first, second) => first.line - second.line);
   return result;
+}
+
+/** `--dry-run`: the counts the checks allow, nothing written; rows already there are counted unchanged, uncompared. */
+function dryRun<Checked>(
+  checks: PromiseSettledResult<Checked | null>[],
+  ids: (string | null)[],
+  taken: Set<string>,
+  refuse: (index: number, error: unknown) => void,
+  result: ImportResult,
+): void {
+  const seen = new Set<string>();
+  for (const [index, check] of checks.entries()) {
+    const id = ids[index];
+    if (id === null) continue;
+    if (check.status === 'rejected') refuse(index, check.reason);
+    else if (taken.has(id) || seen.has(id)) result.skipped += 1;
+    else {
+      seen.add(id);
+      result.inserted += 1;
+    }
+  }
 }
 
 /**

@@ -361,8 +361,8 @@ describe('violation importer', () => {
 describe('npm run import -- traffic', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
 
-  function runImport(file: string, agency: string, kind: string): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [cli, 'traffic', file, '--agency', agency, '--kind', kind], {
+  function runImport(file: string, agency: string, kind: string, ...options: string[]): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [cli, 'traffic', file, '--agency', agency, '--kind', kind, ...options], {
       env: { ...harness.config.env, DATA_DIR: harness.config.dataDir, DATABASE_PREFIX: harness.config.databasePrefix },
       encoding: 'utf8',
       timeout: 60_000,
@@ -411,6 +411,43 @@ describe('npm run import -- traffic', () => {
     expect(refused.stderr).toContain('line 3 (type): must be one of');
     expect(refused.stdout).toContain('traffic violations: read 2, inserted 1, updated 0, unchanged 0, refused 1');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2, violation: before.violation + 1 });
+  });
+  it('--dry-run checks every row and writes nothing; --rejects keeps each refused row (line, reason, original) while the good rows go in', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'traffic-rejects-'));
+    const file = join(folder, 'violations.csv');
+    const rows = [
+      'externalId,occurredAt,regionCode,type',
+      'rej-1,2025-06-06T09:00:00+03:30,IR-10-12,SPEEDING',
+      'rej-2,2025-06-06T09:05:00+03:30,IR-10-12,"PARK,ING"',
+      'rej-3,2025-06-06T09:10:00+03:30,IR-99-01,RED_LIGHT',
+      'rej-4,2025-06-06T09:15:00+03:30,IR-10-12,NO_HELMET',
+    ];
+    writeFileSync(file, rows.join('\r\n') + '\r\n', 'utf8');
+    const agency = 'POLICE-IR-10-12';
+    const before = await rowCounts();
+
+    const dry = runImport(file, agency, 'violations', '--dry-run');
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toContain('traffic violations (dry run, nothing written): read 4, inserted 2, updated 0, unchanged 0, refused 2');
+    expect(await rowCounts()).toEqual(before);
+
+    const rejects = join(folder, 'rejects.csv');
+    const real = runImport(file, agency, 'violations', '--rejects', rejects, '--batch-size', '1');
+    expect(real.status).toBe(1);
+    expect(real.stdout).toContain('read 4, inserted 2, updated 0, unchanged 0, refused 2');
+    expect(await rowCounts()).toEqual({ ...before, violation: before.violation + 2 });
+    const lines = readFileSync(rejects, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('line,reason,original');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^3,"type: must be one of [^"]*","rej-2,2025-06-06T09:05:00\+03:30,IR-10-12,""PARK,ING"""$/),
+      '4,"regionCode: must be the code of a county, such as IR-10-12","rej-3,2025-06-06T09:10:00+03:30,IR-99-01,RED_LIGHT"',
+    ]);
+    expect(await readViolations([violationId(agency, 'rej-1'), violationId(agency, 'rej-4')])).toEqual([
+      expect.objectContaining({ type: 'SPEEDING' }),
+      expect.objectContaining({ type: 'NO_HELMET' }),
+    ]);
+
+    expect(runImport(file, agency, 'violations', '--batch-size', '0').status).toBe(2);
   });
 });
 
