@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { agencyId, loadSecrets, pseudonymOf, stableId, todayInIran, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
@@ -228,8 +228,8 @@ describe('divorce sessions import', () => {
 
 describe('npm run import -- divorce', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
-  const run = (file: string, agency: string, kind: string) =>
-    spawnSync(process.execPath, [cli, 'divorce', file, '--agency', agency, '--kind', kind], {
+  const run = (file: string, agency: string, kind: string, ...options: string[]) =>
+    spawnSync(process.execPath, [cli, 'divorce', file, '--agency', agency, '--kind', kind, ...options], {
       env: { ...harness.config.env, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
     });
@@ -256,6 +256,20 @@ describe('npm run import -- divorce', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (heldOn): must not be before the case was opened');
     expect(refused.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 1');
+  });
+
+  it('never copies a national id into the reject file: a refused case is written without it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'divorce-rejects-'));
+    const file = join(folder, 'cases.csv');
+    writeFileSync(file, `externalId,unitId,subjectNationalId,openedOn,topic\nREJ-1,${KASHAN_POLICE_UNIT},${SUBJECT},${daysFromToday(5)},topic\n`);
+    const rejects = join(folder, 'rejects.csv');
+    const result = run(file, KASHAN_POLICE, 'cases', '--rejects', rejects);
+    expect(result.status).toBe(1);
+    const text = readFileSync(rejects, 'utf8');
+    expect(text).toContain('REJ-1');
+    expect(text).toContain('(withheld)');
+    expect(text).not.toContain(SUBJECT);
+    expect(result.stdout + result.stderr).not.toContain(SUBJECT);
   });
 });
 
