@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,6 +19,7 @@ import {
 import { AuditLog, describeError } from '@safety-graph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { runCommand } from '../runCommand';
+import { ImportProgress } from './importProgress';
 import { RejectFile } from './importRejects';
 
 const USAGE =
@@ -27,7 +28,7 @@ const BATCH = 500;
 const MAX_BATCH = 5000;
 
 /** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
-async function* batches(file: string, size: number): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
+async function* batches(file: string, size: number, source: { bytesRead: number }): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
   let rows: Record<string, unknown>[] = [];
   let lines: number[] = [];
   let raws: string[] = [];
@@ -39,7 +40,9 @@ async function* batches(file: string, size: number): AsyncGenerator<{ rows: Reco
     return batch;
   };
   if (extname(file).toLowerCase() === '.csv') {
-    const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true }));
+    const input = createReadStream(file);
+    input.on('data', () => (source.bytesRead = input.bytesRead));
+    const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true }));
     for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
       rows.push(record.record);
       lines.push(record.info.lines);
@@ -48,7 +51,9 @@ async function* batches(file: string, size: number): AsyncGenerator<{ rows: Reco
     }
   } else {
     let line = 0;
-    for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    const input = createReadStream(file, 'utf8');
+    input.on('data', () => (source.bytesRead = input.bytesRead));
+    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
       line += 1;
       if (text.trim() === '') continue;
       let row: unknown;
@@ -196,7 +201,9 @@ async function main(): Promise<number> {
     dryRun,
   };
   try {
-    for await (const batch of batches(file, batchSize)) {
+    const source = { bytesRead: 0 };
+    const progress = new ImportProgress(statSync(file).size);
+    for await (const batch of batches(file, batchSize, source)) {
       read += batch.rows.length;
       const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
       for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });
@@ -211,7 +218,9 @@ async function main(): Promise<number> {
         const refusedHere = [...unreadable.map((index) => ({ line: batch.lines[index], message: 'not a JSON object' })), ...result.errors];
         await rejects.write(refusedHere, batch);
       }
+      progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused: total.errors.length }, source.bytesRead);
     }
+    progress.done();
   } catch (error) {
     await finish('INTERNAL_ERROR').catch(() => undefined);
     await audit.close();
