@@ -23,12 +23,12 @@ import { ImportProgress } from './importProgress';
 import { RejectFile } from './importRejects';
 
 const USAGE =
-  'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--dry-run] [--rejects FILE] [--batch-size N]   (FILE: .csv with a header row, or .jsonl)';
+  'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--dry-run] [--rejects FILE] [--batch-size N] [--delimiter D (, ; tab or |)]   (FILE: .csv with a header row, or .jsonl)';
 const BATCH = 500;
 const MAX_BATCH = 5000;
 
 /** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
-async function* batches(file: string, size: number, source: { bytesRead: number }): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
+async function* batches(file: string, size: number, source: { bytesRead: number }, delimiter: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
   let rows: Record<string, unknown>[] = [];
   let lines: number[] = [];
   let raws: string[] = [];
@@ -42,7 +42,7 @@ async function* batches(file: string, size: number, source: { bytesRead: number 
   if (extname(file).toLowerCase() === '.csv') {
     const input = createReadStream(file);
     input.on('data', () => (source.bytesRead = input.bytesRead));
-    const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true }));
+    const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true, delimiter }));
     for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
       rows.push(record.record);
       lines.push(record.info.lines);
@@ -98,7 +98,7 @@ function operator(): string | null {
  * already there and refused.
  */
 async function main(): Promise<number> {
-  let values: { agency?: string; kind?: string; help?: boolean; 'dry-run'?: boolean; rejects?: string; 'batch-size'?: string };
+  let values: { agency?: string; kind?: string; help?: boolean; 'dry-run'?: boolean; rejects?: string; 'batch-size'?: string; delimiter?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
@@ -108,6 +108,7 @@ async function main(): Promise<number> {
         'dry-run': { type: 'boolean' },
         rejects: { type: 'string' },
         'batch-size': { type: 'string' },
+        delimiter: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -154,6 +155,11 @@ async function main(): Promise<number> {
       console.error(`--rejects ${values.rejects}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       return 2;
     }
+  }
+  const delimiter = values.delimiter === undefined ? ',' : values.delimiter === 'tab' ? '\t' : values.delimiter;
+  if (![',', ';', '\t', '|'].includes(delimiter)) {
+    console.error('--delimiter must be one of , ; tab |');
+    return 2;
   }
   const dryRun = values['dry-run'] === true;
   const config = loadConfig();
@@ -203,7 +209,7 @@ async function main(): Promise<number> {
   try {
     const source = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
-    for await (const batch of batches(file, batchSize, source)) {
+    for await (const batch of batches(file, batchSize, source, delimiter)) {
       read += batch.rows.length;
       const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
       for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });

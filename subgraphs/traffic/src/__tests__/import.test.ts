@@ -448,6 +448,14 @@ describe('npm run import -- traffic', () => {
     ]);
 
     expect(runImport(file, agency, 'violations', '--batch-size', '0').status).toBe(2);
+
+    // A semicolon-separated export (as spreadsheet programs in many locales write it).
+    const semicolons = join(folder, 'semicolons.csv');
+    writeFileSync(semicolons, 'externalId;occurredAt;regionCode;type\nsemi-1;2025-06-06T10:00:00+03:30;IR-10-12;"NO_SEATBELT"\n', 'utf8');
+    const semi = runImport(semicolons, agency, 'violations', '--delimiter', ';');
+    expect({ status: semi.status, stderr: semi.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(await readViolations([violationId(agency, 'semi-1')])).toEqual([expect.objectContaining({ type: 'NO_SEATBELT' })]);
+    expect(runImport(semicolons, agency, 'violations', '--delimiter', 'x').status).toBe(2);
   });
 });
 
