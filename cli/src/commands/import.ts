@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,30 +19,41 @@ import {
 import { AuditLog, describeError } from '@safety-graph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { runCommand } from '../runCommand';
+import { ImportProgress } from './importProgress';
+import { RejectFile } from './importRejects';
 
-const USAGE = 'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND]   (FILE: .csv with a header row, or .jsonl)';
+const USAGE =
+  'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--dry-run] [--rejects FILE] [--batch-size N] [--delimiter D (, ; tab or |)]   (FILE: .csv with a header row, or .jsonl)';
 const BATCH = 500;
+const MAX_BATCH = 5000;
 
 /** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
-async function* batches(file: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[] }> {
+async function* batches(file: string, size: number, source: { bytesRead: number }, delimiter: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
   let rows: Record<string, unknown>[] = [];
   let lines: number[] = [];
+  let raws: string[] = [];
   const flush = () => {
-    const batch = { rows, lines };
+    const batch = { rows, lines, raws };
     rows = [];
     lines = [];
+    raws = [];
     return batch;
   };
   if (extname(file).toLowerCase() === '.csv') {
-    const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }));
-    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    const input = createReadStream(file);
+    input.on('data', () => (source.bytesRead = input.bytesRead));
+    const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true, delimiter }));
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
       rows.push(record.record);
       lines.push(record.info.lines);
-      if (rows.length === BATCH) yield flush();
+      raws.push(record.raw.replace(/[\r\n]+$/, ''));
+      if (rows.length === size) yield flush();
     }
   } else {
     let line = 0;
-    for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    const input = createReadStream(file, 'utf8');
+    input.on('data', () => (source.bytesRead = input.bytesRead));
+    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
       line += 1;
       if (text.trim() === '') continue;
       let row: unknown;
@@ -53,7 +64,8 @@ async function* batches(file: string): AsyncGenerator<{ rows: Record<string, unk
       }
       rows.push(row && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : { __unreadable: true });
       lines.push(line);
-      if (rows.length === BATCH) yield flush();
+      raws.push(text);
+      if (rows.length === size) yield flush();
     }
   }
   if (rows.length > 0) yield flush();
@@ -76,7 +88,8 @@ function operator(): string | null {
 
 /**
  * `npm run import`: loads an agency system's export into one subgraph's
- * store. Idempotent: a row already imported is skipped. Exit 0 when every row
+ * store. Idempotent: a row already imported is skipped, or for kinds that
+ * take corrections (crashes) compared and, when it differs, amended. Exit 0 when every row
  * went in (or was already there), 1 when some rows were refused (each named
  * with its line), 2 for a bad command line or an audit log that cannot be
  * written. Each run is written to the gateway's audit log, in its chain: an
@@ -85,10 +98,19 @@ function operator(): string | null {
  * already there and refused.
  */
 async function main(): Promise<number> {
-  let values: { agency?: string; kind?: string; help?: boolean };
+  let values: { agency?: string; kind?: string; help?: boolean; 'dry-run'?: boolean; rejects?: string; 'batch-size'?: string; delimiter?: string };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ allowPositionals: true, options: { agency: { type: 'string' }, kind: { type: 'string' }, help: { type: 'boolean' } } }));
+    ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
+        agency: { type: 'string' },
+        kind: { type: 'string' },
+        help: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        rejects: { type: 'string' },
+        'batch-size': { type: 'string' },
+        delimiter: { type: 'string' },
+      },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -120,6 +142,26 @@ async function main(): Promise<number> {
     console.error(`--agency must name a known agency (the one whose export this is)\n${USAGE}`);
     return 2;
   }
+  const batchSize = values['batch-size'] === undefined ? BATCH : Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH) {
+    console.error(`--batch-size must be a whole number from 1 to ${MAX_BATCH}`);
+    return 2;
+  }
+  let rejects: RejectFile | undefined;
+  if (values.rejects !== undefined) {
+    try {
+      rejects = await RejectFile.open(values.rejects, importers[kind].sensitiveColumns ?? []);
+    } catch (error) {
+      console.error(`--rejects ${values.rejects}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return 2;
+    }
+  }
+  const delimiter = values.delimiter === undefined ? ',' : values.delimiter === 'tab' ? '\t' : values.delimiter;
+  if (![',', ';', '\t', '|'].includes(delimiter)) {
+    console.error('--delimiter must be one of , ; tab |');
+    return 2;
+  }
+  const dryRun = values['dry-run'] === true;
   const config = loadConfig();
   const { pseudonymKey } = loadSecrets(config);
   const digest = await sha256OfFile(file);
@@ -150,7 +192,7 @@ async function main(): Promise<number> {
       outcome,
       httpStatus: 0,
       durationMs: Date.now() - startedAt,
-      detail: { subgraph, kind, read, inserted: total.inserted, skipped: total.skipped, refused: total.errors.length },
+      detail: { subgraph, kind, dryRun, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused: total.errors.length },
     });
   const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config).catch(async (error: unknown) => {
     await finish('INTERNAL_ERROR').catch(() => undefined);
@@ -162,9 +204,12 @@ async function main(): Promise<number> {
     config,
     agencyCode: values.agency,
     pseudonymize: (nationalId, argument) => pseudonymOf(pseudonymKey, nationalId, argument),
+    dryRun,
   };
   try {
-    for await (const batch of batches(file)) {
+    const source = { bytesRead: 0 };
+    const progress = new ImportProgress(statSync(file).size);
+    for await (const batch of batches(file, batchSize, source, delimiter)) {
       read += batch.rows.length;
       const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
       for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });
@@ -173,14 +218,22 @@ async function main(): Promise<number> {
       const result = await importers[kind].importRows(rows, lines, context);
       total.inserted += result.inserted;
       total.skipped += result.skipped;
+      if (result.updated) total.updated = (total.updated ?? 0) + result.updated;
       total.errors.push(...result.errors);
+      if (rejects) {
+        const refusedHere = [...unreadable.map((index) => ({ line: batch.lines[index], message: 'not a JSON object' })), ...result.errors];
+        await rejects.write(refusedHere, batch);
+      }
+      progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused: total.errors.length }, source.bytesRead);
     }
+    progress.done();
   } catch (error) {
     await finish('INTERNAL_ERROR').catch(() => undefined);
     await audit.close();
     throw error;
   } finally {
     await store.close();
+    await rejects?.close();
   }
   try {
     await finish(total.errors.length > 0 ? 'ERRORS' : 'OK');
@@ -193,7 +246,9 @@ async function main(): Promise<number> {
   for (const error of total.errors.sort((a, b) => a.line - b.line)) {
     console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);
   }
-  console.log(`${subgraph} ${kind}: ${total.inserted} imported, ${total.skipped} already there, ${total.errors.length} refused`);
+  console.log(
+    `${subgraph} ${kind}${dryRun ? ' (dry run, nothing written)' : ''}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${total.errors.length}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
   return total.errors.length > 0 ? 1 : 0;
 }
 

@@ -82,12 +82,27 @@ const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode
 export interface RowImport<Checked> {
   /** The record's id (from the row's externalId). */
   idOf(row: Row): string;
-  /** Which of these ids are already there. */
-  existingIds(ids: string[]): Promise<Set<string>>;
+  /** Which of these ids are already there (read in the batch's transaction when one is given). */
+  existingIds(ids: string[], manager?: EntityManager): Promise<Set<string>>;
   /** The mutation's checks before its transaction; runs for all rows of a batch at once, so that lookups are batched. */
   check(row: Row, id: string): Promise<Checked>;
-  /** The mutation's write, in the row's own transaction. */
-  write(manager: EntityManager, id: string, checked: Checked): Promise<void>;
+  /** The mutation's write of one row (in `row` mode, in the row's own transaction). */
+  write?(manager: EntityManager, id: string, checked: Checked): Promise<void>;
+  /** The mutation's write of many rows at once (`batch` mode: all of them or none), for bulk inserts. */
+  writeMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<void>;
+  /**
+   * `row` (the default): one transaction per row, so a row the database
+   * refuses (CONFLICT, a constraint) is refused alone. `batch`: the batch's
+   * checked rows in one transaction, for throughput; a failure that is no
+   * row's fault leaves nothing of the batch behind.
+   */
+  transaction?: 'row' | 'batch';
+  /**
+   * A row whose record is already there: compared with it and, when it
+   * differs, written through the amend mutation's rules (true: updated; false:
+   * identical, unchanged). Without it such a row is skipped uncompared.
+   */
+  update?(manager: EntityManager, id: string, checked: Checked): Promise<boolean>;
   /**
    * The column to blame for an error: the mutation names `input.<argument>`,
    * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
@@ -126,15 +141,26 @@ export async function importBatch<Checked>(
     rows.map((row, index) => {
       const id = ids[index];
       // Async, so that a check throwing at once refuses its row like one that throws later.
-      return id === null || taken.has(id) ? Promise.resolve(null) : (async () => spec.check(row, id))();
+      return id === null || (taken.has(id) && !spec.update) ? Promise.resolve(null) : (async () => spec.check(row, id))();
     }),
   );
 
+  if (context.dryRun) {
+    dryRun(checks, ids, taken, refuse, result);
+    result.errors.sort((first, second) => first.line - second.line);
+    return result;
+  }
+  if (spec.transaction === 'batch') {
+    await writeBatch(checks, ids, taken, context, spec, refuse, result);
+    result.errors.sort((first, second) => first.line - second.line);
+    return result;
+  }
+  const write = spec.write ?? ((manager: EntityManager, id: string, checked: Checked) => spec.writeMany!(manager, [{ id, checked }]));
   for (const [index, check] of checks.entries()) {
     const id = ids[index];
     if (id === null) continue;
     // Already there, or written by an earlier row of this batch with the same externalId.
-    if (taken.has(id)) {
+    if (taken.has(id) && !spec.update) {
       result.skipped += 1;
       continue;
     }
@@ -142,8 +168,17 @@ export async function importBatch<Checked>(
       refuse(index, check.reason);
       continue;
     }
+    if (taken.has(id)) {
+      try {
+        const changed = await context.store.transaction((manager) => spec.update!(manager, id, check.value as Checked));
+        count(result, changed);
+      } catch (error) {
+        refuse(index, error);
+      }
+      continue;
+    }
     try {
-      await context.store.transaction((manager) => spec.write(manager, id, check.value as Checked));
+      await context.store.transaction((manager) => write(manager, id, check.value as Checked));
       result.inserted += 1;
       taken.add(id);
     } catch (error) {
@@ -156,6 +191,83 @@ export async function importBatch<Checked>(
   }
   result.errors.sort((first, second) => first.line - second.line);
   return result;
+}
+
+/** `--dry-run`: the counts the checks allow, nothing written; rows already there are counted unchanged, uncompared. */
+function dryRun<Checked>(
+  checks: PromiseSettledResult<Checked | null>[],
+  ids: (string | null)[],
+  taken: Set<string>,
+  refuse: (index: number, error: unknown) => void,
+  result: ImportResult,
+): void {
+  const seen = new Set<string>();
+  for (const [index, check] of checks.entries()) {
+    const id = ids[index];
+    if (id === null) continue;
+    if (check.status === 'rejected') refuse(index, check.reason);
+    else if (taken.has(id) || seen.has(id)) result.skipped += 1;
+    else {
+      seen.add(id);
+      result.inserted += 1;
+    }
+  }
+}
+
+/**
+ * `batch` mode: the rows that passed their checks (the first of an external id
+ * given twice) written in one transaction; when another import committed some
+ * of them first, the batch rolled back and is written again without them.
+ */
+async function writeBatch<Checked>(
+  checks: PromiseSettledResult<Checked | null>[],
+  ids: (string | null)[],
+  taken: Set<string>,
+  context: ImportContext,
+  spec: RowImport<Checked>,
+  refuse: (index: number, error: unknown) => void,
+  result: ImportResult,
+): Promise<void> {
+  const pending = new Map<string, Checked>();
+  for (const [index, check] of checks.entries()) {
+    const id = ids[index];
+    if (id === null) continue;
+    if ((taken.has(id) && !spec.update) || pending.has(id)) result.skipped += 1;
+    else if (check.status === 'rejected') refuse(index, check.reason);
+    else pending.set(id, check.value as Checked);
+  }
+  if (pending.size === 0) return;
+  const writeMany =
+    spec.writeMany ??
+    (async (manager: EntityManager, rows: { id: string; checked: Checked }[]) => {
+      for (const row of rows) await spec.write!(manager, row.id, row.checked);
+    });
+  const writeMissing = () =>
+    context.store.transaction(async (manager) => {
+      const existing = await spec.existingIds([...pending.keys()], manager);
+      const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
+      if (missing.length > 0) await writeMany(manager, missing);
+      let updated = 0;
+      if (spec.update) {
+        for (const id of existing) if (await spec.update(manager, id, pending.get(id)!)) updated += 1;
+      }
+      return { inserted: missing.length, skipped: existing.size - updated, updated };
+    });
+  let written: { inserted: number; skipped: number; updated: number };
+  try {
+    written = await writeMissing();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    written = await writeMissing();
+  }
+  result.inserted += written.inserted;
+  result.skipped += written.skipped;
+  if (written.updated > 0) result.updated = (result.updated ?? 0) + written.updated;
+}
+
+function count(result: ImportResult, changed: boolean): void {
+  if (changed) result.updated = (result.updated ?? 0) + 1;
+  else result.skipped += 1;
 }
 
 function argumentOf(error: GraphQLError): string | undefined {

@@ -14,6 +14,8 @@ export interface ImportContext {
   /** The agency whose export this is: recorded as the records' recorder/owner. */
   agencyCode: string;
   pseudonymize(nationalId: string, argument?: string): string;
+  /** `--dry-run`: every row checked as for real, nothing written (new rows counted as inserted, rows already there as unchanged). */
+  dryRun?: boolean;
 }
 
 export interface ImportRowError {
@@ -25,8 +27,10 @@ export interface ImportRowError {
 
 export interface ImportResult {
   inserted: number;
-  /** Rows whose record was already there (an earlier import). */
+  /** Rows whose record was already there (an earlier import) and identical to it ("unchanged"), or, for kinds that take no corrections, uncompared. */
   skipped: number;
+  /** Rows that corrected a record already there, through the amend mutation's rules (absent when none did). */
+  updated?: number;
   errors: ImportRowError[];
 }
 
@@ -34,6 +38,8 @@ export interface Importer {
   description: string;
   /** The columns (CSV) or keys (JSON Lines) a row has; `externalId` always among them. */
   columns: string[];
+  /** Columns never to be copied to a reject file nor a log (national ids): a refused row is then written without them. */
+  sensitiveColumns?: string[];
   /** Validates and writes one batch; `lines[i]` is the file line of `rows[i]`. */
   importRows(rows: Record<string, unknown>[], lines: number[], context: ImportContext): Promise<ImportResult>;
 }

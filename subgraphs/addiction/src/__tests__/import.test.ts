@@ -168,18 +168,18 @@ describe('npm run import -- addiction', () => {
     const first = run(good);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('1 imported, 0 already there, 0 refused');
+    expect(first.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 0');
     expect(await sessionsOf(PROVINCE_PROGRAM)).toContainEqual(expect.objectContaining({ id: sessionIdOf(HEALTH_PROVINCE, 'CLI-1'), attendance: 40 }));
     const again = run(good);
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('0 imported, 1 already there, 0 refused');
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 1, refused 0');
 
     const bad = join(folder, 'bad.csv');
     writeFileSync(bad, `externalId,programCode,heldOn,regionCode,attendance\nCLI-2,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,40\nCLI-3,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,-3\n`);
     const refused = run(bad);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (attendance): must be a whole number from 0 to 100000');
-    expect(refused.stdout).toContain('1 imported, 0 already there, 1 refused');
+    expect(refused.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 1');
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { agencyId, loadSecrets, pseudonymOf, stableId, todayInIran, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
@@ -228,8 +228,8 @@ describe('divorce sessions import', () => {
 
 describe('npm run import -- divorce', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
-  const run = (file: string, agency: string, kind: string) =>
-    spawnSync(process.execPath, [cli, 'divorce', file, '--agency', agency, '--kind', kind], {
+  const run = (file: string, agency: string, kind: string, ...options: string[]) =>
+    spawnSync(process.execPath, [cli, 'divorce', file, '--agency', agency, '--kind', kind, ...options], {
       env: { ...harness.config.env, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
     });
@@ -244,18 +244,32 @@ describe('npm run import -- divorce', () => {
     const first = run(good, KASHAN_POLICE, 'cases');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('1 imported, 0 already there, 0 refused');
+    expect(first.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 0');
     expect(await readCases(KASHAN_POLICE, [caseIdOf(KASHAN_POLICE, 'CLI-1')])).toEqual([expect.objectContaining({ topic: `${PERSIAN_TOPIC}, دوم` })]);
     const again = run(good, KASHAN_POLICE, 'cases');
     expect(again.status).toBe(0);
-    expect(again.stdout).toContain('0 imported, 1 already there, 0 refused');
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 1, refused 0');
 
     const bad = join(folder, 'sessions.csv');
     writeFileSync(bad, `externalId,caseExternalId,heldOn,mode,free\nCLI-S1,CLI-1,${daysFromToday(-1)},PHONE,true\nCLI-S2,CLI-1,${daysFromToday(-9)},PHONE,true\n`);
     const refused = run(bad, KASHAN_POLICE, 'sessions');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (heldOn): must not be before the case was opened');
-    expect(refused.stdout).toContain('1 imported, 0 already there, 1 refused');
+    expect(refused.stdout).toContain('inserted 1, updated 0, unchanged 0, refused 1');
+  });
+
+  it('never copies a national id into the reject file: a refused case is written without it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'divorce-rejects-'));
+    const file = join(folder, 'cases.csv');
+    writeFileSync(file, `externalId,unitId,subjectNationalId,openedOn,topic\nREJ-1,${KASHAN_POLICE_UNIT},${SUBJECT},${daysFromToday(5)},topic\n`);
+    const rejects = join(folder, 'rejects.csv');
+    const result = run(file, KASHAN_POLICE, 'cases', '--rejects', rejects);
+    expect(result.status).toBe(1);
+    const text = readFileSync(rejects, 'utf8');
+    expect(text).toContain('REJ-1');
+    expect(text).toContain('(withheld)');
+    expect(text).not.toContain(SUBJECT);
+    expect(result.stdout + result.stderr).not.toContain(SUBJECT);
   });
 });
 

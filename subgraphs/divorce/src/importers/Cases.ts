@@ -22,6 +22,7 @@ export const casesImporter: Importer = {
     `unitId: the unit's id; subjectNationalId: ten digits, Latin or Persian, kept only as a keyed pseudonym; ` +
     `openedOn: YYYY-MM-DD, not in the future; topic: 1-${TOPIC_MAX_LENGTH} characters. Cases start OPEN.`,
   columns: ['externalId', 'unitId', 'subjectNationalId', 'openedOn', 'topic'],
+  sensitiveColumns: ['subjectNationalId'],
   async importRows(rows, lines, context) {
     const divorceContext = createContext(importRequest(context, 'divorce', 'family:write'));
     return importBatch(rows, lines, context, {

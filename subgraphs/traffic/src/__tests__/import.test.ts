@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
@@ -208,7 +208,8 @@ describe('crash importer', () => {
     expect(result.errors.map(({ line, argument }) => ({ line, argument }))).toEqual(bad.map(([, argument], index) => ({ line: 11 + index, argument })));
     for (const error of result.errors) expect(error.message).not.toMatch(/^input\.|SQL|QueryFailed/);
     expect(result.errors.find((error) => error.argument === 'roadType')?.message).toBe('must be one of URBAN, INTERURBAN, RURAL');
-    expect(result.errors[0].message).toBe('must be 1 to 100 characters');
+    expect(result.errors[0].message).toBe('is required');
+    expect(result.errors[1].message).toBe('must be 1 to 100 printable characters');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 52 });
     for (const [row] of bad) {
       if (row.externalId) expect(await readCrash(crashId(agency, String(row.externalId)))).toBeNull();
@@ -222,7 +223,7 @@ describe('crash importer', () => {
     const longest = 'ت'.repeat(100);
     const rows = [crashRow(persian), crashRow(longest), crashRow('ت'.repeat(101))];
     const result = await crashImporter.importRows(rows, linesOf(rows), importContext(agency));
-    expect(result).toEqual({ inserted: 2, skipped: 0, errors: [{ line: 4, argument: 'externalId', message: 'must be 1 to 100 characters' }] });
+    expect(result).toEqual({ inserted: 2, skipped: 0, errors: [{ line: 4, argument: 'externalId', message: 'must be 1 to 100 printable characters' }] });
     expect(await readCrash(crashId(agency, persian))).toMatchObject({ id: crashId(agency, persian), region: { id: KASHAN } });
     expect(await readCrash(crashId(agency, longest))).not.toBeNull();
     // The same Persian id again is the same record.
@@ -261,6 +262,48 @@ describe('crash importer', () => {
     disarmFailpoints();
     expect(await crashImporter.importRows(rows, linesOf(rows), importContext(agency))).toEqual({ inserted: 2, skipped: 0, errors: [] });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 4 });
+  });
+});
+
+describe('crash importer: corrected exports', () => {
+  it('updates a crash whose row differs as amendCrash does (previous version in revisions, statistics follow); an identical row is unchanged', async () => {
+    const agency = 'POLICE-IR-10-12';
+    const day = '2025-07-09';
+    const row = (injury: string, roadType = 'URBAN') =>
+      crashRow('corrected-1', {
+        occurredAt: `${day}T09:00:00+03:30`,
+        roadType,
+        persons: JSON.stringify([{ role: 'DRIVER', injury, faultStatus: 'AT_FAULT', ageBand: '35-44' }]),
+      });
+    const before = await fatalitiesIn(KASHAN, day);
+    expect(await crashImporter.importRows([row('B')], [2], importContext(agency))).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await fatalitiesIn(KASHAN, day)).toEqual({ ...before, crashes: before.crashes + 1, injuries: before.injuries + 1 });
+
+    // The same row again: unchanged, nothing written.
+    expect(await crashImporter.importRows([row('B')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await readCrash(crashId(agency, 'corrected-1'))).toMatchObject({ version: 1 });
+
+    // The driver died in hospital: the corrected export upgrades B to K.
+    const counts = await rowCounts();
+    expect(await crashImporter.importRows([row('K', 'RURAL')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await rowCounts()).toEqual(counts);
+    const result = await harness.runAs<{ crash: { version: number; severity: string; roadType: string; revisions: { version: number; severity: string; roadType: string; amendedBy: { id: string } }[] } }>(
+      READER,
+      `query($id: ID!) { crash(id: $id) { version severity roadType revisions { version severity roadType amendedBy { id } } } }`,
+      { id: crashId(agency, 'corrected-1') },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.crash).toEqual({
+      version: 2,
+      severity: 'FATAL',
+      roadType: 'RURAL',
+      revisions: [{ version: 1, severity: 'MINOR_INJURY', roadType: 'URBAN', amendedBy: { id: agencyId(agency) } }],
+    });
+    expect(await fatalitiesIn(KASHAN, day)).toEqual({ ...before, crashes: before.crashes + 1, fatalities: before.fatalities + 1 });
+
+    // Corrected again to the same values: unchanged, still version 2.
+    expect(await crashImporter.importRows([row('K', 'RURAL')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await readCrash(crashId(agency, 'corrected-1'))).toMatchObject({ version: 2 });
   });
 });
 
@@ -318,8 +361,8 @@ describe('violation importer', () => {
 describe('npm run import -- traffic', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
 
-  function runImport(file: string, agency: string, kind: string): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [cli, 'traffic', file, '--agency', agency, '--kind', kind], {
+  function runImport(file: string, agency: string, kind: string, ...options: string[]): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [cli, 'traffic', file, '--agency', agency, '--kind', kind, ...options], {
       env: { ...harness.config.env, DATA_DIR: harness.config.dataDir, DATABASE_PREFIX: harness.config.databasePrefix },
       encoding: 'utf8',
       timeout: 60_000,
@@ -344,13 +387,21 @@ describe('npm run import -- traffic', () => {
 
     const first = runImport(good, agency, 'crashes');
     expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(first.stdout).toContain('traffic crashes: 2 imported, 0 already there, 0 refused');
+    expect(first.stdout).toContain('traffic crashes: read 2, inserted 2, updated 0, unchanged 0, refused 0');
     expect(await readCrash(crashId(agency, 'پرونده-۹۰۱'))).toMatchObject({ severity: 'FATAL', roadType: 'RURAL', region: { id: KASHAN } });
     expect(await readCrash(crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ region: { id: NAJAFABAD } });
 
     const second = runImport(good, agency, 'crashes');
     expect(second.status).toBe(0);
-    expect(second.stdout).toContain('0 imported, 2 already there, 0 refused');
+    expect(second.stdout).toContain('inserted 0, updated 0, unchanged 2, refused 0');
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2 });
+
+    // A corrected export: the second crash was on a rural road after all.
+    writeFileSync(good, readFileSync(good, 'utf8').replace('IR-10-13,URBAN', 'IR-10-13,RURAL'), 'utf8');
+    const corrected = runImport(good, agency, 'crashes');
+    expect({ status: corrected.status, stderr: corrected.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(corrected.stdout).toContain('traffic crashes: read 2, inserted 0, updated 1, unchanged 1, refused 0');
+    expect(await readCrash(crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ roadType: 'RURAL', version: 2 });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2 });
 
     const mixed = join(folder, 'violations.csv');
@@ -358,8 +409,53 @@ describe('npm run import -- traffic', () => {
     const refused = runImport(mixed, agency, 'violations');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (type): must be one of');
-    expect(refused.stdout).toContain('traffic violations: 1 imported, 0 already there, 1 refused');
+    expect(refused.stdout).toContain('traffic violations: read 2, inserted 1, updated 0, unchanged 0, refused 1');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2, violation: before.violation + 1 });
+  });
+  it('--dry-run checks every row and writes nothing; --rejects keeps each refused row (line, reason, original) while the good rows go in', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'traffic-rejects-'));
+    const file = join(folder, 'violations.csv');
+    const rows = [
+      'externalId,occurredAt,regionCode,type',
+      'rej-1,2025-06-06T09:00:00+03:30,IR-10-12,SPEEDING',
+      'rej-2,2025-06-06T09:05:00+03:30,IR-10-12,"PARK,ING"',
+      'rej-3,2025-06-06T09:10:00+03:30,IR-99-01,RED_LIGHT',
+      'rej-4,2025-06-06T09:15:00+03:30,IR-10-12,NO_HELMET',
+    ];
+    writeFileSync(file, rows.join('\r\n') + '\r\n', 'utf8');
+    const agency = 'POLICE-IR-10-12';
+    const before = await rowCounts();
+
+    const dry = runImport(file, agency, 'violations', '--dry-run');
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toContain('traffic violations (dry run, nothing written): read 4, inserted 2, updated 0, unchanged 0, refused 2');
+    expect(await rowCounts()).toEqual(before);
+
+    const rejects = join(folder, 'rejects.csv');
+    const real = runImport(file, agency, 'violations', '--rejects', rejects, '--batch-size', '1');
+    expect(real.status).toBe(1);
+    expect(real.stdout).toContain('read 4, inserted 2, updated 0, unchanged 0, refused 2');
+    expect(await rowCounts()).toEqual({ ...before, violation: before.violation + 2 });
+    const lines = readFileSync(rejects, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('line,reason,original');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^3,"type: must be one of [^"]*","rej-2,2025-06-06T09:05:00\+03:30,IR-10-12,""PARK,ING"""$/),
+      '4,"regionCode: must be the code of a county, such as IR-10-12","rej-3,2025-06-06T09:10:00+03:30,IR-99-01,RED_LIGHT"',
+    ]);
+    expect(await readViolations([violationId(agency, 'rej-1'), violationId(agency, 'rej-4')])).toEqual([
+      expect.objectContaining({ type: 'SPEEDING' }),
+      expect.objectContaining({ type: 'NO_HELMET' }),
+    ]);
+
+    expect(runImport(file, agency, 'violations', '--batch-size', '0').status).toBe(2);
+
+    // A semicolon-separated export (as spreadsheet programs in many locales write it).
+    const semicolons = join(folder, 'semicolons.csv');
+    writeFileSync(semicolons, 'externalId;occurredAt;regionCode;type\nsemi-1;2025-06-06T10:00:00+03:30;IR-10-12;"NO_SEATBELT"\n', 'utf8');
+    const semi = runImport(semicolons, agency, 'violations', '--delimiter', ';');
+    expect({ status: semi.status, stderr: semi.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(await readViolations([violationId(agency, 'semi-1')])).toEqual([expect.objectContaining({ type: 'NO_SEATBELT' })]);
+    expect(runImport(semicolons, agency, 'violations', '--delimiter', 'x').status).toBe(2);
   });
 });
 

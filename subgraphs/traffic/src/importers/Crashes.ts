@@ -1,8 +1,8 @@
 import { badUserInput, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
-import { MAX_PERSONS, validateCrashReport, type CrashReport } from '../mutations/inputs';
-import { writeCrashes } from '../mutations/crashes';
-import { importBatch, instantOf, regionIdOf, textOf, type ImportKind } from './importBatch';
+import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../mutations/inputs';
+import { writeCrashAmendment, writeCrashes } from '../mutations/crashes';
+import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 /** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */
 function personsOf(value: unknown): unknown {
@@ -15,7 +15,7 @@ function personsOf(value: unknown): unknown {
   }
 }
 
-const crashKind: ImportKind<CrashReport> = {
+const crashKind: TrafficImport<CrashReport> = {
   kind: 'crashes',
   action: 'report crashes',
   validate: (row) =>
@@ -32,7 +32,27 @@ const crashKind: ImportKind<CrashReport> = {
       manager,
       rows.map(({ id, record }) => ({ id, reportedById: recorderId, ...record })),
     ),
+  update: async (stores, manager, id, report, recorderId) => {
+    const [current] = await stores.crashes.findByIds([id], manager);
+    const currentPersons = await stores.crashes.findPersonsByCrashIds([id], manager);
+    const samePersons = samePeople(currentPersons, report.persons);
+    const change = {
+      occurredAt: current.occurredAt.getTime() === report.occurredAt.getTime() ? null : report.occurredAt,
+      regionId: current.regionId === report.regionId ? null : report.regionId,
+      roadType: current.roadType === report.roadType ? null : report.roadType,
+      persons: samePersons ? null : report.persons,
+    };
+    if (Object.values(change).every((value) => value === null)) return false;
+    await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, 'corrected by an import of the agency\'s export');
+    return true;
+  },
 };
+
+/** The persons of a crash as stored and as a row gives them, in order. */
+function samePeople(stored: readonly { role: string; injury: string; faultStatus: string; ageBand: string | null }[], given: readonly PersonFacts[]): boolean {
+  const facts = (person: { role: string; injury: string; faultStatus: string; ageBand: string | null }) => [person.role, person.injury, person.faultStatus, person.ageBand ?? null].join('|');
+  return stored.length === given.length && stored.every((person, index) => facts(person) === facts(given[index]));
+}
 
 /** `npm run import -- traffic FILE --agency CODE --kind crashes`: crash reports of a police (or roads, or municipal) system, checked and written as reportCrash checks and writes them. */
 export const crashImporter: Importer = {
@@ -42,7 +62,7 @@ export const crashImporter: Importer = {
     `regionId (the county's id) or regionCode (its code, such as IR-10-12). roadType: ${ROAD_TYPES.join('|')}. ` +
     `persons: a JSON array of 1-${MAX_PERSONS} persons, each {"role": ${PERSON_ROLES.join('|')}, "injury": ${INJURY_LEVELS.join('|')}, ` +
     `"faultStatus": ${FAULT_STATUSES.join('|')}, "ageBand": ${AGE_BANDS.join('|')} or null}. ` +
-    'Severity, fatalities and injuries are derived from the persons. A report already imported is skipped, not updated (corrections go through amendCrash).',
+    'Severity, fatalities and injuries are derived from the persons. A report already imported is compared: when it differs it is corrected as amendCrash corrects (the previous version kept in revisions), otherwise it is unchanged.',
   columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'roadType', 'persons'],
-  importRows: (rows, lines, context) => importBatch(crashKind, rows, lines, context),
+  importRows: (rows, lines, context) => importTraffic(crashKind, rows, lines, context),
 };

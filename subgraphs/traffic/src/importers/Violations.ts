@@ -2,9 +2,9 @@ import type { Importer } from '@safety-graph/shared';
 import { VIOLATION_TYPES } from '../crashOutcome';
 import { validateViolation, type ViolationFacts } from '../mutations/inputs';
 import { writeViolations } from '../mutations/violations';
-import { importBatch, instantOf, regionIdOf, textOf, type ImportKind } from './importBatch';
+import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
-const violationKind: ImportKind<ViolationFacts> = {
+const violationKind: TrafficImport<ViolationFacts> = {
   kind: 'violations',
   action: 'record violations',
   validate: (row) => validateViolation({ occurredAt: instantOf(row.occurredAt), regionId: regionIdOf(row), type: textOf(row.type) }),
@@ -25,5 +25,5 @@ export const violationImporter: Importer = {
     'regionId (the county\'s id) or regionCode (its code, such as IR-10-12). ' +
     `type: ${VIOLATION_TYPES.join('|')}. A violation already imported is skipped.`,
   columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'type'],
-  importRows: (rows, lines, context) => importBatch(violationKind, rows, lines, context),
+  importRows: (rows, lines, context) => importTraffic(violationKind, rows, lines, context),
 };

@@ -132,41 +132,68 @@ export async function amendCrash(context: TrafficContext, input: AmendCrashInput
       throw conflict(`crash ${crashId} is at version ${current.version}, not ${expectedVersion}: read it again before amending`);
     }
     const currentPersons = await crashes.findPersonsByCrashIds([crashId], manager);
-    const nextOccurredAt = occurredAt ?? current.occurredAt;
-    const outcome = crashOutcome(persons ?? currentPersons.map((person) => ({ injury: person.injury as InjuryLevel })));
-    const advanced = await crashes.advanceVersion(manager, crashId, current.version, {
-      occurredAt: nextOccurredAt,
-      occurredOn: iranDateOf(nextOccurredAt),
-      regionId: regionId ?? current.regionId,
-      roadType: roadType ?? current.roadType,
-      ...outcome,
-    });
-    if (!advanced) throw conflict(`crash ${crashId} was amended by another request meanwhile: read it again before amending`);
-    await crashes.insertRevision(manager, {
-      id: randomUUID(),
-      crashId,
-      version: current.version,
-      amendedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
-      amendedById,
-      reason,
-      occurredAt: current.occurredAt,
-      occurredOn: current.occurredOn,
-      regionId: current.regionId,
-      roadType: current.roadType,
-      severity: current.severity,
-      fatalities: current.fatalities,
-      injuries: current.injuries,
-      persons: currentPersons,
-    });
-    failpoint('traffic.amendCrash.after-first-insert');
-    if (persons !== null) await crashes.replacePersons(manager, crashId, personRows(crashId, persons));
-    // The crash may have moved: both its former and its new county and day are recomputed.
-    await touchRollups(manager, [
-      { regionId: current.regionId, day: current.occurredOn },
-      { regionId: regionId ?? current.regionId, day: iranDateOf(nextOccurredAt) },
-    ]);
+    await writeCrashAmendment(crashes, manager, current, currentPersons, { occurredAt, regionId, roadType, persons }, amendedById, reason);
   });
   return freshCrash(context, crashId);
+}
+
+/** What an amendment changes; null keeps the current value. */
+export interface CrashChange {
+  occurredAt: Date | null;
+  regionId: string | null;
+  roadType: RoadType | null;
+  persons: PersonFacts[] | null;
+}
+
+/**
+ * The write of an amendment, inside the caller's transaction, of a crash
+ * already read and checked: the version it replaces kept as a revision, the
+ * crash row advanced, its persons replaced, the rollups of its former and new
+ * county and day recomputed. amendCrash and the crash importer's corrections
+ * write through it.
+ */
+export async function writeCrashAmendment(
+  crashes: CrashStore,
+  manager: EntityManager,
+  current: Crash,
+  currentPersons: CrashPerson[],
+  { occurredAt, regionId, roadType, persons }: CrashChange,
+  amendedById: string,
+  reason: string,
+): Promise<void> {
+  const nextOccurredAt = occurredAt ?? current.occurredAt;
+  const outcome = crashOutcome(persons ?? currentPersons.map((person) => ({ injury: person.injury as InjuryLevel })));
+  const advanced = await crashes.advanceVersion(manager, current.id, current.version, {
+    occurredAt: nextOccurredAt,
+    occurredOn: iranDateOf(nextOccurredAt),
+    regionId: regionId ?? current.regionId,
+    roadType: roadType ?? current.roadType,
+    ...outcome,
+  });
+  if (!advanced) throw conflict(`crash ${current.id} was amended by another request meanwhile: read it again before amending`);
+  await crashes.insertRevision(manager, {
+    id: randomUUID(),
+    crashId: current.id,
+    version: current.version,
+    amendedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+    amendedById,
+    reason,
+    occurredAt: current.occurredAt,
+    occurredOn: current.occurredOn,
+    regionId: current.regionId,
+    roadType: current.roadType,
+    severity: current.severity,
+    fatalities: current.fatalities,
+    injuries: current.injuries,
+    persons: currentPersons,
+  });
+  failpoint('traffic.amendCrash.after-first-insert');
+  if (persons !== null) await crashes.replacePersons(manager, current.id, personRows(current.id, persons));
+  // The crash may have moved: both its former and its new county and day are recomputed.
+  await touchRollups(manager, [
+    { regionId: current.regionId, day: current.occurredOn },
+    { regionId: regionId ?? current.regionId, day: iranDateOf(nextOccurredAt) },
+  ]);
 }
 
 /**
