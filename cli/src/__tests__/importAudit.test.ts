@@ -63,8 +63,8 @@ describe('npm run import and the audit log', () => {
       ]),
     );
     expect(rows[0].request_id).toBe(rows[1].request_id);
-    expect(JSON.parse(rows[1].detail)).toEqual({ subgraph: 'traffic', kind: 'violations', read: 3, inserted: 2, skipped: 0, refused: 1 });
-    expect(JSON.parse(rows[3].detail)).toEqual({ subgraph: 'traffic', kind: 'violations', read: 3, inserted: 0, skipped: 2, refused: 1 });
+    expect(JSON.parse(rows[1].detail)).toEqual({ subgraph: 'traffic', kind: 'violations', read: 3, inserted: 2, updated: 0, skipped: 0, refused: 1, dryRun: false });
+    expect(JSON.parse(rows[3].detail)).toEqual({ subgraph: 'traffic', kind: 'violations', read: 3, inserted: 0, updated: 0, skipped: 2, refused: 1, dryRun: false });
     expect(await runAuditVerify(config, () => undefined)).toBe(0);
   });
 
@@ -77,6 +77,6 @@ describe('npm run import and the audit log', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // Now that it can, the row goes in: it was not imported before.
     const retry = importer(['traffic', file, '--agency', 'POLICE-IR-10-12', '--kind', 'violations']);
-    expect(retry.stdout).toMatch(/1 imported, 0 already there, 0 refused/);
+    expect(retry.stdout).toMatch(/read 1, inserted 1, updated 0, unchanged 0, refused 0/);
   });
 });
