@@ -4,14 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An inclusive period: `from` and `to` dates, or one Solar Hijri year (`solarYear`), not both. */
 export type PeriodInput = {
+  /** The first day (inclusive); given with `to`. */
   from?: string | null | undefined;
+  /** One Solar Hijri year, such as 1404 (21 March 2025 to 20 March 2026), instead of `from` and `to`. */
   solarYear?: number | null | undefined;
+  /** The last day (inclusive); given with `from`. */
   to?: string | null | undefined;
 };
 
+/** Whether a target is to lower or to raise its metric. */
 export type TargetDirection =
+  /** Lower is better, such as road deaths. */
   | 'DECREASE'
+  /** Higher is better, such as people reached. */
   | 'INCREASE';
 
 export type AgreementScorecardQueryVariables = Exact<{
