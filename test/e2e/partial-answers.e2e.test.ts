@@ -79,7 +79,11 @@ function operations(ownAgencyCode: string): Operation[] {
 }
 
 /** What is wrong with one answer; empty when every refusal nulls only the refused field. */
-function problems(answer: { status: number; data?: unknown; errors?: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }> }): string[] {
+function problems(answer: {
+  status: number;
+  data?: unknown;
+  errors?: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}): string[] {
   const found: string[] = [];
   if (answer.status !== 200) found.push(`HTTP ${answer.status}`);
   if (answer.data === null || answer.data === undefined) return [...found, 'data is null'];
@@ -141,22 +145,12 @@ test('a token without reports:read gets the region with its statistics null and 
   );
   expect(problems(answer)).toEqual([]);
   expect(answer.data).toEqual({ region: { name: expect.any(String), trafficStats: null, preventionStats: null, familyStats: null } });
-  expect((answer.errors ?? []).map((error) => error.path?.join('.')).sort()).toEqual([
-    'region.familyStats',
-    'region.preventionStats',
-    'region.trafficStats',
-  ]);
+  expect((answer.errors ?? []).map((error) => error.path?.join('.')).sort()).toEqual(['region.familyStats', 'region.preventionStats', 'region.trafficStats']);
 });
 
 test('a welfare office asking an MOU for its traffic campaigns keeps the MOU', async () => {
-  const answer = await stack.query(
-    `{ agreement(code: "MOU-IR-10-TRAFFIC-1403") { code trafficCampaigns { title } } }`,
-    {},
-    { agency: 'WELFARE-IR-10' },
-  );
+  const answer = await stack.query(`{ agreement(code: "MOU-IR-10-TRAFFIC-1403") { code trafficCampaigns { title } } }`, {}, { agency: 'WELFARE-IR-10' });
   expect(problems(answer)).toEqual([]);
   expect(answer.data).toEqual({ agreement: { code: 'MOU-IR-10-TRAFFIC-1403', trafficCampaigns: null } });
-  expect(answer.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
-    ['agreement.trafficCampaigns', 'FORBIDDEN'],
-  ]);
+  expect(answer.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([['agreement.trafficCampaigns', 'FORBIDDEN']]);
 });
