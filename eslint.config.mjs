@@ -19,7 +19,7 @@ function forbidden(packages, message) {
  * in the subgraphs' schema.graphql; `npm run compose` carries them over).
  */
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'client/src/generated/**', '.data/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '**/src/generated/**', '.data/**'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     extends: [tseslint.configs.recommended],
