@@ -33,6 +33,20 @@ const config: CodegenConfig = {
       Liaison: '../entities#Liaison',
       AgencyConnection: 'Connection<AgencyRow>',
     }),
+    ...subgraph('agreements', 'AgreementsContext', {
+      Agreement: '../entities#Agreement',
+      AgreementParty: '../entities#AgreementParty',
+      Commitment: '../entities#Commitment',
+      // A stored target, with the `actual` the gateway brings from the domain subgraph once it has it.
+      Target: '../entities#Target',
+      TrafficTarget: 'TargetRow & { actual?: number | null }',
+      PreventionTarget: 'TargetRow & { actual?: number | null }',
+      FamilyTarget: 'TargetRow & { actual?: number | null }',
+      // Owned by the agencies subgraph: here only their key.
+      Agency: '{ id: string }',
+      Region: '{ id: string }',
+      AgreementConnection: 'Connection<AgreementRow>',
+    }),
   },
 };
 
