@@ -26,13 +26,14 @@ async function main(): Promise<void> {
   });
   const region: ProvinceYearOverviewQuery['region'] | undefined = overview.data?.region;
   if (!region) throw new Error('No such region');
+  // Each domain's figures are null, with FORBIDDEN on their own path, when the token may not read them.
   const headline = {
     region: region.name,
-    roadDeaths: region.trafficStats.fatalities,
-    notAtFault: region.trafficStats.fatalitiesNotAtFault,
-    peopleReached: region.preventionStats.peopleReached,
-    exhibitionVisits: region.preventionStats.exhibitionVisits,
-    freeCounselingSessions: region.familyStats.freeCounselingSessions,
+    roadDeaths: region.trafficStats?.fatalities ?? null,
+    notAtFault: region.trafficStats?.fatalitiesNotAtFault ?? null,
+    peopleReached: region.preventionStats?.peopleReached ?? null,
+    exhibitionVisits: region.preventionStats?.exhibitionVisits ?? null,
+    freeCounselingSessions: region.familyStats?.freeCounselingSessions ?? null,
   };
 
   const scorecard = await client.query({ query: AgreementScorecardDocument, variables: { code: process.env.MOU ?? 'MOU-IR-10-TRAFFIC-1403' } });

@@ -120,11 +120,12 @@ export class DashboardClient {
 }
 
 /**
- * Whether a FORBIDDEN error took its section down: the answer is gone, or the
- * section's root field is null (non-null fields carried the refusal up). A
- * refused nullable leaf (a target's `actual`) leaves the section standing and
- * is shown where it is.
+ * Whether a FORBIDDEN error took its section down: the answer is gone, the
+ * section's root field is null, or the refused field sits right under it
+ * (`traffic.now`: the region stands, its figures are the section). A refused
+ * field deeper down (a target's `actual`, a county's figures) leaves the
+ * section standing and is shown where it is.
  */
 function isSectionLevel(data: Record<string, unknown> | null | undefined, path: (string | number)[]): boolean {
-  return !data || data[path[0] as string] === null || data[path[0] as string] === undefined;
+  return !data || data[path[0] as string] === null || data[path[0] as string] === undefined || path.length <= 2;
 }

@@ -96,7 +96,8 @@ describe('access matrix', () => {
       { field: 'counselingCases', scope: 'family:read', query: '{ counselingCases(first: 500) { totalCount edges { node { unit { hostAgency { code } } sessions { heldOn } } } } }' },
       { field: 'familyPrograms', scope: 'family:read', query: '{ familyPrograms { id } }' },
     ];
-    const entities: { typename: string; subgraph: SubgraphName; scope: string; id: string; extra?: Record<string, unknown>; owner?: (caller: string) => boolean }[] = [
+    // An entity a subgraph only extends answers its bare reference to anyone; the scope guards the field it contributes.
+    const entities: { typename: string; subgraph: SubgraphName; scope: string; id: string; extra?: Record<string, unknown>; owner?: (caller: string) => boolean; field?: string }[] = [
       { typename: 'Region', subgraph: 'agencies', scope: 'agencies:read', id: regionId('IR-10') },
       { typename: 'Agency', subgraph: 'agencies', scope: 'agencies:read', id: agencyId('HEALTH-IR-10') },
       { typename: 'Agreement', subgraph: 'agreements', scope: 'agreements:read', id: ids.agreementId },
@@ -106,17 +107,17 @@ describe('access matrix', () => {
       { typename: 'Crash', subgraph: 'traffic', scope: 'traffic:read', id: ids.crashId },
       { typename: 'Violation', subgraph: 'traffic', scope: 'traffic:read', id: ids.violationId },
       { typename: 'TrafficCampaign', subgraph: 'traffic', scope: 'traffic:read', id: ids.campaignId },
-      { typename: 'Agreement', subgraph: 'traffic', scope: 'traffic:read', id: ids.agreementId },
+      { typename: 'Agreement', subgraph: 'traffic', scope: 'traffic:read', id: ids.agreementId, field: 'trafficCampaigns { id }' },
       { typename: 'PreventionProgram', subgraph: 'addiction', scope: 'addiction:read', id: ids.programId },
-      { typename: 'Agreement', subgraph: 'addiction', scope: 'addiction:read', id: ids.agreementId },
+      { typename: 'Agreement', subgraph: 'addiction', scope: 'addiction:read', id: ids.agreementId, field: 'preventionPrograms { id }' },
       { typename: 'TreatmentReferral', subgraph: 'addiction', scope: 'addiction:read', id: ids.referralId, owner: (code) => ids.referralParties.includes(code) },
       { typename: 'CounselingUnit', subgraph: 'divorce', scope: 'family:read', id: ids.unitId },
       { typename: 'CounselingCase', subgraph: 'divorce', scope: 'family:read', id: ids.caseId, owner: (code) => code === 'POLICE-IR-10-12' },
       { typename: 'FamilyProgram', subgraph: 'divorce', scope: 'family:read', id: ids.familyProgramId },
-      { typename: 'Agency', subgraph: 'divorce', scope: 'family:read', id: agencyId('POLICE-IR-10-12') },
+      { typename: 'Agency', subgraph: 'divorce', scope: 'family:read', id: agencyId('POLICE-IR-10-12'), field: 'counselingUnits { id }' },
       {
         typename: 'TrafficTarget', subgraph: 'traffic', scope: 'reports:read', id: 'scorecard',
-        extra: { metric: 'ROAD_DEATHS', regionId: regionId('IR-10'), from: '2025-03-21', to: '2026-03-20' },
+        extra: { metric: 'ROAD_DEATHS', regionId: regionId('IR-10'), from: '2025-03-21', to: '2026-03-20' }, field: 'actual',
       },
     ];
 
@@ -145,11 +146,12 @@ describe('access matrix', () => {
       for (const entity of entities) {
         cells += 1;
         const body = JSON.stringify({
-          query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename ${entity.field ? `... on ${entity.typename} { ${entity.field} }` : ''} } }`,
           variables: { r: [{ __typename: entity.typename, id: entity.id, ...entity.extra }] },
         });
         const { status, json } = await stack.subgraphPost(entity.subgraph, body, stack.sign(asCaller, body));
-        const found = (json.data as { _entities: unknown[] } | undefined)?._entities?.[0] ?? null;
+        const entry = (json.data as { _entities: (Record<string, unknown> | null)[] } | undefined)?._entities?.[0] ?? null;
+        const found = entity.field && entry ? (entry[entity.field.split(' ')[0]] ?? null) : entry;
         const forbidden = json.errors?.some((error) => error.extensions?.code === 'FORBIDDEN') ?? false;
         const allowed = caller.scopes.includes(entity.scope);
         const visible = allowed && (entity.owner ? entity.owner(caller.code) : true);

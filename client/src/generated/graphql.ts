@@ -4,14 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An inclusive period: `from` and `to` dates, or one Solar Hijri year (`solarYear`), not both. */
 export type PeriodInput = {
+  /** The first day (inclusive); given with `to`. */
   from?: string | null | undefined;
+  /** One Solar Hijri year, such as 1404 (21 March 2025 to 20 March 2026), instead of `from` and `to`. */
   solarYear?: number | null | undefined;
+  /** The last day (inclusive); given with `from`. */
   to?: string | null | undefined;
 };
 
+/** Whether a target is to lower or to raise its metric. */
 export type TargetDirection =
+  /** Lower is better, such as road deaths. */
   | 'DECREASE'
+  /** Higher is better, such as people reached. */
   | 'INCREASE';
 
 export type AgreementScorecardQueryVariables = Exact<{
@@ -31,7 +38,7 @@ export type CountiesByMonthQueryVariables = Exact<{
 }>;
 
 
-export type CountiesByMonthQuery = { region: { children: Array<{ code: string, name: string, trafficSeries: Array<{ label: string, stats: { fatalities: number, fatalitiesNotAtFault: number, injuries: number } }>, preventionSeries: Array<{ stats: { sessions: number, peopleReached: number, referralsToTreatment: number | null } }>, familySeries: Array<{ stats: { counselingSessions: number, freeCounselingSessions: number, casesOpened: number | null } }> }> } | null };
+export type CountiesByMonthQuery = { region: { children: Array<{ code: string, name: string, trafficSeries: Array<{ label: string, stats: { fatalities: number, fatalitiesNotAtFault: number, injuries: number } }> | null, preventionSeries: Array<{ stats: { sessions: number, peopleReached: number, referralsToTreatment: number | null } }> | null, familySeries: Array<{ stats: { counselingSessions: number, freeCounselingSessions: number, casesOpened: number | null } }> | null }> } | null };
 
 export type MouScorecardsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -48,7 +55,7 @@ export type ProvinceYearOverviewQueryVariables = Exact<{
 }>;
 
 
-export type ProvinceYearOverviewQuery = { region: { code: string, name: string, trafficStats: { crashes: number, fatalCrashes: number, fatalities: number, fatalitiesNotAtFault: number, injuries: number, violations: number }, preventionStats: { programs: number, sessions: number, peopleReached: number, exhibitionVisits: number, referralsToTreatment: number | null, treatmentAdmissions: number | null, suppressed: Array<string> }, familyStats: { counselingSessions: number, freeCounselingSessions: number, casesOpened: number | null, reconciliations: number | null, suppressed: Array<string> } } | null };
+export type ProvinceYearOverviewQuery = { region: { code: string, name: string, trafficStats: { crashes: number, fatalCrashes: number, fatalities: number, fatalitiesNotAtFault: number, injuries: number, violations: number } | null, preventionStats: { programs: number, sessions: number, peopleReached: number, exhibitionVisits: number, referralsToTreatment: number | null, treatmentAdmissions: number | null, suppressed: Array<string> } | null, familyStats: { counselingSessions: number, freeCounselingSessions: number, casesOpened: number | null, reconciliations: number | null, suppressed: Array<string> } | null } | null };
 
 
 export const AgreementScorecardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgreementScorecard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"leadAgency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"baseline"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}},{"kind":"Field","name":{"kind":"Name","value":"attainment"}}]}}]}}]}}]} as unknown as DocumentNode<AgreementScorecardQuery, AgreementScorecardQueryVariables>;

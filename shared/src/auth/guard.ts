@@ -12,6 +12,13 @@ import { requireScope } from './access';
 export interface AccessPolicy {
   scope: string;
   fields?: Record<string, string>;
+  /**
+   * Entities this subgraph only extends with fields of its own (Region, Agreement, a target type):
+   * their `__resolveReference` echoes the key it is given and reads nothing, so it is not guarded.
+   * Each contributed field is, and a refusal nulls that field alone, on its own path, instead of
+   * the whole entity (`region.trafficStats`, not `region`).
+   */
+  extended?: readonly string[];
 }
 
 type Resolver = (parent: unknown, args: unknown, context: SubgraphContext, info: unknown) => unknown;
@@ -25,7 +32,8 @@ export function guardResolvers<T extends object>(resolvers: T, policy: AccessPol
     }
     const typeResolvers: Record<string, unknown> = {};
     for (const [fieldName, resolver] of Object.entries(fields as Record<string, unknown>)) {
-      if (typeof resolver !== 'function' || fieldName === '__resolveType' || fieldName === '__isTypeOf') {
+      const echoedReference = fieldName === '__resolveReference' && (policy.extended ?? []).includes(typeName);
+      if (typeof resolver !== 'function' || fieldName === '__resolveType' || fieldName === '__isTypeOf' || echoedReference) {
         typeResolvers[fieldName] = resolver;
         continue;
       }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Entity, Index, PrimaryColumn, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { regionClosure } from '../reference';
 import { insertIgnoringExisting, type Store } from './store';
 

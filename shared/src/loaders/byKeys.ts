@@ -43,3 +43,14 @@ export function loaderGroupedByKey<K, V>(
     { cacheKeyFn: cacheKey, maxBatchSize: 1000 },
   );
 }
+
+/**
+ * The record a non-null field points to (an agency's region): the foreign key
+ * guarantees it, so a missing one is our fault, answered as a masked internal
+ * error on that field rather than a null the schema does not allow.
+ */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null, unknown>, key: K, what: string): Promise<V> {
+  const value = await loader.load(key);
+  if (value === null) throw new Error(`${what} ${String(key)} is missing`);
+  return value;
+}

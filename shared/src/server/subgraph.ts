@@ -4,7 +4,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { Caller } from '../auth/caller';
@@ -45,10 +44,14 @@ export interface SeedOptions {
 /** Rows inserted per table. */
 export type SeedReport = Record<string, number>;
 
+/** The resolver map `buildSubgraphSchema` takes, named through its public signature (not @apollo/subgraph's dist/ internals). */
+type SubgraphResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown; resolvers?: unknown }>['resolvers']>;
+
 export interface SubgraphModule<TContext extends SubgraphContext = SubgraphContext> {
   name: SubgraphName;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  /** Typed by the subgraph's generated `Resolvers` (npm run codegen:resolvers) over its own context and entity rows. */
+  resolvers: object;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -119,7 +122,9 @@ export function createSubgraphApollo<TContext extends SubgraphContext>(
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: module.typeDefs,
-      resolvers: guardResolvers(module.resolvers, module.access ?? { scope: DOMAIN_READ_SCOPE[module.name] }) as GraphQLResolverMap<unknown>,
+      // The one cast: generated resolver types (a field may be a function or { resolve }) are checked against the
+      // subgraph's schema by codegen, and @apollo/subgraph's structural map cannot express them.
+      resolvers: guardResolvers(module.resolvers, module.access ?? { scope: DOMAIN_READ_SCOPE[module.name] }) as SubgraphResolverMap,
     }),
     includeStacktraceInErrorResponses: false,
     introspection: true,

@@ -21,10 +21,9 @@ export const addiction: SubgraphModule<AddictionContext> = {
   // may read them, addiction:read or not; the Region representation carries nothing of addiction's.
   access: {
     scope: 'addiction:read',
+    extended: ['Region', 'Agreement', 'PreventionTarget'],
     fields: {
-      'Region.__resolveReference': 'reports:read',
       // Target actuals are aggregates too, as in traffic.
-      'PreventionTarget.__resolveReference': 'reports:read',
       'PreventionTarget.actual': 'reports:read',
       'Region.preventionStats': 'reports:read',
       'Region.preventionSeries': 'reports:read',

@@ -19,6 +19,7 @@ export const agreements: SubgraphModule<AgreementsContext> = {
   // MOUs are public among partners: no record here is sensitive, so reading is one scope and writing another.
   access: {
     scope: 'agreements:read',
+    extended: ['Region', 'Agency'],
     fields: {
       'Mutation.draftAgreement': 'agreements:write',
       'Mutation.addParty': 'agreements:write',

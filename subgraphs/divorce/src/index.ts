@@ -19,10 +19,9 @@ export const divorce: SubgraphModule<DivorceContext> = {
   // read them, family:read or not; the Region representation carries nothing of this subgraph's.
   access: {
     scope: 'family:read',
+    extended: ['Region', 'Agency', 'FamilyTarget'],
     fields: {
-      'Region.__resolveReference': 'reports:read',
       // Target actuals are aggregates too, as in traffic.
-      'FamilyTarget.__resolveReference': 'reports:read',
       'FamilyTarget.actual': 'reports:read',
       'Region.familyStats': 'reports:read',
       'Region.familySeries': 'reports:read',

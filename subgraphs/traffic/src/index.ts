@@ -21,10 +21,9 @@ export const traffic: SubgraphModule<TrafficContext> = {
   // carry nothing of traffic's.
   access: {
     scope: 'traffic:read',
+    extended: ['Region', 'Agreement', 'TrafficTarget'],
     fields: {
-      'TrafficTarget.__resolveReference': 'reports:read',
       'TrafficTarget.actual': 'reports:read',
-      'Region.__resolveReference': 'reports:read',
       'Region.trafficStats': 'reports:read',
       'Region.trafficSeries': 'reports:read',
       'Mutation.reportCrash': 'traffic:write',

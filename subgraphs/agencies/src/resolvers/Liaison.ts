@@ -1,6 +1,7 @@
 import { agencyId, forbidden, hasScope } from '@safety-graph/shared';
 import type { AgenciesContext } from '../context';
 import type { Liaison as LiaisonRow } from '../entities';
+import type { LiaisonResolvers } from '../generated/resolvers';
 
 /** Contact details are for the liaison's own agency or for those who administer agencies (`agencies:write`). */
 function contactDetail(field: 'email' | 'phone') {
@@ -10,7 +11,7 @@ function contactDetail(field: 'email' | 'phone') {
   };
 }
 
-export const Liaison = {
+export const Liaison: LiaisonResolvers = {
   email: contactDetail('email'),
   phone: contactDetail('phone'),
 };

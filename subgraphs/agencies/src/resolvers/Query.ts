@@ -1,5 +1,6 @@
 import { badUserInput, exactlyOne, MAX_PAGE_SIZE, pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
 import type { AgenciesContext } from '../context';
+import type { QueryResolvers } from '../generated/resolvers';
 import type { AgencyFilter } from '../store/AgencyStore';
 import type { RegionFilter } from '../store/RegionStore';
 
@@ -8,7 +9,7 @@ interface Lookup {
   code?: string | null;
 }
 
-export const Query = {
+export const Query: QueryResolvers = {
   region: (_: unknown, args: Lookup, { loaders }: AgenciesContext) =>
     exactlyOne(args, ['id', 'code']) === 'id' ? loaders.regionById.load(args.id!) : loaders.regionByCode.load(args.code!),
 

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
+import type { SafetyDomain } from '../domains';
 
 /** The safety domains an MOU covers, one row each, so that filtering by domain is a plain indexed lookup. */
 @Entity({ name: 'agreement_domain' })
@@ -8,5 +9,5 @@ export class AgreementDomain {
 
   @Index()
   @PrimaryColumn({ type: 'varchar', length: 16 })
-  domain: string;
+  domain: SafetyDomain;
 }

@@ -1,9 +1,10 @@
 import type { AgreementsContext } from '../context';
+import type { AgreementResolvers } from '../generated/resolvers';
 import { domainOrder } from '../domains';
 import type { Agreement as AgreementRow } from '../entities';
 import { effectiveStatus } from '../status';
 
-export const Agreement = {
+export const Agreement: AgreementResolvers = {
   __resolveReference: (reference: { id?: string; code?: string }, { loaders }: AgreementsContext) =>
     reference.id ? loaders.agreementById.load(reference.id) : loaders.agreementByCode.load(reference.code!),
   status: (agreement: AgreementRow) => effectiveStatus(agreement.status, agreement.endsOn),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badUserInput, conflict, createOnce, failpoint, forbidden, isDuplicateKeyError, referenceAgencies, unauthenticated } from '@safety-graph/shared';
 import type { AgreementsContext } from '../context';
+import type { MutationResolvers } from '../generated/resolvers';
 import type { Agreement, Target } from '../entities';
 import {
   isWithinRegion,
@@ -106,7 +107,7 @@ function lifecycleStep(step: LifecycleStep) {
   };
 }
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   draftAgreement: async (_: unknown, { input }: { input: DraftAgreementInput }, context: AgreementsContext): Promise<Agreement> => {
     const writer = writerOf(context);
     const { stores } = context;

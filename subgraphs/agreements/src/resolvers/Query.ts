@@ -1,5 +1,6 @@
 import { exactlyOne, pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
 import type { AgreementsContext } from '../context';
+import type { QueryResolvers } from '../generated/resolvers';
 import type { AgreementFilter } from '../store/AgreementStore';
 
 interface Lookup {
@@ -7,7 +8,7 @@ interface Lookup {
   code?: string | null;
 }
 
-export const Query = {
+export const Query: QueryResolvers = {
   agreement: (_: unknown, args: Lookup, { loaders }: AgreementsContext) =>
     exactlyOne(args, ['id', 'code']) === 'id' ? loaders.agreementById.load(args.id!) : loaders.agreementByCode.load(args.code!),
 

@@ -4,7 +4,7 @@ import type { AgreementsContext } from '../context';
 import type { Target as TargetRow } from '../entities';
 
 /** The GraphQL type of each stored kind; the domain subgraph owning that type computes its actual. */
-const TYPENAME_OF_KIND: Record<string, string> = {
+const TYPENAME_OF_KIND: Record<string, 'TrafficTarget' | 'PreventionTarget' | 'FamilyTarget'> = {
   TRAFFIC: 'TrafficTarget',
   PREVENTION: 'PreventionTarget',
   FAMILY: 'FamilyTarget',
@@ -19,7 +19,7 @@ interface TargetReference {
   actual?: number | null;
 }
 
-const typenameOf = (target: TargetRow): string | null => TYPENAME_OF_KIND[target.kind] ?? null;
+const typenameOf = (target: TargetRow) => TYPENAME_OF_KIND[target.kind] ?? null;
 
 /**
  * Loads the target and keeps the representation's `actual`. A reference typed

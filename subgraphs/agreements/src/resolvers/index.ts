@@ -1,6 +1,5 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar } from '@safety-graph/shared';
-import type { AgreementsContext } from '../context';
+import type { Resolvers } from '../generated/resolvers';
 import { Agency } from './Agency';
 import { Agreement } from './Agreement';
 import { AgreementParty } from './AgreementParty';
@@ -9,7 +8,7 @@ import { Query } from './Query';
 import { Region } from './Region';
 import { FamilyTarget, PreventionTarget, Target, TrafficTarget } from './Target';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
@@ -22,4 +21,4 @@ export const resolvers = {
   FamilyTarget,
   Agency,
   Region,
-} as unknown as GraphQLResolverMap<AgreementsContext>;
+};

@@ -190,9 +190,12 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
 
     const reader = await harness.runAs(callerOf('ROADS-IR-10', ['traffic:read']), query, variables);
     expect(reader.errors?.length).toBeGreaterThan(0);
-    // The shared guard refuses each representation on its own path; the rest of the answer stays.
-    expect(reader.errors!.map((error) => [error.extensions?.code, error.path])).toEqual([['FORBIDDEN', ['_entities', 0]]]);
-    expect(reader.data).toEqual({ _entities: [null] });
+    // The bare Region reference reads nothing and answers; each figure is refused on its own path.
+    expect(reader.errors!.map((error) => [error.extensions?.code, error.path])).toEqual([
+      ['FORBIDDEN', ['_entities', 0, 'trafficStats']],
+      ['FORBIDDEN', ['_entities', 0, 'trafficSeries']],
+    ]);
+    expect(reader.data).toEqual({ _entities: [{ trafficStats: null, trafficSeries: null }] });
   });
 
   it('refuses a bad period with BAD_USER_INPUT naming it, and a granularity outside the enum in validation', async () => {

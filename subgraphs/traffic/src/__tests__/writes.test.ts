@@ -140,10 +140,6 @@ async function seededKashanCrash(severity: string): Promise<CrashNode> {
   return result.data!.crashes.edges[0].node;
 }
 
-function expectError(result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }, code: string, argumentName?: string) {
-  expect(result.errors?.[0].extensions).toEqual(argumentName === undefined ? { code } : { code, argumentName });
-}
-
 describe('reportCrash', () => {
   it("stores the crash and its persons for the caller's agency, deriving severity and counts from the persons, and reads it back", async () => {
     const before = await rowCounts();
