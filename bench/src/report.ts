@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { renderChart } from './chart';
 import type { LoadResult } from './load';
 import { ROOT } from './stack';
-import { GATEWAY_LABELS, type GatewayKey } from './targets';
+import type { GatewayKey } from './targets';
 
 export interface Measurement extends LoadResult {
   scenario: string;

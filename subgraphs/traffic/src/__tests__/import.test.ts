@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
+import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, MeasureStore } from '@safety-graph/shared';
 import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import type { TrafficContext } from '../context';
 import { traffic } from '../index';
