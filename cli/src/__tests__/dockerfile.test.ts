@@ -41,6 +41,8 @@ function ignoredBy(patterns: string[]): (path: string) => boolean {
     if (nested) return (path: string) => path.split('/').includes(nested[1]);
     const extension = /^\*(\.[\w.-]+)$/.exec(pattern);
     if (extension) return (path: string) => !path.includes('/') && path.endsWith(extension[1]);
+    const nestedExtension = /^\*\*\/\*(\.[\w.-]+)$/.exec(pattern);
+    if (nestedExtension) return (path: string) => path.endsWith(nestedExtension[1]);
     throw new Error(`.dockerignore pattern the replay does not understand: ${pattern}`);
   });
   return (path) => tests.some((test) => test(path));
