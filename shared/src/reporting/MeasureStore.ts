@@ -3,6 +3,7 @@ import { RegionScope } from '../db/regionScope';
 import type { DateRange, IsoDate } from '../period';
 import type { Measure, MeasureSet, MeasureSource } from './measures';
 import { StatRollup } from './rollups';
+import { appendAll } from './arrays';
 import type { Contribution } from './suppression';
 
 /** A county and day a write touched: its rollup rows are recomputed. */
@@ -163,7 +164,7 @@ export class MeasureStore {
 
   private async rawRollup(manager: EntityManager, measures: readonly Measure[]): Promise<RollupRow[]> {
     const rows: RollupRow[] = [];
-    for (const measure of measures) rows.push(...rollupRowsOf(measure, await rawRollupQuery(manager, measure).getRawMany<Row>()));
+    for (const measure of measures) appendAll(rows, rollupRowsOf(measure, await rawRollupQuery(manager, measure).getRawMany<Row>()));
     return rows;
   }
 
@@ -264,7 +265,7 @@ export async function refreshRollups(manager: EntityManager, set: MeasureSet, to
         `(${pairs.map((index) => `(${source.region} = :touchedRegion${index} AND ${source.date} = :touchedDay${index})`).join(' OR ')})`,
         parameters,
       );
-      rows.push(...rollupRowsOf(measure, await query.getRawMany<Row>()));
+      appendAll(rows, rollupRowsOf(measure, await query.getRawMany<Row>()));
     }
     await insertRollupRows(manager, rows);
   }

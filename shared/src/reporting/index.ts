@@ -4,3 +4,4 @@ export * from './measures';
 export * from './MeasureStore';
 export * from './engine';
 export * from './rollups';
+export * from './arrays';
