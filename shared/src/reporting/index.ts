@@ -5,3 +5,4 @@ export * from './MeasureStore';
 export * from './engine';
 export * from './rollups';
 export * from './arrays';
+export * from './statCache';
