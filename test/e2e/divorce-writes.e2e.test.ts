@@ -151,6 +151,23 @@ describe('divorce writes through the gateway: the lifecycle', () => {
     expect(stored.topic).toBe(PERSIAN_TOPIC);
   });
 
+  it('counts a new case in the next figures though the year’s suppression table was cached by the reads before', async () => {
+    const casesOpened = async () => {
+      const answer = await ask<{ region: { familyStats: { casesOpened: number | null } } }>(
+        `{ region(code: "IR-10") { familyStats(period: { solarYear: 1404 }) { casesOpened } } }`,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.region.familyStats.casesOpened;
+    };
+    const before = await casesOpened();
+    expect(before).toEqual(expect.any(Number));
+    // Asked again, the answer comes from the cached table: the same figure.
+    expect(await casesOpened()).toBe(before);
+    // 1 June 2025 is in Solar 1404 (Khordad).
+    await openCase({ subjectNationalId: SUBJECTS[3], openedOn: '2025-06-01' });
+    expect(await casesOpened()).toBe(before! + 1);
+  });
+
   it('refuses a session or a second closing once the case is closed: CONFLICT naming CLOSED, nothing written', async () => {
     const opened = await openCase({ subjectNationalId: SUBJECTS[2] });
     await ask(CLOSE, { input: { caseId: opened.id, closedOn: daysFromToday(-5), outcome: 'DIVORCED' } });

@@ -32,7 +32,10 @@ async function main(): Promise<number> {
     console.error(`unknown subgraph ${unknown.join(', ')}; one of ${SUBGRAPH_NAMES.join(', ')}`);
     return 2;
   }
-  const config = loadConfig();
+  // A batch job, not a request: the per-statement limit of requests
+  // (STATEMENT_TIMEOUT_MS, 8 s) does not bound it unless set explicitly; the
+  // rollup rebuild at national volume takes longer than a request may.
+  const config = loadConfig({ ...process.env, STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS ?? '0' });
   for (const name of only as SubgraphName[]) {
     const module = SUBGRAPHS[name];
     const store = await openSubgraphStore(module, config);

@@ -2,7 +2,10 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
 import { RegionScope } from '../db/regionScope';
 import type { DateRange, IsoDate } from '../period';
 import type { Measure, MeasureSet, MeasureSource } from './measures';
-import { StatRollup } from './rollups';
+import { randomUUID } from 'node:crypto';
+import { StatRollup, StatVersion } from './rollups';
+import { statCacheOf, type StatCache } from './statCache';
+import { appendAll } from './arrays';
 import type { Contribution } from './suppression';
 
 /** A county and day a write touched: its rollup rows are recomputed. */
@@ -47,6 +50,29 @@ type Row = Record<string, unknown>;
  */
 export class MeasureStore {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The in-process cache of answers computed from this store (shared by every request). */
+  get cache(): StatCache {
+    return statCacheOf(this.dataSource);
+  }
+
+  /**
+   * The current version of each measure, `measure=version` joined in the
+   * order given (a measure never written has version `0`): one statement.
+   */
+  async versions(measures: readonly Measure[]): Promise<Map<string, string>> {
+    const versions = new Map(measures.map((measure) => [measure.name, '0']));
+    if (measures.length === 0) return versions;
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .from(StatVersion, 'version')
+      .select('version.measure', 'measure')
+      .addSelect('version.version', 'version')
+      .where('version.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+      .getRawMany<Row>();
+    for (const row of rows) versions.set(String(row.measure), String(row.version));
+    return versions;
+  }
 
   /**
    * Every measure for every region in each of `buckets` (contiguous, in order,
@@ -132,6 +158,7 @@ export class MeasureStore {
         .execute();
       const rows = await this.rawRollup(manager, measures);
       await insertRollupRows(manager, rows);
+      await bumpVersions(manager, set.measures);
       return rows.length;
     });
   }
@@ -163,7 +190,7 @@ export class MeasureStore {
 
   private async rawRollup(manager: EntityManager, measures: readonly Measure[]): Promise<RollupRow[]> {
     const rows: RollupRow[] = [];
-    for (const measure of measures) rows.push(...rollupRowsOf(measure, await rawRollupQuery(manager, measure).getRawMany<Row>()));
+    for (const measure of measures) appendAll(rows, rollupRowsOf(measure, await rawRollupQuery(manager, measure).getRawMany<Row>()));
     return rows;
   }
 
@@ -241,6 +268,7 @@ async function insertRollupRows(manager: EntityManager, rows: readonly RollupRow
  */
 export async function refreshRollups(manager: EntityManager, set: MeasureSet, touched: readonly RollupKey[]): Promise<void> {
   const measures = rolledUp(set.measures);
+  if (touched.length > 0) await bumpVersions(manager, set.measures);
   const keys = [...new Map(touched.map((key) => [`${key.regionId}|${key.day}`, key])).values()];
   for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
     const chunk = keys.slice(start, start + KEYS_PER_STATEMENT);
@@ -264,7 +292,7 @@ export async function refreshRollups(manager: EntityManager, set: MeasureSet, to
         `(${pairs.map((index) => `(${source.region} = :touchedRegion${index} AND ${source.date} = :touchedDay${index})`).join(' OR ')})`,
         parameters,
       );
-      rows.push(...rollupRowsOf(measure, await query.getRawMany<Row>()));
+      appendAll(rows, rollupRowsOf(measure, await query.getRawMany<Row>()));
     }
     await insertRollupRows(manager, rows);
   }
@@ -285,4 +313,20 @@ function rawRollupQuery(manager: EntityManager, measure: Measure): SelectQueryBu
   if (measure.individuals) query.addGroupBy(measure.individuals.agency);
   if (measure.condition) query.andWhere(measure.condition, measure.parameters);
   return query;
+}
+
+/**
+ * Gives every measure of `measures` a fresh version inside the writer's
+ * transaction: cached answers computed from the old rollup are not used again.
+ */
+export async function bumpVersions(manager: EntityManager, measures: readonly Measure[]): Promise<void> {
+  if (measures.length === 0) return;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(StatVersion)
+    .values(measures.map((measure) => ({ measure: measure.name, version: randomUUID() })))
+    .orUpdate(['version'], ['measure'])
+    .updateEntity(false)
+    .execute();
 }

@@ -90,11 +90,27 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
   const counted = set.measures.filter((measure) => !measure.individuals);
   const measureByName = new Map(set.measures.map((measure) => [measure.name, measure]));
 
+  // The versions of the counts of individuals, read once per request (one
+  // statement); a suppression table is taken from the store's cache while its
+  // measure's version is unchanged, and built (and cached) otherwise.
+  let versions: Promise<Map<string, string>> | null = null;
+  const versionsOnce = () => (versions ??= store.versions(individuals));
+
   const tables = new DataLoader<TableKey, SuppressedTable, string>(
-    (keys) =>
-      Promise.all(
-        keys.map(async (key) => suppressedTableOf(await store.contributions(measureByName.get(key.measure)!, monthsOfSolarYear(key.year)), threshold)),
-      ),
+    async (keys) => {
+      const current = await versionsOnce();
+      return Promise.all(
+        keys.map(async (key) => {
+          const cacheKey = `table|${threshold}|${key.measure}|${key.year}`;
+          const version = current.get(key.measure) ?? '0';
+          const cached = store.cache.get<SuppressedTable>(cacheKey, version);
+          if (cached) return cached;
+          const table = suppressedTableOf(await store.contributions(measureByName.get(key.measure)!, monthsOfSolarYear(key.year)), threshold);
+          store.cache.set(cacheKey, version, table);
+          return table;
+        }),
+      );
+    },
     { cacheKeyFn: (key) => `${key.measure}|${key.year}` },
   );
 
@@ -216,6 +232,7 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
     suppressedTables: tables,
     /** After a write: every figure, table and actual is read again. */
     forget(): void {
+      versions = null;
       tables.clearAll();
       stats.clearAll();
       series.clearAll();

@@ -4,3 +4,5 @@ export * from './measures';
 export * from './MeasureStore';
 export * from './engine';
 export * from './rollups';
+export * from './arrays';
+export * from './statCache';

@@ -51,3 +51,39 @@ export class CreateStatRollups1764000000003 implements MigrationInterface {
     await queryRunner.dropTable('stat_rollup');
   }
 }
+
+/**
+ * The version of each measure's rollup: a fresh token written in the same
+ * transaction as every rollup change (a write's `refreshRollups`, `rebuild`,
+ * seeds). Cached statistics remember the versions they were computed at and
+ * are used only while those are still current, so replicas sharing a store
+ * stay correct without talking to each other.
+ */
+@Entity({ name: 'stat_version' })
+export class StatVersion {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  measure: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  version: string;
+}
+
+export class CreateStatVersions1764000000004 implements MigrationInterface {
+  name = 'CreateStatVersions1764000000004';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'stat_version',
+        columns: [
+          { name: 'measure', type: 'varchar', length: '40', isPrimary: true },
+          { name: 'version', type: 'varchar', length: '36' },
+        ],
+      }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('stat_version');
+  }
+}

@@ -352,9 +352,8 @@ describe('addiction subgraph: MOU target actuals', () => {
 
   it('answers actuals for 24 counties with as many SQL statements as for 3', async () => {
     const counties = countiesOf('IR-10');
-    const count = async (size: number) => {
-      harness.store.statements.reset();
-      await actuals(
+    const ask = (size: number) =>
+      actuals(
         counties
           .slice(0, size)
           .flatMap((county) => [
@@ -363,10 +362,15 @@ describe('addiction subgraph: MOU target actuals', () => {
             target('TREATMENT_ADMISSIONS', county.code, year1403),
           ]),
       );
+    // Counted warm: the suppression table is cached in process until its measure's version changes.
+    const count = async (size: number) => {
+      await ask(size);
+      harness.store.statements.reset();
+      await ask(size);
       return harness.store.statements.reset();
     };
     const few = await count(3);
-    // People reached and visits in one grouped query over sessions, admissions from the one suppression table they need.
+    // People reached and visits in one grouped query over sessions, admissions from the cached table after one read of the versions.
     expect(few).toBe(2);
     expect(await count(counties.length)).toBe(few);
   });

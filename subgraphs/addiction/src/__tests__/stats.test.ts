@@ -277,30 +277,34 @@ describe('addiction subgraph: region prevention statistics', () => {
   });
 
   it('costs as many SQL statements for 3 counties as for every region, for stats and for series', async () => {
+    // Counted warm: suppression tables are cached in process until their
+    // measure's version changes, so a repeated request reads the versions (one
+    // statement) instead of the tables.
     const count = async (run: () => Promise<unknown>) => {
+      await run();
       harness.store.statements.reset();
       await run();
       return harness.store.statements.reset();
     };
     const few = countyCodes.slice(0, 3);
     const periods = [year1404, solarMonths[2]];
-    // Per distinct period: programmes and sessions (2), plus the two tables of its year, shared by both periods.
+    // Per distinct period: programmes and sessions (2), plus the versions once for the cached tables.
     const statsFew = await count(() => statsOf(few, periods));
-    expect(statsFew).toBe(6);
+    expect(statsFew).toBe(5);
     expect(await count(() => statsOf(allRegionCodes, periods))).toBe(statsFew);
     // A non-whole period needs no table at all.
     expect(await count(() => statsOf(allRegionCodes, [{ from: '2025-04-02', to: '2025-05-01' }]))).toBe(2);
 
-    // Per series: programmes and sessions (2), plus the two tables of 1404.
+    // Per series: programmes and sessions (2), plus the versions of the cached 1404 tables.
     const seriesFew = await count(() => seriesOf(few, year1404, 'SOLAR_MONTH'));
-    expect(seriesFew).toBe(4);
+    expect(seriesFew).toBe(3);
     expect(await count(() => seriesOf(allRegionCodes, year1404, 'SOLAR_MONTH'))).toBe(seriesFew);
     // Gregorian buckets publish no counts of individuals: no table at all.
     expect(await count(() => seriesOf(few, year1404, 'QUARTER'))).toBe(2);
     expect(await count(() => seriesOf(allRegionCodes, year1404, 'QUARTER'))).toBe(2);
     // A Solar monthly series over two Solar years with whole months in both: a table pair for each year.
     const twoYears = { from: '2025-02-19', to: '2025-04-20' };
-    expect(await count(() => seriesOf(few, twoYears, 'SOLAR_MONTH'))).toBe(6);
-    expect(await count(() => seriesOf(allRegionCodes, twoYears, 'SOLAR_MONTH'))).toBe(6);
+    expect(await count(() => seriesOf(few, twoYears, 'SOLAR_MONTH'))).toBe(3);
+    expect(await count(() => seriesOf(allRegionCodes, twoYears, 'SOLAR_MONTH'))).toBe(3);
   });
 });

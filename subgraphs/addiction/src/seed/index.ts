@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import {
   MeasureStore,
   agencyId,
+  appendAll,
   apportion,
   countiesOf,
   countyUnitCode,
@@ -309,8 +310,8 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const sessions: ProgramSession[] = [];
   for (const year of DEMO_SOLAR_YEARS) {
     const rows = programsAndSessions(year, scale);
-    programs.push(...rows.programs);
-    sessions.push(...rows.sessions);
+    appendAll(programs, rows.programs);
+    appendAll(sessions, rows.sessions);
   }
   const referralRows = referrals(scale);
   await insertIgnoringExisting(store.dataSource, PreventionProgram, programs);

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { apportion, SeededRandom, solarYearRange, stableId, type DateRange, type IsoDate } from '@safety-graph/shared';
+import { apportion, appendAll, SeededRandom, solarYearRange, stableId, type DateRange, type IsoDate } from '@safety-graph/shared';
 import type { CounselingCase, CounselingSession } from '../entities';
 import type { DemoUnit } from './counselingUnits';
 
@@ -168,8 +168,8 @@ export function demoCases(units: readonly DemoUnit[], years: readonly number[], 
   const all: DemoCaseData = { cases: [], sessions: [] };
   for (const unit of units) {
     const { cases, sessions } = casesOfUnit(unit, goals.get(unit.row.id)!, years);
-    all.cases.push(...cases);
-    all.sessions.push(...sessions);
+    appendAll(all.cases, cases);
+    appendAll(all.sessions, sessions);
   }
   return all;
 }

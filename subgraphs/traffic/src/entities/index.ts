@@ -1,4 +1,4 @@
-import { IdempotencyKey, RegionScope, StatRollup } from '@safety-graph/shared';
+import { IdempotencyKey, RegionScope, StatRollup, StatVersion } from '@safety-graph/shared';
 import { Crash } from './Crash';
 import { CrashPerson } from './CrashPerson';
 import { CrashRevision } from './CrashRevision';
@@ -6,4 +6,4 @@ import { TrafficCampaign } from './TrafficCampaign';
 import { Violation } from './Violation';
 
 export { Crash, CrashPerson, CrashRevision, TrafficCampaign, Violation };
-export const entities = [RegionScope, IdempotencyKey, StatRollup, Crash, CrashPerson, CrashRevision, Violation, TrafficCampaign];
+export const entities = [RegionScope, IdempotencyKey, StatRollup, StatVersion, Crash, CrashPerson, CrashRevision, Violation, TrafficCampaign];
