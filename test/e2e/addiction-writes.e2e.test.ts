@@ -333,7 +333,7 @@ describe('addiction writes through the gateway', () => {
         [store.database],
       );
       expect(new Set(columns.map((column) => column.table))).toEqual(
-        new Set(['migrations', 'region_scope', 'idempotency_key', 'store_probe', 'stat_rollup', 'prevention_program', 'program_session', 'treatment_referral']),
+        new Set(['migrations', 'region_scope', 'idempotency_key', 'store_probe', 'stat_rollup', 'stat_version', 'prevention_program', 'program_session', 'treatment_referral']),
       );
       for (const { table, column } of columns) {
         for (const form of forms) {

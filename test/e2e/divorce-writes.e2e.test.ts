@@ -331,7 +331,7 @@ describe('divorce writes through the gateway: no national id anywhere', () => {
          WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext')`,
       );
       expect(new Set(columns.map((column) => column.tableName))).toEqual(
-        new Set(['migrations', 'region_scope', 'idempotency_key', 'store_probe', 'stat_rollup', 'counseling_unit', 'counseling_case', 'counseling_session', 'family_program']),
+        new Set(['migrations', 'region_scope', 'idempotency_key', 'store_probe', 'stat_rollup', 'stat_version', 'counseling_unit', 'counseling_case', 'counseling_session', 'family_program']),
       );
       for (const { tableName, columnName } of columns) {
         const [row] = await dataSource.query(
