@@ -54,10 +54,10 @@ test('no write is acknowledged while the data directory is full, and the next wr
   const before = await reporterCrashCount(current.config);
   for (let index = 0; index < 10; index += 1) expect((await load.report(index)).id).toBeDefined();
 
-  // Empty WALs (so that the next commits must grow a file), a filesystem a little larger than what is used, then filled.
+  // Empty WALs (so that the next commits must grow a file), a filesystem 32 MB larger than what is used (room for the WALs of five stores and the audit log to grow once freed), then filled.
   await current.subgraphs.traffic.store.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   await storeQuery(current.config, 'audit', 'PRAGMA wal_checkpoint(TRUNCATE)');
-  execFileSync('mount', ['-o', `remount,size=${usedBytes() + (4 << 20)}`, dataDir]);
+  execFileSync('mount', ['-o', `remount,size=${usedBytes() + (32 << 20)}`, dataDir]);
   const filler = join(dataDir, 'filler');
   fill(filler);
   expect(readdirSync(dataDir)).toContain('filler');
