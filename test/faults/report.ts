@@ -28,6 +28,8 @@ export interface LoadRow {
   lightP99UnderLoadMs: number;
   lightFailures: number;
   heavyRefused: number;
+  /** p99 under load ÷ p99 alone, and whether the ≤ 2× target was met. */
+  ratio?: string;
 }
 
 export function reportFault(row: FaultRow): void {
