@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '@safety-graph/shared';
 
 /**
@@ -13,4 +14,23 @@ export function runCommand(name: string, main: () => Promise<number>, failureCod
       process.exit(failureCode);
     },
   );
+}
+
+/**
+ * A command's options, or the exit code it ends with: its usage and 2 for
+ * arguments it does not take, its usage and 0 for `--help` (declare `help`).
+ */
+export function commandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>>['values'] | number {
+  let values: ReturnType<typeof parseArgs<T>>['values'];
+  try {
+    ({ values } = parseArgs(config));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    return 0;
+  }
+  return values;
 }

@@ -1,8 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEPLOYMENT_ALGORITHMS, generateDeploymentKeys, type DeploymentAlgorithm } from '@safety-graph/gateway';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run keys -- --out DIR [--alg ES256|RS256] [--force]';
 const PRIVATE_KEY_FILE = 'signing-key.pem';
@@ -15,19 +14,11 @@ const JWKS_FILE = 'jwks.json';
  * is what the gateway loads (AUTH_JWKS_FILE or AUTH_PUBLIC_KEY).
  */
 async function main(): Promise<number> {
-  let values: { out?: string; alg?: string; force?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { out: { type: 'string' }, alg: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = commandArgs(
+    { options: { out: { type: 'string' }, alg: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } } },
+    USAGE,
+  );
+  if (typeof values === 'number') return values;
   if (!values.out) {
     console.error(`--out is required\n${USAGE}`);
     return 2;

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { loadConfig, MeasureStore, openSubgraphStore, SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
 import { SUBGRAPHS } from '../subgraphs';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run rollups -- --check | --rebuild [--only SUBGRAPH[,SUBGRAPH…]]';
 const SHOWN_DIFFERENCES = 20;
@@ -12,17 +11,8 @@ const SHOWN_DIFFERENCES = 20;
  * or rebuilt from (`--rebuild`) the raw records.
  */
 async function main(): Promise<number> {
-  let values: { check?: boolean; rebuild?: boolean; only?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ options: { check: { type: 'boolean' }, rebuild: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = commandArgs({ options: { check: { type: 'boolean' }, rebuild: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  if (typeof values === 'number') return values;
   if (Boolean(values.check) === Boolean(values.rebuild)) {
     console.error(`give one of --check or --rebuild\n${USAGE}`);
     return 2;

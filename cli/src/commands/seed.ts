@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
 import { SUBGRAPHS } from '../subgraphs';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run seed -- [--scale N] [--only SUBGRAPH[,SUBGRAPH…]]';
 
@@ -10,17 +9,8 @@ const USAGE = 'usage: npm run seed -- [--scale N] [--only SUBGRAPH[,SUBGRAPH…]
  * subgraph's store (migrated first). Idempotent: a second run adds nothing.
  */
 async function main(): Promise<number> {
-  let values: { scale?: string; only?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ options: { scale: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = commandArgs({ options: { scale: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  if (typeof values === 'number') return values;
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
     console.error(`--scale must be a whole number from 1 to 1000\n${USAGE}`);
