@@ -585,7 +585,9 @@ function renderMap(target: HTMLElement, result: SectionedResult<CountiesSections
   const cells = cellsOf(result, figure);
   const known = new Map(names.map((region) => [region.code, region]));
   const section = COUNTY_FIGURES.find((candidate) => candidate.key === figure)!.section;
-  const forbidden = result.forbidden.has(section);
+  // Refused for the whole section, or region by region: either way nothing to colour.
+  const refused = [...cells.values()].filter((value) => value === 'forbidden').length;
+  const forbidden = result.forbidden.has(section) || (cells.size > 0 && refused === cells.size);
   const values = [...cells.values()].filter((value): value is number => typeof value === 'number');
   const step = classStep(Math.max(0, ...values));
   const country = state.mapOf === 'IR';
@@ -615,9 +617,14 @@ function renderMap(target: HTMLElement, result: SectionedResult<CountiesSections
   // The legend's swatches use the map's patterns by id (one map on the page at a time).
   const swatch = (fill: string, label: string, legendState: string) =>
     `<li data-legend="${legendState}"><svg width="18" height="14" aria-hidden="true"><rect width="18" height="14" fill="${fill}" stroke="#7f8c8d"/></svg>${label}</li>`;
-  const classes = CLASS_COLOURS.map((colour, index) =>
-    swatch(colour, index === CLASS_COLOURS.length - 1 ? `${num(index * step)}+` : `${num(index * step)} – ${num((index + 1) * step - 1)}`, 'class'),
-  ).join('');
+  const classLabel = (index: number) =>
+    index === CLASS_COLOURS.length - 1
+      ? `${num(index * step)}+`
+      : step === 1
+        ? num(index)
+        : `${num(index * step)} – ${num((index + 1) * step - 1)}`;
+  // No value to colour (all suppressed, or none yet): no classes to explain.
+  const classes = values.length ? CLASS_COLOURS.map((colour, index) => swatch(colour, classLabel(index), 'class')).join('') : '';
   const unmapped = names.filter((region) => !outlines.shapes.some((shape) => shape.code === region.code));
   const anySuppressed = [...cells.values()].includes('suppressed');
 
@@ -636,7 +643,7 @@ function renderMap(target: HTMLElement, result: SectionedResult<CountiesSections
     </figure>
     <ul class="legend" data-legend-of="${figure}"><li class="legend-title">${figureLabel(figure)}</li>${forbidden ? '' : classes}
       ${swatch(HATCH_FILL, suppressedText, 'suppressed')}${swatch(NO_DATA_FILL, t().noData, 'no-data')}
-      ${forbidden ? swatch(FORBIDDEN_FILL, t().notAvailable, 'forbidden') : ''}</ul>
+      ${refused ? swatch(FORBIDDEN_FILL, t().notAvailable, 'forbidden') : ''}</ul>
     ${anySuppressed ? suppressedNote() : ''}
     ${unmapped.length ? `<p class="muted" data-note="unmapped">${t().notOnMap}: ${unmapped.map((region) => `<a href="#" data-action="map-region" data-code="${escape(region.code)}">${escape(regionName(state.lang, region))}</a>`).join(state.lang === 'fa' ? '، ' : ', ')}</p>` : ''}`;
 }

@@ -93,13 +93,18 @@ function project(features: Feature[]): Outlines {
 /** Five classes of a sequential blue (ColorBrewer Blues): light is low, dark is high. */
 export const CLASS_COLOURS = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 
-/** The class width: a round number (1, 2, 2.5 or 5 × 10ⁿ) so that five classes cover the largest value. */
+/**
+ * The class width: the largest round number (1, 2, 2.5 or 5 × 10ⁿ, a whole
+ * one) that puts the largest value in the top class, which is open-ended
+ * ("800+"), so that all five colours are used.
+ */
 export function classStep(largest: number): number {
-  if (largest <= 0) return 1;
-  const raw = largest / CLASS_COLOURS.length;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate * CLASS_COLOURS.length >= largest)!;
-  return Math.max(1, step);
+  const most = largest / (CLASS_COLOURS.length - 1);
+  if (most < 2) return 1;
+  const power = 10 ** Math.floor(Math.log10(most));
+  return [5, 2.5, 2, 1]
+    .map((factor) => factor * power)
+    .find((candidate) => candidate <= most && Number.isInteger(candidate))!;
 }
 
 export const classOf = (value: number, step: number): number => Math.min(CLASS_COLOURS.length - 1, Math.floor(value / step));
