@@ -15,7 +15,6 @@ import {
   type PeriodInput,
   type PreventionStats,
   type Scorecard,
-  type TrafficStats,
 } from './documents';
 import { DashboardClient, SignInError, type SectionedResult } from './graphql';
 import {
