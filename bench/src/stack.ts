@@ -18,7 +18,8 @@ export interface StoreChoice {
 
 /** Where one scale's data lives: its own databases (a prefix) or its own SQLite folder, seeded once. */
 export function storeEnvironment(store: StoreChoice, scale: number): NodeJS.ProcessEnv {
-  const prefix = `bench_s${scale}_`;
+  // BENCH_DATABASE_PREFIX: several checkouts benching on one server keep their databases apart.
+  const prefix = `${process.env.BENCH_DATABASE_PREFIX ?? 'bench_'}s${scale}_`;
   return store.kind === 'mysql'
     ? { DATABASE_URL: store.url, DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', 'bench') }
     : { DATABASE_URL: '', DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', `bench-s${scale}`) };
