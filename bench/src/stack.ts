@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
-import type { RunCredentials } from './credentials';
+import { ISSUER, type RunCredentials } from './credentials';
 import { startService, type ServiceProcess } from './processes';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -152,7 +152,14 @@ export async function startStack(options: {
           'safety-graph gateway',
           [join(ROOT, 'gateway', 'dist', 'main.js')],
           // The default 600 operations per agency per minute would refuse a load test from one agency.
-          { ...common, PORT: String(PORTS.gateway), AUTH_PUBLIC_KEY: credentials.publicKeyPem, RATE_LIMIT_PER_MINUTE: '1000000' },
+          {
+            ...common,
+            PORT: String(PORTS.gateway),
+            AUTH_PUBLIC_KEY: credentials.publicKeyPem,
+            AUTH_ISSUER: ISSUER,
+            AUDIT_KEY: credentials.auditKey,
+            RATE_LIMIT_PER_MINUTE: '1000000',
+          },
           health(PORTS.gateway, '/ready'),
           ROOT,
         ),
