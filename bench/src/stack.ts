@@ -110,6 +110,8 @@ export async function startStack(options: {
   credentials: RunCredentials;
   gateways: ('safety-graph' | 'apollo' | 'hive')[];
   peerToken: string;
+  /** The load's connections: our gateway lets the bench's one agency run that many operations at once. */
+  connections: number;
   log: (line: string) => void;
 }): Promise<StartedStack> {
   const { credentials } = options;
@@ -150,7 +152,8 @@ export async function startStack(options: {
       services.push(
         await startService(
           'safety-graph gateway',
-          [join(ROOT, 'gateway', 'dist', 'main.js')],
+          // Profiling our gateway under the bench's load: BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=…'.
+          [...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'gateway', 'dist', 'main.js')],
           // The default 600 operations per agency per minute would refuse a load test from one agency.
           {
             ...common,
@@ -159,6 +162,10 @@ export async function startStack(options: {
             AUTH_ISSUER: ISSUER,
             AUDIT_KEY: credentials.auditKey,
             RATE_LIMIT_PER_MINUTE: '1000000',
+            // The default 4 operations per agency at once would queue half of the bench's connections (one agency);
+            // the peers have no such limit.
+            MAX_CONCURRENT_PER_AGENCY: String(options.connections),
+            MAX_CONCURRENT: String(Math.max(16, options.connections)),
           },
           health(PORTS.gateway, '/ready'),
           ROOT,
