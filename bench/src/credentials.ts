@@ -5,18 +5,22 @@ import { defaultScopesFor, signedHeaders, type Caller } from '@safety-graph/shar
 /**
  * What a production deployment is given and the bench makes up for one run:
  * an ES256 key pair standing in for the partners' identity provider (the
- * gateway gets only the public key, as AUTH_PUBLIC_KEY), the subgraph
- * signing secret and the pseudonym key.
+ * gateway gets only the public key, as AUTH_PUBLIC_KEY, and the issuer), the
+ * subgraph signing secret, the pseudonym key and the audit key.
  */
 export interface RunCredentials {
   publicKeyPem: string;
   subgraphSecret: string;
   pseudonymKey: string;
+  /** The HMAC key of the gateway's audit chain. */
+  auditKey: string;
   /** A partner token for the agency, signed by the run's identity provider. */
   token(agencyCode: string, agencyKind: string): Promise<string>;
 }
 
 export const AUDIENCE = 'safety-graph';
+/** The `iss` of the run's partner tokens (the gateway's AUTH_ISSUER). */
+export const ISSUER = 'safety-graph-bench';
 
 export async function createRunCredentials(): Promise<RunCredentials> {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
@@ -24,11 +28,12 @@ export async function createRunCredentials(): Promise<RunCredentials> {
     publicKeyPem: await exportSPKI(publicKey),
     subgraphSecret: randomBytes(48).toString('base64url'),
     pseudonymKey: randomBytes(48).toString('base64url'),
+    auditKey: randomBytes(48).toString('base64url'),
     token: (agencyCode, agencyKind) =>
       new SignJWT({ agency: agencyCode, scope: defaultScopesFor(agencyKind).join(' ') })
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
         .setSubject(`bench@${agencyCode}`)
-        .setIssuer('safety-graph-bench')
+        .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
         .setIssuedAt()
         .setExpirationTime('6h')

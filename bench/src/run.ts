@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const gateways = settings.targets.filter((target): target is GatewayKey => target !== 'direct');
   const direct = settings.targets.includes('direct');
   log(`starting ${gateways.length} gateway(s) and 5 subgraphs as production processes…`);
-  const stack = await startStack({ store: settings.store, scale: settings.scale, credentials, gateways, peerToken: token, log });
+  const stack = await startStack({ store: settings.store, scale: settings.scale, credentials, gateways, peerToken: token, connections: settings.connections, log });
   let failed = false;
   try {
     const ids = await seededIds(credentials.subgraphSecret);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
-import type { RunCredentials } from './credentials';
+import { ISSUER, type RunCredentials } from './credentials';
 import { startService, type ServiceProcess } from './processes';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -18,7 +18,8 @@ export interface StoreChoice {
 
 /** Where one scale's data lives: its own databases (a prefix) or its own SQLite folder, seeded once. */
 export function storeEnvironment(store: StoreChoice, scale: number): NodeJS.ProcessEnv {
-  const prefix = `bench_s${scale}_`;
+  // BENCH_DATABASE_PREFIX: several checkouts benching on one server keep their databases apart.
+  const prefix = `${process.env.BENCH_DATABASE_PREFIX ?? 'bench_'}s${scale}_`;
   return store.kind === 'mysql'
     ? { DATABASE_URL: store.url, DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', 'bench') }
     : { DATABASE_URL: '', DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', `bench-s${scale}`) };
@@ -109,6 +110,8 @@ export async function startStack(options: {
   credentials: RunCredentials;
   gateways: ('safety-graph' | 'apollo' | 'hive')[];
   peerToken: string;
+  /** The load's connections: our gateway lets the bench's one agency run that many operations at once. */
+  connections: number;
   log: (line: string) => void;
 }): Promise<StartedStack> {
   const { credentials } = options;
@@ -149,9 +152,21 @@ export async function startStack(options: {
       services.push(
         await startService(
           'safety-graph gateway',
-          [join(ROOT, 'gateway', 'dist', 'main.js')],
+          // Profiling our gateway under the bench's load: BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=…'.
+          [...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'gateway', 'dist', 'main.js')],
           // The default 600 operations per agency per minute would refuse a load test from one agency.
-          { ...common, PORT: String(PORTS.gateway), AUTH_PUBLIC_KEY: credentials.publicKeyPem, RATE_LIMIT_PER_MINUTE: '1000000' },
+          {
+            ...common,
+            PORT: String(PORTS.gateway),
+            AUTH_PUBLIC_KEY: credentials.publicKeyPem,
+            AUTH_ISSUER: ISSUER,
+            AUDIT_KEY: credentials.auditKey,
+            RATE_LIMIT_PER_MINUTE: '1000000',
+            // The default 4 operations per agency at once would queue half of the bench's connections (one agency);
+            // the peers have no such limit.
+            MAX_CONCURRENT_PER_AGENCY: String(options.connections),
+            MAX_CONCURRENT: String(Math.max(16, options.connections)),
+          },
           health(PORTS.gateway, '/ready'),
           ROOT,
         ),

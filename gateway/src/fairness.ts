@@ -1,7 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ConcurrencyLimiter, type Ticket } from './concurrency';
-import { costLimitError, operationCost } from './cost';
+import type { DocumentNode } from 'graphql';
+import { costLimitError, operationCost, type CostInput } from './cost';
 import type { GatewayContext } from './plugins';
+
+/** Costs remembered per document (the oldest dropped first). */
+const COSTS_PER_DOCUMENT = 100;
 
 export interface FairnessOptions {
   maxCost: number;
@@ -25,6 +29,20 @@ export interface Fairness {
  */
 export function fairness({ maxCost, limiter, observeCost }: FairnessOptions): Fairness {
   const tickets = new WeakMap<GatewayContext, Ticket>();
+  // Costs by parsed document (Apollo keeps one per query text), then by operation and variables: a
+  // dashboard polling the same report is costed once.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (input: CostInput): number => {
+    const key = `${input.operation.name?.value ?? ''}\n${JSON.stringify(input.variables ?? {})}`;
+    let known = costs.get(input.document);
+    const cached = known?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = operationCost(input);
+    if (!known) costs.set(input.document, (known = new Map()));
+    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+    known.set(key, cost);
+    return cost;
+  };
   const release = (context: GatewayContext) => {
     tickets.get(context)?.release();
     tickets.delete(context);
@@ -36,7 +54,7 @@ export function fairness({ maxCost, limiter, observeCost }: FairnessOptions): Fa
         return {
           async didResolveOperation({ schema, document, operation, request, contextValue }) {
             if (!operation) return;
-            const cost = operationCost({ schema, document, operation, variables: request.variables });
+            const cost = costOf({ schema, document, operation, variables: request.variables });
             observeCost?.(cost);
             if (cost > maxCost) throw costLimitError(cost, maxCost);
             const ticket = limiter.ticket(contextValue.caller.agencyCode);

@@ -25,6 +25,12 @@ export function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
     }),
+    subgraphFetchShared: new Counter({
+      name: 'safety_graph_subgraph_fetches_shared_total',
+      help: 'Subgraph fetches answered by an identical query fetch already in flight (same caller), not sent',
+      labelNames: ['subgraph'] as const,
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

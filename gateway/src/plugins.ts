@@ -24,13 +24,19 @@ export interface GatewayContext {
   traceHeaders?: Record<string, string>;
 }
 
+/** Whether each document asks for the schema: Apollo hands every request of one query text the same parsed document. */
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
 function introspects(document: DocumentNode): boolean {
+  const known = introspecting.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     Field(node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  introspecting.set(document, found);
   return found;
 }
 

@@ -88,6 +88,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     subgraphSecret: secrets.subgraphSecret,
     observe: (url, seconds, status) =>
       metrics.subgraphFetch.observe({ subgraph: nameOfUrl.get(url) ?? 'unknown', status: String(status) }, seconds),
+    shared: (url) => metrics.subgraphFetchShared.inc({ subgraph: nameOfUrl.get(url) ?? 'unknown' }),
   });
   const authenticator = cacheVerifiedTokens(
     await createAuthenticator(
@@ -251,6 +252,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await closeServer(server, config.shutdownTimeoutMs);
       limiter.close();
       await apollo.stop();
+      await fetcher.close();
       await unauthenticated.stop();
       if (!options.audit) await audit.close();
       redis?.disconnect();

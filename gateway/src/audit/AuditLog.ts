@@ -156,6 +156,8 @@ export class AuditLog {
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private lastCheckpointSeq = -1;
+  /** The head this process last committed (MySQL): the next batch chains after it unless another writer moved it. */
+  private knownHead: { seq: number; hash: string } | null = null;
   readonly settings: AuditSettings;
   /** Transactions committed and rows in them, for tests and metrics. */
   readonly stats = { batches: 0, rows: 0 };
@@ -303,37 +305,95 @@ export class AuditLog {
     return run;
   }
 
+  /** Chains `batch` after `head`: the rows and the head they leave. */
+  private chain(head: { seq: number; hash: string }, batch: AuditFields[], at: string): { entries: AuditEntry[]; last: { seq: number; hash: string } } {
+    let previous = head;
+    const entries = batch.map((fields) => {
+      const entry = Object.assign(new AuditEntry(), { seq: previous.seq + 1, at, ...fields, prevHash: previous.hash });
+      entry.hash = auditEntryHash(this.key, entry);
+      previous = { seq: entry.seq, hash: entry.hash };
+      return entry;
+    });
+    return { entries, last: previous };
+  }
+
   private async append(batch: AuditFields[]): Promise<AuditEntry[]> {
     const { dataSource, kind } = this.store;
     if (!dataSource.isInitialized) throw new AuditWriteError('audit log write failed: the audit store is closed');
+    if (kind === 'mysql') return this.appendMysql(batch);
     return dataSource.transaction(async (manager) => {
-      if (kind === 'sqlite') {
-        // Taking SQLite's write lock before reading the head, as FOR UPDATE does
-        // on MySQL: another process writing the same file waits (busy_timeout)
-        // instead of both reading the same head.
-        await manager.query('UPDATE audit_head SET seq = seq WHERE id = ?', [AUDIT_HEAD_ID]);
-      }
-      let headQuery = manager.getRepository(AuditHead).createQueryBuilder('head').where('head.id = :id', { id: AUDIT_HEAD_ID });
-      if (kind === 'mysql') headQuery = headQuery.setLock('pessimistic_write');
-      const head = await headQuery.getOne();
+      // Taking SQLite's write lock before reading the head, as FOR UPDATE does
+      // on MySQL: another process writing the same file waits (busy_timeout)
+      // instead of both reading the same head.
+      await manager.query('UPDATE audit_head SET seq = seq WHERE id = ?', [AUDIT_HEAD_ID]);
+      const head = await manager.getRepository(AuditHead).findOne({ where: { id: AUDIT_HEAD_ID } });
       if (!head) throw new AuditWriteError('audit log write failed: the audit head row is missing');
-      const at = new Date().toISOString();
-      let previous = head;
-      const entries = batch.map((fields) => {
-        const entry = Object.assign(new AuditEntry(), { seq: previous.seq + 1, at, ...fields, prevHash: previous.hash });
-        entry.hash = auditEntryHash(this.key, entry);
-        previous = { id: AUDIT_HEAD_ID, seq: entry.seq, hash: entry.hash };
-        return entry;
-      });
+      const { entries, last } = this.chain(head, batch, new Date().toISOString());
       await manager.createQueryBuilder().insert().into(AuditEntry).values(entries).updateEntity(false).execute();
-      await manager
-        .createQueryBuilder()
-        .update(AuditHead)
-        .set({ seq: previous.seq, hash: previous.hash })
-        .where('id = :id', { id: AUDIT_HEAD_ID })
-        .updateEntity(false)
-        .execute();
+      await manager.query('UPDATE audit_head SET seq = ?, hash = ? WHERE id = ?', [last.seq, last.hash, AUDIT_HEAD_ID]);
       return entries;
     });
   }
+
+  /**
+   * MySQL: one transaction of four round trips, in plain SQL. The head row is
+   * moved from the head this process last committed to the batch's last row
+   * by a conditional UPDATE, which also locks it; when another gateway moved
+   * it meanwhile (no row changed), the head is read under the lock (FOR
+   * UPDATE) and the batch chained again after it.
+   */
+  private async appendMysql(batch: AuditFields[]): Promise<AuditEntry[]> {
+    const at = new Date().toISOString();
+    const headTable = this.name('audit_head');
+    const moveHead = `UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ? AND ${this.name('seq')} = ? AND ${this.name('hash')} = ?`;
+    try {
+      return await this.store.dataSource.transaction(async (manager) => {
+        let chained = this.knownHead ? this.chain(this.knownHead, batch, at) : null;
+        const moved = chained
+          ? ((await manager.query(moveHead, [chained.last.seq, chained.last.hash, AUDIT_HEAD_ID, this.knownHead!.seq, this.knownHead!.hash])) as { affectedRows?: number }).affectedRows === 1
+          : false;
+        if (!moved) {
+          const rows = (await manager.query(`SELECT ${this.name('seq')} AS seq, ${this.name('hash')} AS hash FROM ${headTable} WHERE ${this.name('id')} = ? FOR UPDATE`, [AUDIT_HEAD_ID])) as { seq: unknown; hash: string }[];
+          if (rows.length === 0) throw new AuditWriteError('audit log write failed: the audit head row is missing');
+          const head = { seq: Number(rows[0].seq), hash: rows[0].hash };
+          chained = this.chain(head, batch, at);
+          await manager.query(`UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ?`, [chained.last.seq, chained.last.hash, AUDIT_HEAD_ID]);
+        }
+        const { entries, last } = chained!;
+        const values = entries.map((entry) => ENTRY_COLUMNS.map(([, property]) => entry[property]));
+        await manager.query(
+          `INSERT INTO ${this.name('audit_entry')} (${ENTRY_COLUMNS.map(([column]) => this.name(column)).join(', ')}) VALUES ${entries.map(() => `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
+          values.flat(),
+        );
+        return { entries, last };
+      }).then(({ entries, last }) => {
+        this.knownHead = last;
+        return entries;
+      });
+    } catch (error) {
+      this.knownHead = null;
+      throw error;
+    }
+  }
 }
+
+/** The columns of an audit row and the properties they hold, in INSERT order. */
+const ENTRY_COLUMNS: [string, keyof AuditEntry][] = [
+  ['seq', 'seq'],
+  ['kind', 'kind'],
+  ['at', 'at'],
+  ['request_id', 'requestId'],
+  ['agency_code', 'agencyCode'],
+  ['subject', 'subject'],
+  ['operation_name', 'operationName'],
+  ['operation_type', 'operationType'],
+  ['document_hash', 'documentHash'],
+  ['variables_hash', 'variablesHash'],
+  ['subgraphs', 'subgraphs'],
+  ['outcome', 'outcome'],
+  ['http_status', 'httpStatus'],
+  ['duration_ms', 'durationMs'],
+  ['detail', 'detail'],
+  ['prev_hash', 'prevHash'],
+  ['hash', 'hash'],
+];
