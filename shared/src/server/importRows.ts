@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { isDuplicateKeyError } from '../db/constraint';
 import { badUserInput, ErrorCode } from '../errors';
+import { stableId } from '../ids';
 import { createLogger } from '../logger';
 import type { ImportContext, ImportResult, ImportRowError } from './importer';
 import type { SubgraphContext } from './subgraph';
@@ -59,6 +60,20 @@ export function externalIdOf(row: Row): string {
     throw badUserInput('externalId', `must be 1 to ${EXTERNAL_ID_MAX_LENGTH} printable characters`);
   }
   return externalId;
+}
+
+/** `--source` names: letters, digits, `.`, `_` and `-`, 1 to 40 of them. */
+export const IMPORT_SOURCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/**
+ * The id of an imported record: derived from the kind, the agency, the source
+ * system and the agency's own id, so that importing again finds the same
+ * record. Without a source the derivation is the one earlier imports used. With
+ * one, `@source` follows the agency code (codes never hold `@`), so no pair of
+ * external ids of two sources can give the same id.
+ */
+export function importedId(namespace: string, context: Pick<ImportContext, 'agencyCode' | 'source'>, externalId: string): string {
+  return stableId(namespace, `${context.agencyCode}${context.source ? `@${context.source}` : ''}:${externalId}`);
 }
 
 /**

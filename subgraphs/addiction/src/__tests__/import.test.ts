@@ -156,6 +156,28 @@ describe('addiction sessions import', () => {
   });
 });
 
+describe('addiction sessions import: corrected exports', () => {
+  it('corrects a session whose row differs (attendance, county) through the same checks, counted updated; an identical row is unchanged; the same external id from another source is another session', async () => {
+    const id = sessionIdOf(HEALTH_PROVINCE, 'CORR-1');
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1')])).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1')])).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    const count = await rowCount();
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1', { attendance: '41', regionCode: 'IR-10-01' })])).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await rowCount()).toBe(count);
+    expect((await sessionsOf(PROVINCE_PROGRAM)).find((session) => session.id === id)).toMatchObject({ attendance: 41, region: { id: regionId('IR-10-01') } });
+    // A correction is checked like a new session: refused, and the session stays as it was.
+    const refused = await importAs(HEALTH_PROVINCE, [row('CORR-1', { attendance: '-3' })]);
+    expect(refused).toMatchObject({ inserted: 0, skipped: 0, errors: [{ line: 2, argument: 'attendance' }] });
+    expect((await sessionsOf(PROVINCE_PROGRAM)).find((session) => session.id === id)).toMatchObject({ attendance: 41 });
+
+    const fromAnotherSystem = await sessions.importRows([row('CORR-1', { attendance: '7' })], [2], { ...contextOf(HEALTH_PROVINCE), source: 'SIB-2' });
+    expect(fromAnotherSystem).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await rowCount()).toBe(count + 1);
+    const ids = (await sessionsOf(PROVINCE_PROGRAM)).map((session) => session.id);
+    expect(ids).toContain(stableId('import:addiction:sessions', `${HEALTH_PROVINCE}@SIB-2:CORR-1`));
+  });
+});
+
 describe('npm run import -- addiction', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
   const run = (file: string) =>

@@ -3,16 +3,16 @@ import {
   columnNamed,
   externalIdOf,
   importBatch,
+  importedId,
   type Importer,
   importRequest,
   optionalText,
   referenceRegions,
   requiredInteger,
   requiredText,
-  stableId,
 } from '@safety-graph/shared';
 import { createContext, type AddictionContext } from '../context';
-import { insertProgramSession, MAX_ATTENDANCE } from '../programSessionWrites';
+import { correctProgramSession, insertProgramSession, MAX_ATTENDANCE } from '../programSessionWrites';
 
 type Row = Record<string, unknown>;
 
@@ -51,12 +51,13 @@ export const sessionsImporter: Importer = {
   description:
     'Sessions of prevention programmes the importing agency leads (as recordProgramSession: FORBIDDEN for any other). ' +
     'programCode (such as PREV-1404-SCHOOL-IR-10-12) or programId; heldOn: YYYY-MM-DD, within the programme and not in the future; ' +
-    `regionCode (a county such as IR-10-12) or regionId: the programme's county or one under its province; attendance: 0 to ${MAX_ATTENDANCE}.`,
+    `regionCode (a county such as IR-10-12) or regionId: the programme's county or one under its province; attendance: 0 to ${MAX_ATTENDANCE}. ` +
+    'A session already imported is compared: when it differs it is corrected through the same checks (statistics follow), otherwise it is unchanged.',
   columns: ['externalId', 'programCode', 'programId', 'heldOn', 'regionCode', 'regionId', 'attendance'],
   async importRows(rows, lines, context) {
     const addictionContext = createContext(importRequest(context, 'addiction', 'addiction:write'));
     return importBatch(rows, lines, context, {
-      idOf: (row) => stableId('import:addiction:sessions', `${context.agencyCode}:${externalIdOf(row)}`),
+      idOf: (row) => importedId('import:addiction:sessions', context, externalIdOf(row)),
       existingIds: (ids) => addictionContext.stores.sessions.existingIds(ids),
       check: async (row) => ({
         programId: await programIdOf(addictionContext, row),
@@ -67,6 +68,7 @@ export const sessionsImporter: Importer = {
       write: async (manager, id, input) => {
         await insertProgramSession(addictionContext, manager, id, input);
       },
+      update: (manager, id, input) => correctProgramSession(addictionContext, manager, id, input),
       // The mutation names programId and regionId: blame the column the row used. FORBIDDEN is the programme's lead rule.
       columnOf: (argument, row) => {
         const column = columnNamed(argument);

@@ -27,6 +27,21 @@ export class SessionStore {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** Read inside the writing transaction (a correction compares with it). */
+  findForWrite(manager: EntityManager, id: string): Promise<ProgramSession | null> {
+    return manager.findOneBy(ProgramSession, { id });
+  }
+
+  /** Rewrites a session (a correction), recomputing the rollups of its former and new county and day. */
+  async correct(manager: EntityManager, before: ProgramSession, after: ProgramSession): Promise<void> {
+    const { id, ...change } = after;
+    await manager.update(ProgramSession, { id }, change);
+    await touchRollups(manager, [
+      { regionId: before.regionId, day: before.heldOn },
+      { regionId: after.regionId, day: after.heldOn },
+    ]);
+  }
+
   async insert(manager: EntityManager, session: ProgramSession): Promise<void> {
     await manager.insert(ProgramSession, session);
     await touchRollups(manager, [{ regionId: session.regionId, day: session.heldOn }]);

@@ -358,6 +358,28 @@ describe('violation importer', () => {
   });
 });
 
+describe('violation importer: corrected exports', () => {
+  it('corrects a violation whose row differs (type, county, time), statistics following; an identical row is unchanged; another source keeps its own ids', async () => {
+    const agency = 'POLICE-IR-10-12';
+    const day = '2025-07-12';
+    const before = { kashan: await fatalitiesIn(KASHAN, day), najafabad: await fatalitiesIn(NAJAFABAD, day) };
+    const row = violationRow('v-corr', { occurredAt: `${day}T10:00:00+03:30` });
+    expect(await violationImporter.importRows([row], [2], importContext(agency))).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await violationImporter.importRows([row], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    const moved = { ...row, type: 'SPEEDING', regionCode: 'IR-10-13', occurredAt: `${day}T11:30:00+03:30` };
+    expect(await violationImporter.importRows([moved], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    const [read] = await readViolations([violationId(agency, 'v-corr')]);
+    expect(read).toMatchObject({ type: 'SPEEDING', region: { id: NAJAFABAD } });
+    expect(new Date(read!.occurredAt).toISOString()).toBe(`${day}T08:00:00.000Z`);
+    expect(await fatalitiesIn(KASHAN, day)).toEqual(before.kashan);
+    expect(await fatalitiesIn(NAJAFABAD, day)).toEqual({ ...before.najafabad, violations: before.najafabad.violations + 1 });
+
+    const otherSource = await violationImporter.importRows([moved], [2], { ...importContext(agency), source: 'CAMERA-NET' });
+    expect(otherSource).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await readViolations([stableId('import:traffic:violations', `${agency}@CAMERA-NET:v-corr`)])).toEqual([expect.objectContaining({ type: 'SPEEDING' })]);
+  });
+});
+
 describe('npm run import -- traffic', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
 

@@ -7,11 +7,11 @@ import {
   defaultScopesFor,
   externalIdOf,
   importBatch,
+  importedId,
   type ImportContext,
   type ImportResult,
   referenceAgencies,
   referenceRegions,
-  stableId,
 } from '@safety-graph/shared';
 import { createStores, type Stores } from '../store';
 
@@ -94,7 +94,7 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
   const recorderId = agencyId(context.agencyCode);
   return importBatch(rows, lines, context, {
     transaction: 'batch',
-    idOf: (row) => stableId(`import:traffic:${kind.kind}`, `${context.agencyCode}:${externalIdOf(row)}`),
+    idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
     existingIds: async (ids, manager) => new Set(await kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids)),
     check: async (row) => kind.validate(row),
     writeMany: (manager, checked) => kind.write(stores, manager, checked.map(({ id, checked: record }) => ({ id, record })), recorderId),
