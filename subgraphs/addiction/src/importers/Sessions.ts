@@ -6,29 +6,12 @@ import {
   importedId,
   type Importer,
   importRequest,
-  optionalText,
-  referenceRegions,
   requiredInteger,
   requiredText,
 } from '@safety-graph/shared';
 import { createContext, type AddictionContext } from '../context';
+import { eitherOf, regionIdOf, usedColumn, type Row } from './rows';
 import { correctProgramSession, insertProgramSession, MAX_ATTENDANCE } from '../programSessionWrites';
-
-type Row = Record<string, unknown>;
-
-/** Of two columns naming the same thing (`programId` / `programCode`), the one the row used. */
-function usedColumn(row: Row, idColumn: string, codeColumn: string): string {
-  return optionalText(row, idColumn) !== undefined && optionalText(row, codeColumn) === undefined ? idColumn : codeColumn;
-}
-
-function eitherOf(row: Row, idColumn: string, codeColumn: string): { id: string } | { code: string } {
-  const id = optionalText(row, idColumn);
-  const code = optionalText(row, codeColumn);
-  if (id !== undefined && code !== undefined) throw badUserInput(codeColumn, `give ${codeColumn} or ${idColumn}, not both`);
-  if (code !== undefined) return { code };
-  if (id !== undefined) return { id };
-  throw badUserInput(codeColumn, `is required (or ${idColumn})`);
-}
 
 async function programIdOf(context: AddictionContext, row: Row): Promise<string> {
   const given = eitherOf(row, 'programId', 'programCode');
@@ -38,13 +21,6 @@ async function programIdOf(context: AddictionContext, row: Row): Promise<string>
   return program.id;
 }
 
-function regionIdOf(row: Row): string {
-  const given = eitherOf(row, 'regionId', 'regionCode');
-  if ('id' in given) return given.id;
-  const region = referenceRegions().find((candidate) => candidate.code === given.code);
-  if (!region) throw badUserInput('regionCode', 'is not a known region');
-  return region.id;
-}
 
 /** Prevention programme sessions from the lead agency's own records, recorded as recordProgramSession records them. */
 export const sessionsImporter: Importer = {
