@@ -33,6 +33,8 @@ export interface Mapping {
   values?: Record<string, Record<string, string | number | boolean | null>>;
   /** Our column: how its dates are written. */
   dates?: Record<string, DateRule>;
+  /** Our columns whose Persian or Arabic-Indic digits become Latin ones (numbers, codes). */
+  digits?: string[];
 }
 
 const NAME = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -51,6 +53,7 @@ export const MAPPING_SCHEMA = {
       type: 'object',
       additionalProperties: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
     },
+    digits: { type: 'array', items: NAME, uniqueItems: true },
     dates: {
       type: 'object',
       additionalProperties: {
@@ -96,8 +99,9 @@ export function readMapping(file: string, columns: readonly string[]): Mapping {
   if (!validateMapping(parsed)) throw new Error(describe(validateMapping.errors));
   const mapping = parsed;
   const ours = new Set(columns);
-  for (const section of ['columns', 'constants', 'values', 'dates'] as const) {
-    for (const target of Object.keys(mapping[section] ?? {})) {
+  for (const section of ['columns', 'constants', 'values', 'dates', 'digits'] as const) {
+    const targets = section === 'digits' ? (mapping.digits ?? []) : Object.keys(mapping[section] ?? {});
+    for (const target of targets) {
       const column = target.replace(/\[\]\..*$/, '');
       if (!ours.has(column)) throw new Error(`${section}.${target}: ${column} is not a column of this kind (${columns.join(', ')})`);
     }
@@ -211,6 +215,9 @@ export function applyMapping(mapping: Mapping, raw: Row, sensitive: readonly str
         : item,
     );
     row[column] = typeof cell === 'string' ? JSON.stringify(mapped) : mapped;
+  }
+  for (const target of mapping.digits ?? []) {
+    if (typeof row[target] === 'string') row[target] = latinDigits(row[target]);
   }
   for (const [target, rule] of Object.entries(mapping.dates ?? {})) {
     const value = row[target];
