@@ -246,7 +246,6 @@ async function main(): Promise<number> {
     source,
   };
   try {
-    const source = { bytesRead: 0 };
     const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
     for await (const batch of batches(file, batchSize, input, delimiter)) {
