@@ -5,13 +5,14 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * subgraph's own schema.graphql (GraphQL Code Generator, typescript +
  * typescript-resolvers with federation support), written to
  * subgraphs/<name>/src/generated/resolvers.ts and committed. Mappers name the
- * entity rows the resolvers receive as parents. traffic, addiction and divorce
- * are not generated yet (their statistics resolvers are being rewritten).
+ * values the resolvers receive as parents: entity rows, an entity another
+ * subgraph owns as its key, statistics as the shared engine's figures.
+ * `shared` lists the @safety-graph/shared types the mappers use.
  */
-const subgraph = (name: string, context: string, mappers: Record<string, string>) => ({
+const subgraph = (name: string, context: string, shared: string[], mappers: Record<string, string>) => ({
   [`subgraphs/${name}/src/generated/resolvers.ts`]: {
     schema: `subgraphs/${name}/schema.graphql`,
-    plugins: [{ add: { content: "import type { Connection } from '@safety-graph/shared';" } }, 'typescript', 'typescript-resolvers'],
+    plugins: [{ add: { content: `import type { ${shared.join(', ')} } from '@safety-graph/shared';` } }, 'typescript', 'typescript-resolvers'],
     config: {
       federation: true,
       useTypeImports: true,
@@ -19,21 +20,28 @@ const subgraph = (name: string, context: string, mappers: Record<string, string>
       contextType: `../context#${context}`,
       mappers,
       mapperTypeSuffix: 'Row',
-      scalars: { Date: 'string', DateTime: 'string' },
+      // DateTimeScalar parses an input to a JS Date and serializes a Date or an ISO string.
+      scalars: { Date: 'string', DateTime: { input: 'Date', output: 'Date | string' } },
       resolverTypeWrapperSignature: 'T | Promise<T>',
     },
   },
 });
 
+/**
+ * A target as its representation: its key, and the `@requires` fields its actual is computed from, which
+ * the gateway sends when it asks for `actual` but an `_entities` call may leave out.
+ */
+const TARGET_REPRESENTATION = 'Partial<ActualKey> & { id: string }';
+
 const config: CodegenConfig = {
   generates: {
-    ...subgraph('agencies', 'AgenciesContext', {
+    ...subgraph('agencies', 'AgenciesContext', ['Connection'], {
       Region: '../entities#Region',
       Agency: '../entities#Agency',
       Liaison: '../entities#Liaison',
       AgencyConnection: 'Connection<AgencyRow>',
     }),
-    ...subgraph('agreements', 'AgreementsContext', {
+    ...subgraph('agreements', 'AgreementsContext', ['Connection'], {
       Agreement: '../entities#Agreement',
       AgreementParty: '../entities#AgreementParty',
       Commitment: '../entities#Commitment',
@@ -46,6 +54,48 @@ const config: CodegenConfig = {
       Agency: '{ id: string }',
       Region: '{ id: string }',
       AgreementConnection: 'Connection<AgreementRow>',
+    }),
+    ...subgraph('traffic', 'TrafficContext', ['ActualKey', 'Connection', 'Figures', 'FiguresBucket'], {
+      Crash: '../entities#Crash',
+      // A revision's persons come from its JSON snapshot, a crash's from their rows: both carry these fields.
+      CrashPerson: '../store#PersonSnapshot',
+      CrashRevision: '../entities#CrashRevision',
+      Violation: '../entities#Violation',
+      TrafficCampaign: '../entities#TrafficCampaign',
+      CrashConnection: 'Connection<CrashRow>',
+      ViolationConnection: 'Connection<ViolationRow>',
+      TrafficStats: 'Figures',
+      TrafficBucket: 'FiguresBucket',
+      TrafficTarget: TARGET_REPRESENTATION,
+      // Owned by other subgraphs: here only their key.
+      Agreement: '{ id: string }',
+      Agency: '{ id: string }',
+      Region: '{ id: string }',
+    }),
+    ...subgraph('addiction', 'AddictionContext', ['ActualKey', 'Connection', 'Figures', 'FiguresBucket'], {
+      PreventionProgram: '../entities#PreventionProgram',
+      ProgramSession: '../entities#ProgramSession',
+      TreatmentReferral: '../entities#TreatmentReferral',
+      PreventionProgramConnection: 'Connection<PreventionProgramRow>',
+      TreatmentReferralConnection: 'Connection<TreatmentReferralRow>',
+      PreventionStats: 'Figures',
+      PreventionBucket: 'FiguresBucket',
+      PreventionTarget: TARGET_REPRESENTATION,
+      Agreement: '{ id: string }',
+      Agency: '{ id: string }',
+      Region: '{ id: string }',
+    }),
+    ...subgraph('divorce', 'DivorceContext', ['ActualKey', 'Connection', 'Figures', 'FiguresBucket'], {
+      CounselingUnit: '../entities#CounselingUnit',
+      CounselingCase: '../entities#CounselingCase',
+      CounselingSession: '../entities#CounselingSession',
+      FamilyProgram: '../entities#FamilyProgram',
+      CounselingCaseConnection: 'Connection<CounselingCaseRow>',
+      FamilyStats: 'Figures',
+      FamilyBucket: 'FiguresBucket',
+      FamilyTarget: TARGET_REPRESENTATION,
+      Agency: '{ id: string }',
+      Region: '{ id: string }',
     }),
   },
 };

@@ -7,9 +7,9 @@ import type { SubgraphContext, SubgraphModule, SubgraphName } from '@safety-grap
 
 /** Every subgraph module, by name, in the order they start. */
 export const SUBGRAPHS: Record<SubgraphName, SubgraphModule<SubgraphContext>> = {
-  agencies: agencies as unknown as SubgraphModule<SubgraphContext>,
-  agreements: agreements as unknown as SubgraphModule<SubgraphContext>,
-  traffic: traffic as unknown as SubgraphModule<SubgraphContext>,
-  addiction: addiction as unknown as SubgraphModule<SubgraphContext>,
-  divorce: divorce as unknown as SubgraphModule<SubgraphContext>,
+  agencies: agencies,
+  agreements: agreements,
+  traffic: traffic,
+  addiction: addiction,
+  divorce: divorce,
 };

@@ -77,15 +77,19 @@ export interface CountiesSections {
   family: { children: { code: string; familyStats: FamilyStats }[] } | null;
 }
 
-/** Every county of the province with its figures, in one request (no request per county). */
+/**
+ * Every sub-region of a region with its figures, in one request (no request per
+ * region): a province's counties for the counties view and the county map, the
+ * country's provinces for the country map.
+ */
 export const CountiesDocument: SectionedDocument<CountiesSections> = {
   name: 'DashboardCounties',
-  variables: { province: 'String!', period: 'PeriodInput!' },
+  variables: { parent: 'String!', period: 'PeriodInput!' },
   sections: {
-    names: 'region(code: $province) { children { code name nameFa population } }',
-    traffic: `region(code: $province) { children { code trafficStats(period: $period) { ${TRAFFIC} } } }`,
-    prevention: `region(code: $province) { children { code preventionStats(period: $period) { ${PREVENTION} } } }`,
-    family: `region(code: $province) { children { code familyStats(period: $period) { ${FAMILY} } } }`,
+    names: 'region(code: $parent) { children { code name nameFa population } }',
+    traffic: `region(code: $parent) { children { code trafficStats(period: $period) { ${TRAFFIC} } } }`,
+    prevention: `region(code: $parent) { children { code preventionStats(period: $period) { ${PREVENTION} } } }`,
+    family: `region(code: $parent) { children { code familyStats(period: $period) { ${FAMILY} } } }`,
   },
 };
 

@@ -15,9 +15,22 @@ import {
   type PeriodInput,
   type PreventionStats,
   type Scorecard,
-  type TrafficStats,
 } from './documents';
 import { DashboardClient, SignInError, type SectionedResult } from './graphql';
+import {
+  ATTRIBUTION,
+  ATTRIBUTION_URL,
+  CLASS_COLOURS,
+  classOf,
+  classStep,
+  FORBIDDEN_FILL,
+  HATCH_FILL,
+  hasMap,
+  NO_DATA_FILL,
+  outlinesOf,
+  PATTERNS,
+  type Outlines,
+} from './map';
 import {
   formatDate,
   formatNumber,
@@ -33,7 +46,7 @@ import {
   type Strings,
 } from './i18n';
 
-type View = 'overview' | 'counties' | 'scorecards';
+type View = 'overview' | 'counties' | 'map' | 'scorecards';
 interface Me {
   code: string;
   name: string;
@@ -56,6 +69,8 @@ const state = {
   year: LAST_FULL_YEAR,
   range: undefined as { from: string; to: string } | undefined,
   countyFigure: 'fatalities' as CountyFigure,
+  /** The region whose sub-regions the map shows: the country (its provinces) or a province with boundaries. */
+  mapOf: 'IR',
   sort: { key: 'value' as string, descending: true },
   places: [] as NamedRegion[],
   message: '',
@@ -192,7 +207,7 @@ function renderShell(): void {
       <button data-action="lang">${t().lang}</button>
       <button data-action="sign-out">${t().signOut}</button>
     </header>
-    <nav role="tablist">${tab('overview')}${tab('counties')}${tab('scorecards')}</nav>
+    <nav role="tablist">${tab('overview')}${tab('counties')}${tab('map')}${tab('scorecards')}</nav>
     <section class="controls">
       <label>${t().region} <select data-control="region"></select></label>
       <label>${t().year} <select data-control="year">${years
@@ -232,8 +247,14 @@ async function load(): Promise<void> {
       const result = await client.run(OverviewDocument, { code: state.region, ...vars });
       render = () => renderOverview(target, result);
     } else if (state.view === 'counties') {
-      const result = await client.run(CountiesDocument, { province: state.province, period: vars.period });
+      const result = await client.run(CountiesDocument, { parent: state.province, period: vars.period });
       render = () => renderCounties(target, result);
+    } else if (state.view === 'map') {
+      const [result, outlines] = await Promise.all([
+        client.run(CountiesDocument, { parent: state.mapOf, period: vars.period }),
+        outlinesOf(state.mapOf),
+      ]);
+      render = () => renderMap(target, result, outlines);
     } else {
       const result = await client.run(ScorecardsDocument, {});
       render = () => renderScorecards(target, result);
@@ -419,27 +440,54 @@ const COUNTY_FIGURES: { key: CountyFigure; section: 'traffic' | 'prevention' | '
 /** A county's value of a figure: a number, 'suppressed', or 'forbidden'. */
 type Cell = number | 'suppressed' | 'forbidden';
 
+const STATS_FIELD = { traffic: 'trafficStats', prevention: 'preventionStats', family: 'familyStats' } as const;
+
+/**
+ * Each sub-region's value of a figure: its number, 'suppressed' (null and
+ * named in `suppressed`: hatched, never 0), or 'forbidden' (the token may not
+ * read the figure's section, or this region's figures).
+ */
+function cellsOf(result: SectionedResult<CountiesSections>, figure: CountyFigure): Map<string, Cell> {
+  const section = COUNTY_FIGURES.find((candidate) => candidate.key === figure)!.section;
+  const cells = new Map<string, Cell>();
+  for (const region of result.data.names?.children ?? []) cells.set(region.code, 'forbidden');
+  const children = (result.data[section]?.children ?? []) as unknown as Record<string, unknown>[];
+  for (const child of children) {
+    const record = child[STATS_FIELD[section]] as (Record<string, unknown> & { suppressed?: string[] }) | null | undefined;
+    if (!record) continue;
+    const value = record[figure];
+    cells.set(child.code as string, value === null || value === undefined || record.suppressed?.includes(figure) ? 'suppressed' : (value as number));
+  }
+  return cells;
+}
+
+const figureLabel = (key: string): string => (t() as unknown as Record<string, string>)[key] ?? key;
+
+const figureSelect = (figure: CountyFigure): string =>
+  `<label>${t().figure} <select data-control="county-figure">${COUNTY_FIGURES.map(
+    (option) => `<option value="${option.key}" ${option.key === figure ? 'selected' : ''}>${figureLabel(option.key)}</option>`,
+  ).join('')}</select></label>`;
+
+const periodLabel = (): string =>
+  state.range
+    ? `${escape(formatDate(state.lang, state.range.from))} – ${escape(formatDate(state.lang, state.range.to))}`
+    : t().solarYear(formatYear(state.lang, state.year));
+
 function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSections>): void {
   const names = result.data.names?.children;
   if (!names) {
     target.innerHTML = sectionState(result, 'names') ?? '';
     return;
   }
-  const stats = new Map<string, { traffic?: TrafficStats; prevention?: PreventionStats; family?: FamilyStats }>();
-  for (const county of names) stats.set(county.code, {});
-  result.data.traffic?.children.forEach((county) => (stats.get(county.code)!.traffic = county.trafficStats));
-  result.data.prevention?.children.forEach((county) => (stats.get(county.code)!.prevention = county.preventionStats));
-  result.data.family?.children.forEach((county) => (stats.get(county.code)!.family = county.familyStats));
-  const cell = (code: string, key: CountyFigure): Cell => {
-    const section = COUNTY_FIGURES.find((candidate) => candidate.key === key)!.section;
-    const record = stats.get(code)?.[section] as (Record<string, unknown> & { suppressed?: string[] }) | undefined;
-    if (!record) return 'forbidden';
-    const value = record[key];
-    if (value === null || record.suppressed?.includes(key)) return 'suppressed';
-    return value as number;
-  };
+  // After a drill-down from the country map the region list learns the province's counties here.
+  const province = state.places.find((place) => place.code === state.province);
+  if (province) {
+    state.places = [province, ...names];
+    fillRegions();
+  }
   const figure = state.countyFigure;
-  const rows = names.map((county) => ({ county, value: cell(county.code, figure) }));
+  const cells = cellsOf(result, figure);
+  const rows = names.map((county) => ({ county, value: cells.get(county.code) ?? ('forbidden' as Cell) }));
   const rank = (value: Cell) => (typeof value === 'number' ? value : value === 'suppressed' ? -1 : -2);
   const { key, descending } = state.sort;
   rows.sort((a, b) => {
@@ -457,10 +505,8 @@ function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSec
   const anySuppressed = rows.some((row) => row.value === 'suppressed');
   const sectionOfFigure = COUNTY_FIGURES.find((candidate) => candidate.key === figure)!.section;
   const forbidden = result.forbidden.has(sectionOfFigure);
-  target.innerHTML = `<h2 data-heading="counties">${t().counties} · ${state.range ? `${escape(formatDate(state.lang, state.range.from))} – ${escape(formatDate(state.lang, state.range.to))}` : t().solarYear(formatYear(state.lang, state.year))}</h2>
-    <label>${t().figure} <select data-control="county-figure">${COUNTY_FIGURES.map(
-      (option) => `<option value="${option.key}" ${option.key === figure ? 'selected' : ''}>${(t() as unknown as Record<string, string>)[option.key]}</option>`,
-    ).join('')}</select></label>
+  target.innerHTML = `<h2 data-heading="counties">${t().counties} · ${periodLabel()}</h2>
+    ${figureSelect(figure)}
     <p class="muted">${t().drillDown}</p>
     ${forbidden ? notAvailable(sectionOfFigure) : `<figure class="chart tall"><canvas data-chart="counties"></canvas></figure>`}
     <table data-table="counties"><thead><tr>
@@ -515,6 +561,107 @@ function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSec
       scales: { x: { reverse: rtl, beginAtZero: true, ticks: { callback: (value) => num(Number(value)) } }, y: { position: rtl ? 'right' : 'left', ticks: { autoSkip: false } } },
     },
   });
+}
+
+// ---------------------------------------------------------------- map
+
+/**
+ * The chosen figure as a choropleth of the sub-regions (the country's
+ * provinces, Isfahan's counties): a path per region from the shipped
+ * boundaries, coloured in five classes; a suppressed count hatched (never a
+ * colour, so never read as 0), a region the graph has no figures for yet
+ * dotted, one the token may not read left blank. Clicking a province opens its
+ * counties (its map where there are boundaries, else the counties view);
+ * clicking a county opens its overview.
+ */
+function renderMap(target: HTMLElement, result: SectionedResult<CountiesSections>, outlines: Outlines): void {
+  const names = result.data.names?.children;
+  if (!names) {
+    target.innerHTML = sectionState(result, 'names') ?? '';
+    return;
+  }
+  const figure = state.countyFigure;
+  const cells = cellsOf(result, figure);
+  const known = new Map(names.map((region) => [region.code, region]));
+  const section = COUNTY_FIGURES.find((candidate) => candidate.key === figure)!.section;
+  // Refused for the whole section, or region by region: either way nothing to colour.
+  const refused = [...cells.values()].filter((value) => value === 'forbidden').length;
+  const forbidden = result.forbidden.has(section) || (cells.size > 0 && refused === cells.size);
+  const values = [...cells.values()].filter((value): value is number => typeof value === 'number');
+  const step = classStep(Math.max(0, ...values));
+  const country = state.mapOf === 'IR';
+  names.forEach((region) => mapNames.set(region.code, region));
+  const here = mapNames.get(state.mapOf);
+  const suppressedText = state.range ? t().notPublished : `< ${num(10)}`;
+
+  const paths = outlines.shapes
+    .map((shape) => {
+      const region = known.get(shape.code);
+      const value = region ? cells.get(shape.code) : undefined;
+      const name = escape(regionName(state.lang, region ?? shape));
+      const [fill, mapState, text] =
+        value === undefined
+          ? [NO_DATA_FILL, 'no-data', t().noData]
+          : value === 'forbidden'
+            ? [FORBIDDEN_FILL, 'forbidden', t().notAvailable]
+            : value === 'suppressed'
+              ? [HATCH_FILL, 'suppressed', suppressedText]
+              : [CLASS_COLOURS[classOf(value, step)], 'ok', num(value)];
+      // Only a region the graph knows leads somewhere.
+      const action = region ? ` data-action="map-region" tabindex="0" role="button" aria-label="${name}: ${escape(text)}"` : '';
+      return `<path d="${shape.path}" data-code="${escape(shape.code)}" data-state="${mapState}"${typeof value === 'number' ? ` data-value="${value}"` : ''} fill="${fill}"${action}><title>${name}: ${escape(text)}</title></path>`;
+    })
+    .join('');
+
+  // The legend's swatches use the map's patterns by id (one map on the page at a time).
+  const swatch = (fill: string, label: string, legendState: string) =>
+    `<li data-legend="${legendState}"><svg width="18" height="14" aria-hidden="true"><rect width="18" height="14" fill="${fill}" stroke="#7f8c8d"/></svg>${label}</li>`;
+  const classLabel = (index: number) =>
+    index === CLASS_COLOURS.length - 1
+      ? `${num(index * step)}+`
+      : step === 1
+        ? num(index)
+        : `${num(index * step)} – ${num((index + 1) * step - 1)}`;
+  // No value to colour (all suppressed, or none yet): no classes to explain.
+  const classes = values.length ? CLASS_COLOURS.map((colour, index) => swatch(colour, classLabel(index), 'class')).join('') : '';
+  const unmapped = names.filter((region) => !outlines.shapes.some((shape) => shape.code === region.code));
+  const anySuppressed = [...cells.values()].includes('suppressed');
+
+  const crumbs = country
+    ? `<b>${t().country}</b>`
+    : `<a href="#" data-action="map-level" data-code="IR">${t().country}</a> › <b>${escape(here ? regionName(state.lang, here) : state.mapOf)}</b>`;
+  target.innerHTML = `<h2 data-heading="map">${t().map} · ${periodLabel()}</h2>
+    <p class="crumbs" data-map-of="${escape(state.mapOf)}">${crumbs}</p>
+    ${figureSelect(figure)}
+    <p class="muted">${country ? t().mapProvincesHint : t().mapCountiesHint}</p>
+    ${forbidden ? notAvailable(section) : ''}
+    <figure class="map" data-map="${escape(state.mapOf)}">
+      <svg viewBox="0 0 ${outlines.width} ${outlines.height}" role="img" aria-label="${escape(`${t().map}: ${figureLabel(figure)}`)}" xmlns="http://www.w3.org/2000/svg">
+        ${PATTERNS}<g class="regions">${paths}</g></svg>
+      <figcaption class="attribution" dir="ltr"><a href="${ATTRIBUTION_URL}" rel="noreferrer" target="_blank">${escape(ATTRIBUTION)}</a></figcaption>
+    </figure>
+    <ul class="legend" data-legend-of="${figure}"><li class="legend-title">${figureLabel(figure)}</li>${forbidden ? '' : classes}
+      ${swatch(HATCH_FILL, suppressedText, 'suppressed')}${swatch(NO_DATA_FILL, t().noData, 'no-data')}
+      ${refused ? swatch(FORBIDDEN_FILL, t().notAvailable, 'forbidden') : ''}</ul>
+    ${anySuppressed ? suppressedNote() : ''}
+    ${unmapped.length ? `<p class="muted" data-note="unmapped">${t().notOnMap}: ${unmapped.map((region) => `<a href="#" data-action="map-region" data-code="${escape(region.code)}">${escape(regionName(state.lang, region))}</a>`).join(state.lang === 'fa' ? '، ' : ', ')}</p>` : ''}`;
+}
+
+/** The names of the regions the maps have shown, for the crumbs and the region list after a drill-down. */
+const mapNames = new Map<string, NamedRegion>();
+
+/** A region clicked on the map: a province opens its counties, a county its overview. */
+function mapRegion(code: string): void {
+  if (state.mapOf !== 'IR') return drill(code);
+  if (hasMap(code)) {
+    state.mapOf = code;
+    return void load();
+  }
+  state.province = state.region = code;
+  const province = mapNames.get(code);
+  if (province) state.places = [province];
+  state.view = 'counties';
+  renderShell();
 }
 
 function drill(code: string): void {
@@ -590,9 +737,27 @@ app.addEventListener('click', (event) => {
     state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : key !== 'name' };
     return void load();
   }
+  if (action === 'map-region' || action === 'map-level') {
+    event.preventDefault();
+    const code = element.dataset.code ?? 'IR';
+    if (action === 'map-level') {
+      state.mapOf = code;
+      return void load();
+    }
+    return mapRegion(code);
+  }
   if (action === 'drill') {
     event.preventDefault();
     return drill(element.dataset.code ?? state.province);
+  }
+});
+
+// A region on the map is a button for the keyboard too.
+app.addEventListener('keydown', (event) => {
+  const element = event.target as Element;
+  if ((event.key === 'Enter' || event.key === ' ') && element.matches('path[data-action="map-region"]')) {
+    event.preventDefault();
+    mapRegion((element as SVGPathElement).dataset.code ?? '');
   }
 });
 

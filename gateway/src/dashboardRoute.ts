@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json',
 };
 
 /** Same origin only, no inline script: the page talks to `/graphql` and `/dev/*` and nothing else. */

@@ -131,6 +131,13 @@ describe('the dashboard route', () => {
     const asset = await fetch(`${origin}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    // The maps' boundaries are assets of the build too (OpenStreetMap data shipped with the page).
+    const boundaries = /\/dashboard\/assets\/provinces-IR-[\w-]+\.geojson/.exec(await asset.text())?.[0];
+    expect(boundaries).toBeDefined();
+    const geojson = await fetch(`${origin}${boundaries}`);
+    expect(geojson.status).toBe(200);
+    expect(geojson.headers.get('content-type')).toBe('application/geo+json');
+    expect(((await geojson.json()) as { features: unknown[] }).features).toHaveLength(31);
     expect((await fetch(`${origin}/dashboard/assets/nothing.js`)).status).toBe(404);
     expect((await fetch(`${origin}/dashboard/assets/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${origin}/dashboard/index.html`)).status).toBe(404);
@@ -256,6 +263,123 @@ describe('the dashboard in chromium', () => {
     expect((await shown('fatalities')).value).toBe(String(deaths.get('IR-10-12')));
   });
 
+  it("maps the chosen figure over the provinces and Isfahan's counties, hatches suppressed ones and drills down", async () => {
+    const children = async (parent: string, period: Record<string, unknown>) => {
+      const answer = await stack.query<{
+        region: { children: { code: string; trafficStats: { fatalities: number }; familyStats: { casesOpened: number | null; suppressed: string[] } }[] };
+      }>(
+        `query($period: PeriodInput!) { region(code: "${parent}") { children { code trafficStats(period: $period) { fatalities } familyStats(period: $period) { casesOpened suppressed } } } }`,
+        { period },
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.region.children;
+    };
+    const paths = page.locator('figure.map svg path');
+    const byCode = async () =>
+      new Map(
+        (await paths.evaluateAll((all) => all.map((path) => [path.getAttribute('data-code'), path.getAttribute('data-state'), path.getAttribute('data-value'), path.getAttribute('fill')] as const))).map(
+          ([code, state, value, fill]) => [code!, { state, value, fill }],
+        ),
+      );
+    /** A real click inside the region's outline (its bounding box's centre may lie in a neighbour). */
+    const clickRegion = async (code: string) => {
+      const path = page.locator(`figure.map path[data-code="${code}"]`);
+      await path.scrollIntoViewIfNeeded();
+      const point = await path.evaluate((element: SVGPathElement) => {
+        const box = element.getBBox();
+        const toScreen = element.getScreenCTM()!;
+        for (let row = 0; row < 20; row++) {
+          for (let column = 0; column < 20; column++) {
+            const inside = new DOMPoint(box.x + (box.width * (column + 0.5)) / 20, box.y + (box.height * (row + 0.5)) / 20);
+            if (!element.isPointInFill(inside)) continue;
+            const screen = inside.matrixTransform(toScreen);
+            if (document.elementFromPoint(screen.x, screen.y) === element) return { x: screen.x, y: screen.y };
+          }
+        }
+        return null;
+      });
+      expect(point).not.toBeNull();
+      await page.mouse.click(point!.x, point!.y);
+    };
+
+    // The country: a path per province of the shipped boundaries, the graph's provinces coloured by their value.
+    const provinces = await children('IR', { solarYear: 1404 });
+    expect(provinces.map((province) => province.code)).toContain('IR-10');
+    expect(await requestsDuring(() => page.click('nav [data-view-name="map"]'))).toBe(1);
+    expect(await page.getAttribute('figure.map', 'data-map')).toBe('IR');
+    expect(await paths.count()).toBe(31);
+    let drawn = await byCode();
+    for (const province of provinces) {
+      expect({ code: province.code, ...drawn.get(province.code) }).toMatchObject({ code: province.code, state: 'ok', value: String(province.trafficStats.fatalities) });
+    }
+    // Provinces the graph does not have yet are "no data", not 0 and not suppressed.
+    const missing = [...drawn.keys()].filter((code) => !provinces.some((province) => province.code === code));
+    expect(missing.length).toBe(31 - provinces.length);
+    for (const code of missing) expect(drawn.get(code)).toEqual({ state: 'no-data', value: null, fill: 'url(#map-no-data)' });
+    const attribution = page.locator('figure.map .attribution');
+    expect(await attribution.isVisible()).toBe(true);
+    expect(await attribution.innerText()).toBe('© OpenStreetMap contributors, ODbL');
+    expect(await page.locator('.legend [data-legend="class"]').count()).toBe(5);
+    await shot('map-provinces');
+    // Recorded, not asserted (speed belongs in the bench).
+    console.log(`dashboard: the provinces' map drawn in ${await page.getAttribute('#view', 'data-render-ms')} ms after the answer`);
+
+    // A province without county boundaries opens the counties view (once the graph has other provinces).
+    const other = provinces.find((province) => province.code !== 'IR-10');
+    if (other) {
+      const otherCounties = await children(other.code, { solarYear: 1404 });
+      await clickRegion(other.code);
+      await ready();
+      expect(await page.locator('table[data-table="counties"] tbody tr').count()).toBe(otherCounties.length);
+      await page.click('nav [data-view-name="map"]');
+      await ready();
+    }
+
+    // Isfahan drills down to its counties' map (the counties view asked the same figures: from the cache).
+    const counties = await children('IR-10', { solarYear: 1404 });
+    expect(await requestsDuring(() => clickRegion('IR-10'))).toBe(0);
+    expect(await page.getAttribute('figure.map', 'data-map')).toBe('IR-10');
+    expect(await paths.count()).toBe(28);
+    drawn = await byCode();
+    for (const county of counties) expect({ code: county.code, ...drawn.get(county.code) }).toMatchObject({ code: county.code, state: 'ok', value: String(county.trafficStats.fatalities) });
+    expect([...drawn.values()].filter((county) => county.state === 'no-data').length).toBe(28 - counties.length);
+    expect(await attribution.isVisible()).toBe(true);
+    await shot('map-counties');
+
+    // A count not published for a date range: every such county hatched, none coloured (so none read as 0).
+    const range = { from: '2025-04-01', to: '2025-06-15' };
+    const hidden = (await children('IR-10', range)).filter((county) => county.familyStats.casesOpened === null);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const county of hidden) expect(county.familyStats.suppressed).toContain('casesOpened');
+    await page.selectOption('select[data-control="county-figure"]', 'casesOpened');
+    await ready();
+    await page.fill('form[data-form="range"] input[name="from"]', range.from);
+    await page.fill('form[data-form="range"] input[name="to"]', range.to);
+    expect(await requestsDuring(() => page.click('form[data-form="range"] button'))).toBe(1);
+    drawn = await byCode();
+    for (const county of hidden) expect({ code: county.code, ...drawn.get(county.code) }).toEqual({ code: county.code, state: 'suppressed', value: null, fill: 'url(#map-hatch)' });
+    expect([...drawn.values()].filter((county) => county.state === 'suppressed').length).toBe(hidden.length);
+    expect(await page.locator('figure.map svg pattern#map-hatch').count()).toBe(1);
+    expect(await page.locator('.legend [data-legend="suppressed"]').innerText()).toBe('منتشر نمی‌شود');
+    expect(await page.locator('#view [data-note="suppressed"]').count()).toBe(1);
+    await shot('map-suppressed');
+
+    // Back to the year and the deaths; the crumbs lead back to the country, and down again to a county's overview.
+    await page.selectOption('select[data-control="year"]', '1404');
+    await ready();
+    await page.selectOption('select[data-control="county-figure"]', 'fatalities');
+    await ready();
+    await page.click('.crumbs a[data-code="IR"]');
+    await ready();
+    expect(await page.getAttribute('figure.map', 'data-map')).toBe('IR');
+    await clickRegion('IR-10');
+    await ready();
+    await clickRegion('IR-10-12');
+    await ready();
+    expect(await page.locator('#view h2').innerText()).toContain('کاشان');
+    expect((await shown('fatalities')).value).toBe(String(counties.find((county) => county.code === 'IR-10-12')!.trafficStats.fatalities));
+  });
+
   it('opens an MOU scorecard with targets, attainment bars coloured by direction, and the parties', async () => {
     const answer = await stack.query<{ agreements: { edges: { node: { code: string; targets: { direction: string; attainment: number | null }[] } }[] } }>(
       'query { agreements(status: ACTIVE, first: 100) { edges { node { code targets { direction attainment } } } } }',
@@ -319,6 +443,13 @@ describe('the dashboard in chromium', () => {
     expect(await page.locator('#view [role="alert"]').count()).toBe(0);
     expect(await page.locator('#view [data-state="forbidden"]').count()).toBeGreaterThan(0);
     expect(await page.locator('tbody td:nth-child(3)').evaluateAll((cells) => cells.filter((cell) => /^[0۰]$/.test(cell.textContent!.trim())).length)).toBe(0);
+    // On the map too: no region coloured (a colour would read as a value), each one "not available".
+    await page.click('nav [data-view-name="map"]');
+    await ready();
+    expect(await page.locator('#view [role="alert"]').count()).toBe(0);
+    expect(await page.locator('figure.map path[data-state="ok"]').count()).toBe(0);
+    expect(await page.locator('figure.map path[data-state="forbidden"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#view [data-state="forbidden"][data-section]').count()).toBe(1);
     await page.click('nav [data-view-name="scorecards"]');
     await ready();
     expect(await page.locator('#view [role="alert"]').count()).toBe(0);

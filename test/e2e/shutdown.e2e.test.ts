@@ -165,7 +165,7 @@ describe(`SIGTERM stops a service within SHUTDOWN_TIMEOUT_MS (${storeLabel()})`,
 
     beforeAll(async () => {
       // Only the agency directory is seeded: the gateway checks the token's agency there.
-      const modules = [agencies, agreements, traffic, addiction, divorce] as unknown as SubgraphModule<SubgraphContext>[];
+      const modules: SubgraphModule<SubgraphContext>[] = [agencies, agreements, traffic, addiction, divorce];
       subgraphs = await Promise.all(
         modules.map((module) => startSubgraph(module, { config, port: 0, seedIfEmpty: module.name === 'agencies' })),
       );

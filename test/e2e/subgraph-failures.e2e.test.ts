@@ -25,7 +25,7 @@ import { dropTestDatabases, startStack, testConfig, type Stack } from '@safety-g
  */
 let stack: Stack;
 let privateKey: KeyLike;
-const DIVORCE = divorce as unknown as SubgraphModule<SubgraphContext>;
+const DIVORCE: SubgraphModule<SubgraphContext> = divorce;
 const SCOPES = 'agencies:read agreements:read traffic:read addiction:read family:read family:write reports:read';
 
 beforeAll(async () => {
@@ -306,7 +306,7 @@ describe('a subgraph down, slow or failing', () => {
     // A traffic instance whose nonce store (Redis) is unreachable: it cannot check calls, so it answers 503.
     const brokenConfig = loadConfig({ ...stack.config.env, REDIS_URL: 'redis://127.0.0.1:1' });
     const { traffic } = await import('@safety-graph/traffic');
-    const broken = await startSubgraph(traffic as unknown as SubgraphModule<SubgraphContext>, { config: brokenConfig, port: 0, store: stack.subgraphs.traffic.store });
+    const broken = await startSubgraph(traffic, { config: brokenConfig, port: 0, store: stack.subgraphs.traffic.store });
     const { gateway, config } = await gatewayWith('broken', { traffic: broken.url });
     try {
       const answer = await ask(gateway.url, PARTIAL, { code: 'MOU-IR-10-TRAFFIC-1403' });

@@ -56,6 +56,10 @@ beforeAll(async () => {
     PORT: String(await freePort()),
     // One agency gets at most half the machine's cores; the default (4) assumes a larger gateway host.
     MAX_CONCURRENT_PER_AGENCY: String(PER_AGENCY),
+    // The light client samples back to back (≈100 req/s on a quiet machine) to get a p99 in seconds, which the
+    // default rate limit (600 a minute) refuses after a few seconds: that would measure the rate limit, not
+    // concurrency fairness (CI once counted 55 such refusals as light failures).
+    RATE_LIMIT_PER_MINUTE: '1000000',
   };
   for (const name of SUBGRAPH_NAMES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
   config = loadConfig(env);
@@ -92,15 +96,28 @@ const p99 = (samples: number[]) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
 };
 
-async function post(token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; ok: boolean }> {
+interface Answer {
+  status: number;
+  ok: boolean;
+  /** The first error's code, or what went wrong before an answer. */
+  code?: string;
+}
+
+async function post(token: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { errors?: unknown[] };
-  return { status: response.status, ok: response.status === 200 && !body.errors };
+  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  const ok = response.status === 200 && !body.errors;
+  return { status: response.status, ok, code: ok ? undefined : (body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`) };
 }
+
+const failedBeforeAnswer = (error: unknown): Answer => ({ status: 0, ok: false, code: error instanceof Error ? error.message : String(error) });
+
+/** Why the light query failed, by code: named in the table, so that a failure says what it was. */
+const lightFailureCodes = new Map<string, number>();
 
 /** The light query, one after another, until `samples` are taken or the window closes. */
 async function lightWindow(token: string, samples: number, latencies: number[]): Promise<number> {
@@ -108,9 +125,12 @@ async function lightWindow(token: string, samples: number, latencies: number[]):
   const closes = Date.now() + WINDOW_MS;
   for (let i = 0; i < samples && Date.now() < closes; i += 1) {
     const started = performance.now();
-    const answer = await post(token, LIGHT_QUERY).catch(() => ({ status: 0, ok: false }));
+    const answer = await post(token, LIGHT_QUERY).catch(failedBeforeAnswer);
     latencies.push(performance.now() - started);
-    if (!answer.ok) failures += 1;
+    if (!answer.ok) {
+      failures += 1;
+      lightFailureCodes.set(answer.code ?? 'unknown', (lightFailureCodes.get(answer.code ?? 'unknown') ?? 0) + 1);
+    }
   }
   return failures;
 }
@@ -132,7 +152,7 @@ describe('one agency flat out, another agency light', () => {
       let stop = false;
       const loops = Array.from({ length: HEAVY_CONNECTIONS }, async () => {
         while (!stop) {
-          const answer = await post(heavyToken, HEAVY_REPORT, HEAVY_VARIABLES).catch(() => ({ status: 0, ok: false }));
+          const answer = await post(heavyToken, HEAVY_REPORT, HEAVY_VARIABLES).catch(failedBeforeAnswer);
           if (answer.ok) heavy.answered += 1;
           else if (answer.status === 429) heavy.refused += 1;
           else heavy.failed += 1;
@@ -163,7 +183,7 @@ describe('one agency flat out, another agency light', () => {
       scenario: `${storeLabel()}: ${HEAVY_CONNECTIONS} connections of counties-by-month (${PER_AGENCY} running) vs one region`,
       lightP99AloneMs: Math.round(p99(alone) * 10) / 10,
       lightP99UnderLoadMs: Math.round(p99(underLoad) * 10) / 10,
-      lightFailures: failures,
+      lightFailures: failures === 0 ? '0' : `${failures} (${[...lightFailureCodes].map(([code, n]) => `${code} ${n}`).join(', ')})`,
       heavyRefused: heavy.refused,
       ratio: `${(p99(underLoad) / p99(alone)).toFixed(2)}× (target ≤ 2×: ${p99(underLoad) <= 2 * p99(alone) ? 'met' : 'NOT MET'})`,
     };
@@ -171,7 +191,7 @@ describe('one agency flat out, another agency light', () => {
     // The heavy agency was really flat out, and was served.
     expect(heavy.answered).toBeGreaterThan(ROUNDS);
     expect(heavy.failed).toBe(0);
-    expect(row.lightFailures).toBe(0);
+    expect(row.lightFailures).toBe('0');
     // The p99 ratio is a speed target: reported in the table (met / NOT MET), not asserted in a timed test.
   }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { createConnection, type Connection } from 'mysql2/promise';
 import { startStack, type Stack } from '@safety-graph/test-helpers';
 import { reportFault } from './report';
-import { readiness, reporterCrashCount, tally, WriteLoad } from './writeLoad';
+import { expectNothingLost, readiness, reporterCrashCount, tally, WriteLoad } from './writeLoad';
 
 // Fault 3: MariaDB connections of the stack's databases killed (KILL CONNECTION), mid-transaction among them, under a stream of writes.
 const DATABASE_URL = process.env.FAULTS_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -56,7 +56,6 @@ test('connections killed mid-transaction: nothing acknowledged is lost, nothing 
   })();
   // Four clients, each reporting its share once (a first attempt under the fault), then retrying what failed.
   const keys = 80;
-  const deadline = Date.now() + 40_000;
   await Promise.all(
     [0, 1, 2, 3].map(async (worker) => {
       for (let index = worker; index < keys; index += 4) {
@@ -67,6 +66,9 @@ test('connections killed mid-transaction: nothing acknowledged is lost, nothing 
   );
   writing = false;
   await killer;
+  // Once the fault has cleared, every write not yet acknowledged must be within a retry or a few (the window
+  // starts now: how long the first pass took under the kills depends on the machine's load, not on the store).
+  const deadline = Date.now() + 30_000;
   for (let index = 0; index < keys; index += 1) {
     if (!load.acknowledged.has(load.key(index))) expect(await load.reportUntilAcknowledged(index, deadline)).toBe(true);
   }
@@ -83,10 +85,5 @@ test('connections killed mid-transaction: nothing acknowledged is lost, nothing 
   // Every failure a client saw was a retryable one.
   expect([...load.failures.keys()].every((code) => code === 'SERVICE_UNAVAILABLE')).toBe(true);
   expect(await readiness(stack)).toBe(200);
-  expect(counts.acknowledged).toBe(keys);
-  expect(counts.stored).toBe(counts.acknowledged);
-  expect(counts.duplicates).toBe(0);
-  expect(counts.disagreeing).toBe(0);
-  expect(counts.auditRows).toBe(counts.answered);
-  expect(counts.unaudited).toBe(0);
+  expectNothingLost(counts, keys);
 });

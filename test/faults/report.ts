@@ -26,7 +26,7 @@ export interface LoadRow {
   scenario: string;
   lightP99AloneMs: number;
   lightP99UnderLoadMs: number;
-  lightFailures: number;
+  lightFailures: string;
   heavyRefused: number;
   /** p99 under load ÷ p99 alone, and whether the ≤ 2× target was met. */
   ratio?: string;

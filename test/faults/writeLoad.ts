@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { mysqlConnection } from '../helpers/config';
 import { agencyId, regionId, type Config } from '@safety-graph/shared';
 import type { Stack } from '@safety-graph/test-helpers';
 
@@ -136,14 +136,7 @@ export async function storeQuery<T>(config: Config, store: 'traffic' | 'audit', 
       db.close();
     }
   }
-  const parsed = new URL(url);
-  const connection = await createConnection({
-    host: parsed.hostname,
-    port: Number(parsed.port || 3306),
-    user: decodeURIComponent(parsed.username || 'root'),
-    password: decodeURIComponent(parsed.password),
-    database,
-  });
+  const connection = await mysqlConnection(url, database);
   try {
     const [rows] = await connection.query(sql, params);
     return rows as T[];
@@ -221,6 +214,15 @@ export async function tally(config: Config, load: WriteLoad, crashesBefore: numb
     answered: answered.length,
     unaudited,
   };
+}
+
+/**
+ * What every fault must leave: each of the `acknowledged` keys stored under the
+ * id it was acknowledged with, no duplicates, no key answered with two ids, an
+ * audit row for every answered request, and no write executed unaudited.
+ */
+export function expectNothingLost(counts: WriteTally, acknowledged: number): void {
+  expect(counts).toEqual({ ...counts, acknowledged, stored: acknowledged, duplicates: 0, disagreeing: 0, auditRows: counts.answered, unaudited: 0 });
 }
 
 /** The gateway's /ready status (it asks every subgraph, which now write to their stores). */

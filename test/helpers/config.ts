@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 import { loadConfig, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
 
 let counter = 0;
@@ -25,17 +25,23 @@ export function testConfig(label: string, overrides: NodeJS.ProcessEnv = {}): Co
   });
 }
 
-/** Drops the MySQL databases a test config created; SQLite folders live in the OS temp dir. */
-export async function dropTestDatabases(config: Config, extra: string[] = []): Promise<void> {
-  const url = config.env.DATABASE_URL;
-  if (!url) return;
+/** A connection of the test's own to the MySQL server of `DATABASE_URL` (a config's), optionally in one database. */
+export async function mysqlConnection(url: string, database?: string): Promise<Connection> {
   const parsed = new URL(url);
-  const connection = await createConnection({
+  return createConnection({
     host: parsed.hostname,
     port: Number(parsed.port || 3306),
     user: decodeURIComponent(parsed.username || 'root'),
     password: decodeURIComponent(parsed.password),
+    database,
   });
+}
+
+/** Drops the MySQL databases a test config created; SQLite folders live in the OS temp dir. */
+export async function dropTestDatabases(config: Config, extra: string[] = []): Promise<void> {
+  const url = config.env.DATABASE_URL;
+  if (!url) return;
+  const connection = await mysqlConnection(url);
   try {
     for (const name of [...SUBGRAPH_NAMES, 'audit', ...extra]) {
       await connection.query(`DROP DATABASE IF EXISTS \`${config.databasePrefix}${name}\``);

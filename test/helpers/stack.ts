@@ -21,11 +21,11 @@ import { dropTestDatabases, testConfig } from './config';
 import type { SingleResult } from './operations';
 
 const MODULES: Record<SubgraphName, SubgraphModule<SubgraphContext>> = {
-  agencies: agencies as unknown as SubgraphModule<SubgraphContext>,
-  agreements: agreements as unknown as SubgraphModule<SubgraphContext>,
-  traffic: traffic as unknown as SubgraphModule<SubgraphContext>,
-  addiction: addiction as unknown as SubgraphModule<SubgraphContext>,
-  divorce: divorce as unknown as SubgraphModule<SubgraphContext>,
+  agencies: agencies,
+  agreements: agreements,
+  traffic: traffic,
+  addiction: addiction,
+  divorce: divorce,
 };
 
 export interface QueryOptions {

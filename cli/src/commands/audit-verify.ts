@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '@safety-graph/shared';
 // The audit module alone: verifying needs none of the gateway's server code.
 import { runAuditVerify } from '@safety-graph/gateway';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 
 const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
 
@@ -13,17 +12,8 @@ const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
  * where), 2 when the configuration or the store is unusable.
  */
 async function main(): Promise<number> {
-  let values: { 'batch-size'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const values = commandArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  if (typeof values === 'number') return values;
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)) {
     console.error(`--batch-size must be a whole number from 1 to 100000\n${USAGE}`);

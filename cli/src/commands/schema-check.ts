@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { API_SCHEMA_PATH, REPOSITORY_ROOT } from '../apiSchema';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 import { checkSchemaChange, SchemaCheckInputError, unlistedBreaking } from '../schemaCheck';
 
 const USAGE = 'usage: npm run schema:check -- [--base-ref HEAD | --base FILE] [--schema schema/api.graphql] [--changelog schema/CHANGELOG.md]';
@@ -16,9 +15,8 @@ const CHANGELOG_PATH = join(REPOSITORY_ROOT, 'schema', 'CHANGELOG.md');
  * input. Dangerous changes are printed, never fatal.
  */
 async function main(): Promise<number> {
-  let values: { 'base-ref'?: string; base?: string; schema?: string; changelog?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
+  const values = commandArgs(
+    {
       options: {
         'base-ref': { type: 'string' },
         base: { type: 'string' },
@@ -26,15 +24,10 @@ async function main(): Promise<number> {
         changelog: { type: 'string' },
         help: { type: 'boolean' },
       },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof values === 'number') return values;
   if (values.base && values['base-ref']) {
     console.error(`--base and --base-ref exclude each other\n${USAGE}`);
     return 2;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { TokenRequestError, mintDeploymentToken, mintDevelopmentToken, readDeploymentKey } from '@safety-graph/gateway';
 import { ConfigError, loadConfig } from '@safety-graph/shared';
 import { findAgency } from '../agencyLookup';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 
 const USAGE =
   'usage: npm run token -- --agency CODE [--scopes "traffic:read reports:read"] [--ttl 1h] [--subject NAME]\n' +
@@ -17,9 +16,8 @@ const USAGE =
  * checks, valid at most 24 h.
  */
 async function main(): Promise<number> {
-  let values: { agency?: string; scopes?: string; ttl?: string; subject?: string; key?: string; issuer?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
+  const values = commandArgs(
+    {
       options: {
         agency: { type: 'string' },
         scopes: { type: 'string' },
@@ -29,15 +27,10 @@ async function main(): Promise<number> {
         issuer: { type: 'string' },
         help: { type: 'boolean' },
       },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof values === 'number') return values;
   if (!values.agency) {
     console.error(`--agency is required\n${USAGE}`);
     return 2;

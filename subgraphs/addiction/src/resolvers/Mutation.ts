@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   isDuplicateKeyError,
+  loadExisting,
   badUserInput,
   conflict,
   createOnce,
@@ -11,6 +12,7 @@ import {
 import type { AddictionContext } from '../context';
 import { insertProgramSession, writerOf, type RecordProgramSessionInput } from '../programSessionWrites';
 import type { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
+import type { MutationResolvers } from '../generated/resolvers';
 import { checkedNewProgram, insertProgram, type CreatePreventionProgramInput } from '../writes/PreventionProgram';
 import { checkedNewReferral, type ReferToTreatmentInput } from '../writes/Referral';
 
@@ -28,7 +30,7 @@ const NEXT_STATUSES: Record<string, readonly string[]> = {
   DROPPED_OUT: [],
 };
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   createPreventionProgram: async (_: unknown, { input }: { input: CreatePreventionProgramInput }, context: AddictionContext) => {
     const writer = writerOf(context);
     const { leadAgencyId, ...fields } = checkedNewProgram(context, input);
@@ -53,7 +55,7 @@ export const Mutation = {
     }
 
     const { loaders } = context;
-    if (id !== program.id) return loaders.programById.load(id);
+    if (id !== program.id) return loadExisting(loaders.programById, id, 'PreventionProgram');
     loaders.programById.clear(id).prime(id, program);
     loaders.programByCode.clear(code).prime(code, program);
     if (agreementId) loaders.programsByAgreementId.clear(agreementId);
@@ -83,8 +85,11 @@ export const Mutation = {
     const { loaders } = context;
     loaders.sessionsByProgram.clearAll();
     loaders.forgetFigures();
-    // A retry answers with the session the first request recorded.
-    return recorded?.id === id ? recorded : context.stores.sessions.findById(id);
+    // A retry answers with the session the first request recorded (committed with its idempotency key).
+    if (recorded?.id === id) return recorded;
+    const first = await context.stores.sessions.findById(id);
+    if (!first) throw new Error(`ProgramSession ${id} is missing`);
+    return first;
   },
 
   referToTreatment: async (_: unknown, { input }: { input: ReferToTreatmentInput }, context: AddictionContext) => {
@@ -104,7 +109,7 @@ export const Mutation = {
 
     const { loaders } = context;
     loaders.forgetFigures();
-    if (id !== referral.id) return loaders.referralById.load(id);
+    if (id !== referral.id) return loadExisting(loaders.referralById, id, 'TreatmentReferral');
     loaders.referralById.clear(id).prime(id, referral);
     return referral;
   },

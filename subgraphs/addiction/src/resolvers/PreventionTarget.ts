@@ -1,15 +1,12 @@
-import type { ActualKey } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
-
-/** The fields the gateway passes in a PreventionTarget representation (`@requires`). */
-type TargetReference = ActualKey & { id: string };
+import type { PreventionTargetResolvers } from '../generated/resolvers';
 
 /**
- * Admissions count people: the engine gives the same suppressed cell as
- * Region.preventionStats, or nothing.
+ * The representation carries metric, regionId, from and to (`@requires`); without them there is nothing to
+ * measure. Admissions count people: the engine gives the same suppressed cell as Region.preventionStats, or nothing.
  */
-export const PreventionTarget = {
-  __resolveReference: (reference: TargetReference) => reference,
-  actual: (target: TargetReference, _: unknown, { loaders }: AddictionContext) =>
-    loaders.statistics.actual.load({ metric: String(target.metric), regionId: String(target.regionId), from: String(target.from), to: String(target.to) }),
+export const PreventionTarget: PreventionTargetResolvers = {
+  __resolveReference: (reference) => reference,
+  actual: ({ metric, regionId, from, to }, _: unknown, { loaders }: AddictionContext) =>
+    metric && regionId && from && to ? loaders.statistics.actual.load({ metric, regionId, from, to }) : null,
 };

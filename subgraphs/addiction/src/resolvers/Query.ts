@@ -3,13 +3,14 @@ import type { AddictionContext } from '../context';
 import type { TreatmentReferral } from '../entities';
 import type { ProgramFilter } from '../store/ProgramStore';
 import { referralSortKey } from '../store/ReferralStore';
+import type { QueryResolvers } from '../generated/resolvers';
 
 interface Lookup {
   id?: string | null;
   code?: string | null;
 }
 
-export const Query = {
+export const Query: QueryResolvers = {
   preventionProgram: (_: unknown, args: Lookup, { loaders }: AddictionContext) =>
     exactlyOne(args, ['id', 'code']) === 'id' ? loaders.programById.load(args.id!) : loaders.programByCode.load(args.code!),
 

@@ -1,5 +1,6 @@
 import { parseGranularity, resolvePeriod, type PeriodInput } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
+import type { RegionResolvers } from '../generated/resolvers';
 
 /**
  * Regions are owned by the agencies subgraph; this one adds their prevention
@@ -7,7 +8,7 @@ import type { AddictionContext } from '../context';
  * region without records has zero activity (and, outside the reference tree,
  * no published small counts).
  */
-export const Region = {
+export const Region: RegionResolvers = {
   __resolveReference: (reference: { id: string }) => reference,
   preventionStats: (region: { id: string }, args: { period: PeriodInput }, { loaders }: AddictionContext) =>
     loaders.statistics.stats.load({ regionId: region.id, ...resolvePeriod(args.period) }),

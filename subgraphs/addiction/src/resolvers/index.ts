@@ -1,6 +1,5 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar } from '@safety-graph/shared';
-import type { AddictionContext } from '../context';
+import type { Resolvers } from '../generated/resolvers';
 import { Agreement } from './Agreement';
 import { Mutation } from './Mutation';
 import { PreventionProgram } from './PreventionProgram';
@@ -10,7 +9,7 @@ import { Query } from './Query';
 import { Region } from './Region';
 import { TreatmentReferral } from './TreatmentReferral';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   Query,
   Mutation,
@@ -20,4 +19,4 @@ export const resolvers = {
   Agreement,
   PreventionTarget,
   Region,
-} as unknown as GraphQLResolverMap<AddictionContext>;
+};

@@ -16,7 +16,7 @@ export type Scalars = {
   /** An ISO 8601 calendar date, such as `2025-03-21`. */
   Date: { input: string; output: string; }
   /** An ISO 8601 date and time with its offset, such as `2025-03-21T08:30:00+03:30`. */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 

@@ -1,15 +1,13 @@
-import type { ActualKey } from '@safety-graph/shared';
 import type { DivorceContext } from '../context';
-
-type FamilyTargetReference = ActualKey & { id: string };
+import type { FamilyTargetResolvers } from '../generated/resolvers';
 
 /**
- * Owned by the agreements subgraph; the representation carries what the
- * actual needs (@requires). Reconciliations count couples: the engine gives
- * the same suppressed cell as Region.familyStats, or nothing.
+ * Owned by the agreements subgraph; the representation carries what the actual needs (@requires), and
+ * without it there is nothing to measure. Reconciliations count couples: the engine gives the same
+ * suppressed cell as Region.familyStats, or nothing.
  */
-export const FamilyTarget = {
-  __resolveReference: (reference: FamilyTargetReference) => reference,
-  actual: (target: FamilyTargetReference, _: unknown, { loaders }: DivorceContext) =>
-    loaders.statistics.actual.load({ metric: target.metric, regionId: target.regionId, from: target.from, to: target.to }),
+export const FamilyTarget: FamilyTargetResolvers = {
+  __resolveReference: (reference) => reference,
+  actual: ({ metric, regionId, from, to }, _: unknown, { loaders }: DivorceContext) =>
+    metric && regionId && from && to ? loaders.statistics.actual.load({ metric, regionId, from, to }) : null,
 };

@@ -7,8 +7,9 @@ import {
   type OpenCounselingCaseInput,
   type RecordCounselingSessionInput,
 } from '../counselingWrites';
+import type { MutationResolvers } from '../generated/resolvers';
 
-export const Mutation = {
+export const Mutation: MutationResolvers = {
   openCounselingCase: (_: unknown, args: { input: OpenCounselingCaseInput }, context: DivorceContext) => openCounselingCase(context, args.input),
   recordCounselingSession: (_: unknown, args: { input: RecordCounselingSessionInput }, context: DivorceContext) =>
     recordCounselingSession(context, args.input),

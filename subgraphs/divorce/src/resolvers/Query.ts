@@ -2,12 +2,13 @@ import { pageRequest, toConnection, type PageArgs } from '@safety-graph/shared';
 import type { DivorceContext } from '../context';
 import type { CounselingCase } from '../entities';
 import type { CounselingCaseFilter } from '../store/CounselingCaseStore';
+import type { QueryResolvers } from '../generated/resolvers';
 
 interface RegionArgs {
   regionId?: string | null;
 }
 
-export const Query = {
+export const Query: QueryResolvers = {
   counselingUnit: (_: unknown, args: { id: string }, { loaders }: DivorceContext) => loaders.unitById.load(args.id),
 
   counselingUnits: (_: unknown, args: RegionArgs, { stores }: DivorceContext) => stores.units.list({ regionId: args.regionId }),

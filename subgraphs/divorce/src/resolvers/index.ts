@@ -1,6 +1,5 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar } from '@safety-graph/shared';
-import type { DivorceContext } from '../context';
+import type { Resolvers } from '../generated/resolvers';
 import { Agency } from './Agency';
 import { CounselingCase } from './CounselingCase';
 import { CounselingUnit } from './CounselingUnit';
@@ -10,7 +9,7 @@ import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Region } from './Region';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   Query,
   Mutation,
@@ -20,4 +19,4 @@ export const resolvers = {
   FamilyProgram,
   FamilyTarget,
   Region,
-} as unknown as GraphQLResolverMap<DivorceContext>;
+};

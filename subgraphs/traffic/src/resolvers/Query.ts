@@ -3,6 +3,7 @@ import type { TrafficContext } from '../context';
 import { occurrenceSortKey, parseOccurrenceKey } from '../occurrenceCursor';
 import type { CrashFilter } from '../store/CrashStore';
 import type { OccurrenceFilter } from '../store/occurrenceQuery';
+import type { QueryResolvers } from '../generated/resolvers';
 
 interface OccurrenceArgs extends PageArgs {
   regionId?: string | null;
@@ -13,7 +14,7 @@ function occurrenceFilter(args: OccurrenceArgs): OccurrenceFilter {
   return { regionId: args.regionId, period: args.period == null ? null : resolvePeriod(args.period) };
 }
 
-export const Query = {
+export const Query: QueryResolvers = {
   crashes: async (_: unknown, args: OccurrenceArgs & { severity?: string | null }, { stores }: TrafficContext) => {
     const filter: CrashFilter = { ...occurrenceFilter(args), severity: args.severity };
     const page = pageRequest(args);

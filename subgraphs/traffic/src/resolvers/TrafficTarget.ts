@@ -1,9 +1,9 @@
 import type { TrafficContext } from '../context';
-import type { ActualKey } from '@safety-graph/shared';
+import type { TrafficTargetResolvers } from '../generated/resolvers';
 
-/** The representation carries metric, regionId, from and to (the @requires fields); traffic only measures. */
-export const TrafficTarget = {
-  __resolveReference: (reference: ActualKey & { id: string }) => reference,
-  actual: (target: ActualKey, _: unknown, { loaders }: TrafficContext) =>
-    loaders.statistics.actual.load({ metric: target.metric, regionId: target.regionId, from: target.from, to: target.to }),
+/** The representation carries metric, regionId, from and to (the @requires fields); traffic only measures, and without them has nothing to measure. */
+export const TrafficTarget: TrafficTargetResolvers = {
+  __resolveReference: (reference) => reference,
+  actual: ({ metric, regionId, from, to }, _: unknown, { loaders }: TrafficContext) =>
+    metric && regionId && from && to ? loaders.statistics.actual.load({ metric, regionId, from, to }) : null,
 };

@@ -1,6 +1,5 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar } from '@safety-graph/shared';
-import type { TrafficContext } from '../context';
+import type { Resolvers } from '../generated/resolvers';
 import { Agreement } from './Agreement';
 import { Crash } from './Crash';
 import { CrashRevision } from './CrashRevision';
@@ -11,7 +10,7 @@ import { TrafficCampaign } from './TrafficCampaign';
 import { TrafficTarget } from './TrafficTarget';
 import { Violation } from './Violation';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
@@ -23,4 +22,4 @@ export const resolvers = {
   Agreement,
   TrafficTarget,
   Region,
-} as unknown as GraphQLResolverMap<TrafficContext>;
+};
