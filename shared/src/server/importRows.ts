@@ -119,6 +119,12 @@ export interface RowImport<Checked> {
    */
   update?(manager: EntityManager, id: string, checked: Checked): Promise<boolean>;
   /**
+   * `batch` mode: the rows of a batch whose records are already there, compared
+   * and corrected at once (one read for all of them); the number updated.
+   * Without it `update` runs once per row.
+   */
+  updateMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<number>;
+  /**
    * The column to blame for an error: the mutation names `input.<argument>`,
    * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
    * no argument and get `undefined` here.
@@ -156,7 +162,7 @@ export async function importBatch<Checked>(
     rows.map((row, index) => {
       const id = ids[index];
       // Async, so that a check throwing at once refuses its row like one that throws later.
-      return id === null || (taken.has(id) && !spec.update) ? Promise.resolve(null) : (async () => spec.check(row, id))();
+      return id === null || (taken.has(id) && !spec.update && !spec.updateMany) ? Promise.resolve(null) : (async () => spec.check(row, id))();
     }),
   );
 
@@ -247,7 +253,7 @@ async function writeBatch<Checked>(
   for (const [index, check] of checks.entries()) {
     const id = ids[index];
     if (id === null) continue;
-    if ((taken.has(id) && !spec.update) || pending.has(id)) result.skipped += 1;
+    if ((taken.has(id) && !spec.update && !spec.updateMany) || pending.has(id)) result.skipped += 1;
     else if (check.status === 'rejected') refuse(index, check.reason);
     else pending.set(id, check.value as Checked);
   }
@@ -263,7 +269,8 @@ async function writeBatch<Checked>(
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
       if (missing.length > 0) await writeMany(manager, missing);
       let updated = 0;
-      if (spec.update) {
+      if (spec.updateMany) updated = await spec.updateMany(manager, [...existing].map((id) => ({ id, checked: pending.get(id)! })));
+      else if (spec.update) {
         for (const id of existing) if (await spec.update(manager, id, pending.get(id)!)) updated += 1;
       }
       return { inserted: missing.length, skipped: existing.size - updated, updated };
