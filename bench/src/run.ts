@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultScopesFor, type Caller } from '@safety-graph/shared';
 import { createRunCredentials } from './credentials';
+import { runImportScenario } from './importScenario';
 import { runLoad, summarize, type LoadResult } from './load';
 import { writeReport, type BenchResults, type Measurement } from './report';
 import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type SeededIds, type TargetRepresentation } from './scenarios';
@@ -94,6 +95,7 @@ function firstDifference(expected: string, actual: string): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'import') return runImportScenario(process.argv.slice(3));
   const settings = options();
   const credentials = await createRunCredentials();
   const token = await credentials.token(AGENCY.code, AGENCY.kind);

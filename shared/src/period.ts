@@ -1,4 +1,4 @@
-import { jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
+import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
 import { badUserInput } from './errors';
 
 /** A calendar date as `YYYY-MM-DD`. */
@@ -29,6 +29,14 @@ export function toSolarDate(date: IsoDate): { year: number; month: number; day: 
   const [year, month, day] = date.split('-').map(Number);
   const solar = toJalaali(year, month, day);
   return { year: solar.jy, month: solar.jm, day: solar.jd };
+}
+
+/** The Gregorian date of a Solar Hijri one; null when there is no such day (month 13, 30 Esfand of a common year). */
+export function fromSolarDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 1 || year > 3000) return null;
+  if (!isValidJalaaliDate(year, month, day)) return null;
+  const gregorian = toGregorian(year, month, day);
+  return isoDate(gregorian.gy, gregorian.gm, gregorian.gd);
 }
 
 /** Days from `from` to `to`, inclusive, as ISO dates. */

@@ -12,20 +12,25 @@ import {
   pseudonymOf,
   referenceAgencies,
   SUBGRAPH_NAMES,
+  IMPORT_SOURCE,
   type ImportContext,
   type ImportResult,
+  type ImportRowError,
   type SubgraphName,
 } from '@safety-graph/shared';
 import { AuditLog, describeError } from '@safety-graph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
 import { runCommand } from '../runCommand';
 import { ImportProgress } from './importProgress';
+import { applyMapping, MappingError, readMapping, renamedOnly, type Mapping } from './importMapping';
 import { RejectFile } from './importRejects';
 
 const USAGE =
-  'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--dry-run] [--rejects FILE] [--batch-size N] [--delimiter D (, ; tab or |)]   (FILE: .csv with a header row, or .jsonl)';
+  'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--source NAME] [--mapping FILE.yaml|.json] [--dry-run] [--rejects FILE] [--batch-size N] [--delimiter D (, ; tab or |)]   (FILE: .csv with a header row, or .jsonl)';
 const BATCH = 500;
 const MAX_BATCH = 5000;
+/** Refused rows listed on stderr at the end; the reject file has them all, the counts count them all. */
+const LISTED_ERRORS = 1000;
 
 /** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
 async function* batches(file: string, size: number, source: { bytesRead: number }, delimiter: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
@@ -98,7 +103,17 @@ function operator(): string | null {
  * already there and refused.
  */
 async function main(): Promise<number> {
-  let values: { agency?: string; kind?: string; help?: boolean; 'dry-run'?: boolean; rejects?: string; 'batch-size'?: string; delimiter?: string };
+  let values: {
+    agency?: string;
+    kind?: string;
+    help?: boolean;
+    'dry-run'?: boolean;
+    rejects?: string;
+    'batch-size'?: string;
+    delimiter?: string;
+    mapping?: string;
+    source?: string;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
@@ -109,6 +124,8 @@ async function main(): Promise<number> {
         rejects: { type: 'string' },
         'batch-size': { type: 'string' },
         delimiter: { type: 'string' },
+        mapping: { type: 'string' },
+        source: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -147,6 +164,24 @@ async function main(): Promise<number> {
     console.error(`--batch-size must be a whole number from 1 to ${MAX_BATCH}`);
     return 2;
   }
+  let mapping: Mapping | undefined;
+  if (values.mapping !== undefined) {
+    try {
+      mapping = readMapping(values.mapping, importers[kind].columns);
+    } catch (error) {
+      console.error(`--mapping ${values.mapping}: ${(error as Error).message}`);
+      return 2;
+    }
+    if (mapping.kind !== undefined && mapping.kind !== kind) {
+      console.error(`--mapping ${values.mapping}: written for --kind ${mapping.kind}, not ${kind}`);
+      return 2;
+    }
+  }
+  const source = values.source ?? mapping?.source;
+  if (source !== undefined && !IMPORT_SOURCE.test(source)) {
+    console.error('--source must be 1 to 40 letters, digits, ".", "_" or "-", starting with a letter or digit');
+    return 2;
+  }
   let rejects: RejectFile | undefined;
   if (values.rejects !== undefined) {
     try {
@@ -173,6 +208,7 @@ async function main(): Promise<number> {
     operationType: 'import',
     documentHash: digest,
   };
+  const sensitive = importers[kind].sensitiveColumns ?? [];
   let audit: AuditLog;
   try {
     audit = await AuditLog.open(config);
@@ -182,8 +218,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const startedAt = Date.now();
+  // Only the first refused rows are kept to be listed, so that memory stays flat whatever the file.
   const total: ImportResult = { inserted: 0, skipped: 0, errors: [] };
   let read = 0;
+  let refused = 0;
   const finish = (outcome: string) =>
     audit.record({
       ...run,
@@ -192,7 +230,7 @@ async function main(): Promise<number> {
       outcome,
       httpStatus: 0,
       durationMs: Date.now() - startedAt,
-      detail: { subgraph, kind, dryRun, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused: total.errors.length },
+      detail: { subgraph, kind, ...(source ? { source } : {}), dryRun, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused },
     });
   const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config).catch(async (error: unknown) => {
     await finish('INTERNAL_ERROR').catch(() => undefined);
@@ -205,26 +243,47 @@ async function main(): Promise<number> {
     agencyCode: values.agency,
     pseudonymize: (nationalId, argument) => pseudonymOf(pseudonymKey, nationalId, argument),
     dryRun,
+    source,
   };
   try {
-    const source = { bytesRead: 0 };
+    const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
-    for await (const batch of batches(file, batchSize, source, delimiter)) {
+    for await (const batch of batches(file, batchSize, input, delimiter)) {
       read += batch.rows.length;
-      const unreadable = batch.rows.flatMap((row, index) => (row.__unreadable ? [index] : []));
-      for (const index of unreadable) total.errors.push({ line: batch.lines[index], message: 'not a JSON object' });
-      const rows = batch.rows.filter((_, index) => !unreadable.includes(index));
-      const lines = batch.lines.filter((_, index) => !unreadable.includes(index));
-      const result = await importers[kind].importRows(rows, lines, context);
+      // Rows that never reach the importer: unreadable JSON, or a cell the mapping cannot convert.
+      const early: ImportRowError[] = [];
+      const passed: number[] = [];
+      batch.rows.forEach((row, index) => {
+        if (row.__unreadable) {
+          early.push({ line: batch.lines[index], message: 'not a JSON object' });
+          return;
+        }
+        if (mapping) {
+          try {
+            batch.rows[index] = applyMapping(mapping, row, sensitive);
+          } catch (error) {
+            if (!(error instanceof MappingError)) throw error;
+            early.push({ line: batch.lines[index], argument: error.column, message: error.message });
+            // The reject file withholds sensitive columns by our names: rename them at least.
+            batch.rows[index] = renamedOnly(mapping, row);
+            return;
+          }
+        }
+        passed.push(index);
+      });
+      const result = await importers[kind].importRows(
+        passed.map((index) => batch.rows[index]),
+        passed.map((index) => batch.lines[index]),
+        context,
+      );
       total.inserted += result.inserted;
       total.skipped += result.skipped;
       if (result.updated) total.updated = (total.updated ?? 0) + result.updated;
-      total.errors.push(...result.errors);
-      if (rejects) {
-        const refusedHere = [...unreadable.map((index) => ({ line: batch.lines[index], message: 'not a JSON object' })), ...result.errors];
-        await rejects.write(refusedHere, batch);
-      }
-      progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused: total.errors.length }, source.bytesRead);
+      const refusedHere = [...early, ...result.errors];
+      refused += refusedHere.length;
+      total.errors.push(...refusedHere.slice(0, Math.max(0, LISTED_ERRORS - total.errors.length)));
+      if (rejects) await rejects.write(refusedHere, batch);
+      progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused }, input.bytesRead);
     }
     progress.done();
   } catch (error) {
@@ -236,7 +295,7 @@ async function main(): Promise<number> {
     await rejects?.close();
   }
   try {
-    await finish(total.errors.length > 0 ? 'ERRORS' : 'OK');
+    await finish(refused > 0 ? 'ERRORS' : 'OK');
   } catch (error) {
     console.error(`the rows were imported but the audit log could not record the run's counts: ${describeError(error)}`);
     return 2;
@@ -246,10 +305,11 @@ async function main(): Promise<number> {
   for (const error of total.errors.sort((a, b) => a.line - b.line)) {
     console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);
   }
+  if (refused > total.errors.length) console.error(`... and ${refused - total.errors.length} more refused rows${rejects ? ` (all in ${values.rejects})` : ' (--rejects FILE lists them all)'}`);
   console.log(
-    `${subgraph} ${kind}${dryRun ? ' (dry run, nothing written)' : ''}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${total.errors.length}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    `${subgraph} ${kind}${source ? ` from ${source}` : ''}${dryRun ? ' (dry run, nothing written)' : ''}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${refused}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
   );
-  return total.errors.length > 0 ? 1 : 0;
+  return refused > 0 ? 1 : 0;
 }
 
 runCommand('import', main);

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { isDuplicateKeyError } from '../db/constraint';
 import { badUserInput, ErrorCode } from '../errors';
+import { stableId } from '../ids';
 import { createLogger } from '../logger';
 import type { ImportContext, ImportResult, ImportRowError } from './importer';
 import type { SubgraphContext } from './subgraph';
@@ -61,6 +62,20 @@ export function externalIdOf(row: Row): string {
   return externalId;
 }
 
+/** `--source` names: letters, digits, `.`, `_` and `-`, 1 to 40 of them. */
+export const IMPORT_SOURCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/**
+ * The id of an imported record: derived from the kind, the agency, the source
+ * system and the agency's own id, so that importing again finds the same
+ * record. Without a source the derivation is the one earlier imports used. With
+ * one, `@source` follows the agency code (codes never hold `@`), so no pair of
+ * external ids of two sources can give the same id.
+ */
+export function importedId(namespace: string, context: Pick<ImportContext, 'agencyCode' | 'source'>, externalId: string): string {
+  return stableId(namespace, `${context.agencyCode}${context.source ? `@${context.source}` : ''}:${externalId}`);
+}
+
 /**
  * The request an import runs as: the importing agency, holding only the
  * write scope, so that the mutations' ownership rules apply to its rows as
@@ -104,6 +119,12 @@ export interface RowImport<Checked> {
    */
   update?(manager: EntityManager, id: string, checked: Checked): Promise<boolean>;
   /**
+   * `batch` mode: the rows of a batch whose records are already there, compared
+   * and corrected at once (one read for all of them); the number updated.
+   * Without it `update` runs once per row.
+   */
+  updateMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<number>;
+  /**
    * The column to blame for an error: the mutation names `input.<argument>`,
    * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
    * no argument and get `undefined` here.
@@ -141,7 +162,7 @@ export async function importBatch<Checked>(
     rows.map((row, index) => {
       const id = ids[index];
       // Async, so that a check throwing at once refuses its row like one that throws later.
-      return id === null || (taken.has(id) && !spec.update) ? Promise.resolve(null) : (async () => spec.check(row, id))();
+      return id === null || (taken.has(id) && !spec.update && !spec.updateMany) ? Promise.resolve(null) : (async () => spec.check(row, id))();
     }),
   );
 
@@ -232,7 +253,7 @@ async function writeBatch<Checked>(
   for (const [index, check] of checks.entries()) {
     const id = ids[index];
     if (id === null) continue;
-    if ((taken.has(id) && !spec.update) || pending.has(id)) result.skipped += 1;
+    if ((taken.has(id) && !spec.update && !spec.updateMany) || pending.has(id)) result.skipped += 1;
     else if (check.status === 'rejected') refuse(index, check.reason);
     else pending.set(id, check.value as Checked);
   }
@@ -248,7 +269,8 @@ async function writeBatch<Checked>(
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
       if (missing.length > 0) await writeMany(manager, missing);
       let updated = 0;
-      if (spec.update) {
+      if (spec.updateMany) updated = await spec.updateMany(manager, [...existing].map((id) => ({ id, checked: pending.get(id)! })));
+      else if (spec.update) {
         for (const id of existing) if (await spec.update(manager, id, pending.get(id)!)) updated += 1;
       }
       return { inserted: missing.length, skipped: existing.size - updated, updated };

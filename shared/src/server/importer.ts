@@ -16,6 +16,12 @@ export interface ImportContext {
   pseudonymize(nationalId: string, argument?: string): string;
   /** `--dry-run`: every row checked as for real, nothing written (new rows counted as inserted, rows already there as unchanged). */
   dryRun?: boolean;
+  /**
+   * `--source NAME`: the agency system the export comes from. External ids
+   * are unique per agency and source: the same id from two systems of one
+   * agency is two records. Absent: the agency's one (default) system.
+   */
+  source?: string;
 }
 
 export interface ImportRowError {

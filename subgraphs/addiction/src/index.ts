@@ -1,6 +1,8 @@
 import { loadSchemaFile, type SubgraphModule } from '@safety-graph/shared';
 import { createContext, type AddictionContext } from './context';
 import { entities } from './entities';
+import { programsImporter } from './importers/Programs';
+import { referralsImporter } from './importers/Referrals';
 import { sessionsImporter } from './importers/Sessions';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -40,5 +42,5 @@ export const addiction: SubgraphModule<AddictionContext> = {
   seed,
   isEmpty,
   // `npm run import -- addiction FILE --agency CODE`: sessions of the agency's own programmes.
-  importers: { sessions: sessionsImporter },
+  importers: { programs: programsImporter, sessions: sessionsImporter, referrals: referralsImporter },
 };

@@ -27,11 +27,12 @@ export function writerOf(context: AddictionContext): { agencyCode: string; agenc
 }
 
 /**
- * recordProgramSession's checks and write, in the writing transaction (the
- * mutation's and the importer's): the programme read there, its lead agency
- * only, a date within it, a county inside its region, and the attendance.
+ * recordProgramSession's checks, in the writing transaction (the mutation's
+ * and the importer's, for new sessions and corrections alike): the programme
+ * read there, its lead agency only, a date within it, a county inside its
+ * region, and the attendance. The session it would write.
  */
-export async function insertProgramSession(
+export async function checkedProgramSession(
   context: AddictionContext,
   manager: EntityManager,
   sessionId: string,
@@ -48,7 +49,36 @@ export async function insertProgramSession(
   const regionId = requireCounty('input.regionId', input.regionId);
   if (!isWithin(regionId, program.regionId)) throw badUserInput('input.regionId', 'must be a county inside the programme’s region');
   const attendance = requireCount('input.attendance', input.attendance, MAX_ATTENDANCE);
-  const session: ProgramSession = { id: sessionId, programId: program.id, heldOn, regionId, attendance, recordedByAgencyId: writer.agencyId };
+  return { id: sessionId, programId: program.id, heldOn, regionId, attendance, recordedByAgencyId: writer.agencyId };
+}
+
+/** recordProgramSession's checks and write, in the writing transaction. */
+export async function insertProgramSession(
+  context: AddictionContext,
+  manager: EntityManager,
+  sessionId: string,
+  input: Omit<RecordProgramSessionInput, 'idempotencyKey'>,
+): Promise<ProgramSession> {
+  const session = await checkedProgramSession(context, manager, sessionId, input);
   await context.stores.sessions.insert(manager, session);
   return session;
+}
+
+/**
+ * A session already recorded, corrected through the same checks (an import
+ * of a corrected export): false, nothing written, when nothing differs.
+ */
+export async function correctProgramSession(
+  context: AddictionContext,
+  manager: EntityManager,
+  sessionId: string,
+  input: Omit<RecordProgramSessionInput, 'idempotencyKey'>,
+): Promise<boolean> {
+  const next = await checkedProgramSession(context, manager, sessionId, input);
+  const current = await context.stores.sessions.findForWrite(manager, sessionId);
+  if (!current) throw badUserInput('externalId', 'no such session');
+  const same = (['programId', 'heldOn', 'regionId', 'attendance', 'recordedByAgencyId'] as const).every((field) => current[field] === next[field]);
+  if (same) return false;
+  await context.stores.sessions.correct(manager, current, next);
+  return true;
 }

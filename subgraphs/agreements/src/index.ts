@@ -1,6 +1,9 @@
 import { loadSchemaFile, type SubgraphModule } from '@safety-graph/shared';
 import { createContext, type AgreementsContext } from './context';
 import { entities } from './entities';
+import { agreementsImporter } from './importers/Agreements';
+import { partiesImporter } from './importers/Parties';
+import { targetsImporter } from './importers/Targets';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { isEmpty, seed } from './seed';
@@ -34,6 +37,7 @@ export const agreements: SubgraphModule<AgreementsContext> = {
   entities,
   migrations,
   createContext,
+  importers: { agreements: agreementsImporter, parties: partiesImporter, targets: targetsImporter },
   seed,
   isEmpty,
 };

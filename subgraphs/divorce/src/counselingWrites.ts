@@ -172,6 +172,47 @@ export async function insertSession(
   return row;
 }
 
+/**
+ * A case already opened, corrected to a checked row (the cases importer, for a
+ * corrected export): false, nothing written, when nothing differs. Its unit
+ * never changes (its sessions are the unit's); its opening stays on or before
+ * its first session and its closing.
+ */
+export async function correctCase(context: DivorceContext, manager: EntityManager, caseId: string, checked: Omit<CounselingCase, 'id'>): Promise<boolean> {
+  const current = await context.stores.cases.findForWrite(manager, caseId);
+  if (!current || current.recordedByAgencyId !== checked.recordedByAgencyId) throw badUserInput('input.caseId', 'no such case');
+  if (current.unitId !== checked.unitId) throw conflict(`case ${caseId} is a case of another unit; a case never moves to another unit`);
+  if (current.subjectPseudonym === checked.subjectPseudonym && current.openedOn === checked.openedOn && current.topic === checked.topic) return false;
+  const firstHeldOn = await context.stores.sessions.firstHeldOn(manager, caseId);
+  if (firstHeldOn !== null && checked.openedOn > firstHeldOn) throw badUserInput('input.openedOn', `must not be after the case's first session (${firstHeldOn})`);
+  if (current.closedOn !== null && checked.openedOn > current.closedOn) throw badUserInput('input.openedOn', `must not be after the case was closed (${current.closedOn})`);
+  await context.stores.cases.correct(manager, current, { subjectPseudonym: checked.subjectPseudonym, openedOn: checked.openedOn, topic: checked.topic });
+  return true;
+}
+
+/**
+ * A session already recorded, corrected to checked facts (the sessions
+ * importer): false, nothing written, when nothing differs. It stays with its
+ * case, on or after the case's opening (checked) and on or before its closing.
+ */
+export async function correctSession(
+  context: DivorceContext,
+  manager: EntityManager,
+  sessionId: string,
+  checked: { counselingCase: CounselingCase; heldOn: string; mode: string; free: boolean },
+): Promise<boolean> {
+  const current = await context.stores.sessions.findForWrite(manager, sessionId);
+  if (!current) throw badUserInput('input.caseId', 'no such session');
+  if (current.caseId !== checked.counselingCase.id) throw conflict(`session ${sessionId} is a session of another case; a session never moves to another case`);
+  if (current.heldOn === checked.heldOn && current.mode === checked.mode && current.free === checked.free) return false;
+  const counselingCase = await context.stores.cases.findForWrite(manager, current.caseId);
+  if (counselingCase?.closedOn && checked.heldOn > counselingCase.closedOn) {
+    throw badUserInput('input.heldOn', `must not be after the case was closed (${counselingCase.closedOn})`);
+  }
+  await context.stores.sessions.correct(manager, current, { heldOn: checked.heldOn, mode: checked.mode, free: checked.free });
+  return true;
+}
+
 export async function recordCounselingSession(context: DivorceContext, input: RecordCounselingSessionInput): Promise<CounselingSession> {
   const recorder = recorderOf(context);
   const checked = await checkedNewSession(context, input);

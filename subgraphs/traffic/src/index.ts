@@ -1,6 +1,7 @@
 import { loadSchemaFile, type SubgraphModule } from '@safety-graph/shared';
 import { createContext, type TrafficContext } from './context';
 import { entities } from './entities';
+import { campaignImporter } from './importers/Campaigns';
 import { crashImporter } from './importers/Crashes';
 import { violationImporter } from './importers/Violations';
 import { migrations } from './migrations';
@@ -37,5 +38,5 @@ export const traffic: SubgraphModule<TrafficContext> = {
   measures: TRAFFIC_MEASURES,
   seed,
   isEmpty,
-  importers: { crashes: crashImporter, violations: violationImporter },
+  importers: { crashes: crashImporter, violations: violationImporter, campaigns: campaignImporter },
 };

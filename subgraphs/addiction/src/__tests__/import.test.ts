@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { agencyId, loadSecrets, pseudonymOf, regionId, stableId, todayInIran, type ImportContext, type ImportResult, MeasureStore } from '@safety-graph/shared';
-import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
+import { callerOf, inPersianDigits, nationalId, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { addiction } from '../index';
 import type { AddictionContext } from '../context';
 
@@ -156,10 +156,98 @@ describe('addiction sessions import', () => {
   });
 });
 
+describe('addiction sessions import: corrected exports', () => {
+  it('corrects a session whose row differs (attendance, county) through the same checks, counted updated; an identical row is unchanged; the same external id from another source is another session', async () => {
+    const id = sessionIdOf(HEALTH_PROVINCE, 'CORR-1');
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1')])).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1')])).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    const count = await rowCount();
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1', { attendance: '41', regionCode: 'IR-10-01' })])).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await rowCount()).toBe(count);
+    expect((await sessionsOf(PROVINCE_PROGRAM)).find((session) => session.id === id)).toMatchObject({ attendance: 41, region: { id: regionId('IR-10-01') } });
+    // A correction is checked like a new session: refused, and the session stays as it was.
+    const refused = await importAs(HEALTH_PROVINCE, [row('CORR-1', { attendance: '-3' })]);
+    expect(refused).toMatchObject({ inserted: 0, skipped: 0, errors: [{ line: 2, argument: 'attendance' }] });
+    expect((await sessionsOf(PROVINCE_PROGRAM)).find((session) => session.id === id)).toMatchObject({ attendance: 41 });
+
+    const fromAnotherSystem = await sessions.importRows([row('CORR-1', { attendance: '7' })], [2], { ...contextOf(HEALTH_PROVINCE), source: 'SIB-2' });
+    expect(fromAnotherSystem).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await rowCount()).toBe(count + 1);
+    const ids = (await sessionsOf(PROVINCE_PROGRAM)).map((session) => session.id);
+    expect(ids).toContain(stableId('import:addiction:sessions', `${HEALTH_PROVINCE}@SIB-2:CORR-1`));
+  });
+});
+
 describe('npm run import -- addiction', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
-  const run = (file: string) =>
-    spawnSync(process.execPath, [cli, 'addiction', file, '--agency', HEALTH_PROVINCE], { env: { ...harness.config.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  const run = (file: string, agency = HEALTH_PROVINCE, kind = 'sessions', ...options: string[]) =>
+    spawnSync(process.execPath, [cli, 'addiction', file, '--agency', agency, '--kind', kind, ...options], { env: { ...harness.config.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+
+  it('imports treatment referrals: the national id only as its keyed pseudonym, never stored, in the reject file nor the output', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'addiction-referrals-'));
+    const police = 'POLICE-IR-10-12';
+    const subjects = [nationalId('049937089'), nationalId('128374650'), nationalId('300512877')];
+    const invalid = `${subjects[2].slice(0, 9)}${(Number(subjects[2][9]) + 1) % 10}`;
+    const file = join(folder, 'referrals.csv');
+    writeFileSync(
+      file,
+      'externalId,subjectNationalId,referredOn,regionCode,toAgencyCode\n' +
+        `R-1,${subjects[0]},${lastWeek},IR-10-12,HEALTH-IR-10-12\n` +
+        `R-2,${inPersianDigits(subjects[1])},${lastWeek},IR-10-12,WELFARE-IR-10-12\n` +
+        `R-3,${invalid},${lastWeek},IR-10-12,HEALTH-IR-10-12\n` +
+        `R-4,${subjects[2]},${lastWeek},IR-10-12,EDUCATION-IR-10\n`,
+    );
+    const rejects = join(folder, 'rejects.csv');
+    const first = run(file, police, 'referrals', '--rejects', rejects);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toContain('addiction referrals: read 4, inserted 2, updated 0, unchanged 0, refused 2');
+    expect(first.stderr).toContain('line 4 (subjectNationalId): is not a valid national id');
+    expect(first.stderr).toContain('line 5 (toAgencyCode): must be a health or welfare agency');
+    const again = run(file, police, 'referrals');
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 2, refused 2');
+    // Referred to another agency after all: corrected while still REFERRED.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('WELFARE-IR-10-12', 'HEALTH-IR-10-12'));
+    expect(run(file, police, 'referrals').stdout).toContain('inserted 0, updated 1, unchanged 1, refused 2');
+
+    const answer = await harness.runAs<{ treatmentReferrals: { edges: { node: { id: string; status: string; toAgency: { id: string } } }[] } }>(
+      callerOf('HEALTH-IR-10-12'),
+      'query { treatmentReferrals(first: 500) { edges { node { id status toAgency { id } } } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    const ids = ['R-1', 'R-2'].map((externalId) => stableId('import:addiction:referrals', `${police}:${externalId}`));
+    expect(answer.data!.treatmentReferrals.edges.map((edge) => edge.node).filter((node) => ids.includes(node.id))).toHaveLength(2);
+
+    const rejected = readFileSync(rejects, 'utf8');
+    expect(rejected.split('\n')[1]).toMatch(/^4,subjectNationalId: is not a valid national id,/);
+    expect(rejected).toContain('(withheld)');
+    // Every table of the store, every byte the command wrote: no national id, in either digit form.
+    const stored: string[] = [];
+    for (const table of new Set(harness.store.dataSource.entityMetadatas.map((metadata) => metadata.tableName))) {
+      stored.push(JSON.stringify(await harness.store.dataSource.query(`SELECT * FROM ${table}`)));
+    }
+    const everything = [rejected, first.stdout, first.stderr, again.stdout, again.stderr, ...stored].join('\n');
+    for (const id of [...subjects, invalid]) {
+      expect(everything).not.toContain(id);
+      expect(everything).not.toContain(inPersianDigits(id));
+    }
+  });
+
+  it('imports prevention programmes as createPreventionProgram creates them, corrects a differing one, refuses a taken code', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'addiction-programs-'));
+    const file = join(folder, 'programs.csv');
+    const header = 'externalId,code,title,titleFa,kind,regionCode,startsOn,endsOn';
+    writeFileSync(file, `${header}\nP-1,PREV-IMPORTED-1,Imported,برنامه وارد شده,COMMUNITY,IR-10-12,2025-03-21,2026-03-20\nP-2,${PROVINCE_PROGRAM},Taken,گرفته,COMMUNITY,IR-10,2025-03-21,2026-03-20\n`);
+    const first = run(file, HEALTH_PROVINCE, 'programs');
+    expect(first.stdout).toContain('addiction programs: read 2, inserted 1, updated 0, unchanged 0, refused 1');
+    expect(first.stderr).toContain(`line 3 (code): a programme with code ${PROVINCE_PROGRAM} already exists`);
+    writeFileSync(file, `${header}\nP-1,PREV-IMPORTED-1,Imported again,برنامه وارد شده,EXHIBITION,IR-10-12,2025-03-21,2026-03-20\n`);
+    expect(run(file, HEALTH_PROVINCE, 'programs').stdout).toContain('read 1, inserted 0, updated 1, unchanged 0, refused 0');
+    const answer = await harness.runAs<{ preventionProgram: { title: string; kind: string; leadAgency: { id: string } } }>(
+      callerOf('EDUCATION-IR-10'),
+      'query { preventionProgram(code: "PREV-IMPORTED-1") { title kind leadAgency { id } } }',
+    );
+    expect(answer.data!.preventionProgram).toEqual({ title: 'Imported again', kind: 'EXHIBITION', leadAgency: { id: agencyId(HEALTH_PROVINCE) } });
+  });
 
   it('imports a CSV file (exit 0, again 0 with everything already there) and names refused rows (exit 1)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'addiction-import-'));

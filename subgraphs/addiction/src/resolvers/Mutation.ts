@@ -7,37 +7,14 @@ import {
   createOnce,
   failpoint,
   forbidden,
-  referenceRegions,
-  requireAgency,
-  requireCounty,
   requirePastDate,
-  requireRegion,
-  requireText,
 } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
 import { insertProgramSession, writerOf, type RecordProgramSessionInput } from '../programSessionWrites';
 import type { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
 import type { MutationResolvers } from '../generated/resolvers';
-
-interface CreatePreventionProgramInput {
-  code: string;
-  title: string;
-  titleFa: string;
-  kind: string;
-  regionId: string;
-  startsOn: string;
-  endsOn: string;
-  agreementId?: string | null;
-  idempotencyKey?: string | null;
-}
-
-interface ReferToTreatmentInput {
-  subjectNationalId: string;
-  referredOn: string;
-  regionId: string;
-  toAgencyId: string;
-  idempotencyKey?: string | null;
-}
+import { checkedNewProgram, insertProgram, type CreatePreventionProgramInput } from '../writes/PreventionProgram';
+import { checkedNewReferral, type ReferToTreatmentInput } from '../writes/Referral';
 
 interface UpdateReferralStatusInput {
   referralId: string;
@@ -45,10 +22,6 @@ interface UpdateReferralStatusInput {
   on: string;
 }
 
-const PROGRAM_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Treatment is given by health networks and welfare offices; nobody else may be referred to. */
-const TREATING_AGENCY_KINDS = new Set(['HEALTH', 'WELFARE']);
 /** The steps a referral may take; anything else is a CONFLICT naming where it stands. */
 const NEXT_STATUSES: Record<string, readonly string[]> = {
   REFERRED: ['ADMITTED', 'DROPPED_OUT'],
@@ -60,21 +33,9 @@ const NEXT_STATUSES: Record<string, readonly string[]> = {
 export const Mutation: MutationResolvers = {
   createPreventionProgram: async (_: unknown, { input }: { input: CreatePreventionProgramInput }, context: AddictionContext) => {
     const writer = writerOf(context);
-    const code = requireText('input.code', input.code, 64);
-    if (!PROGRAM_CODE.test(code)) throw badUserInput('input.code', 'may hold only letters, digits, ".", "_" and "-"');
-    const title = requireText('input.title', input.title, 200);
-    const titleFa = requireText('input.titleFa', input.titleFa, 200);
-    const regionId = requireRegion('input.regionId', input.regionId);
-    if (referenceRegions().find((region) => region.id === regionId)?.kind === 'COUNTRY') {
-      throw badUserInput('input.regionId', 'must be a county or a province');
-    }
-    if (input.endsOn < input.startsOn) throw badUserInput('input.endsOn', 'must not be before startsOn');
-    // The MOU belongs to the agreements subgraph, which this one never calls: only its form is checked here.
-    const agreementId = input.agreementId ?? null;
-    if (agreementId !== null && !UUID.test(agreementId)) throw badUserInput('input.agreementId', 'is not an agreement id');
-
-    const fields = { code, title, titleFa, kind: input.kind, regionId, startsOn: input.startsOn, endsOn: input.endsOn, agreementId };
-    const program: PreventionProgram = { id: randomUUID(), ...fields, leadAgencyId: writer.agencyId };
+    const { leadAgencyId, ...fields } = checkedNewProgram(context, input);
+    const { code, agreementId } = fields;
+    const program: PreventionProgram = { id: randomUUID(), ...fields, leadAgencyId };
     const takenMessage = `a programme with code ${code} already exists`;
     let id: string;
     try {
@@ -82,8 +43,7 @@ export const Mutation: MutationResolvers = {
         context.store,
         { agencyCode: writer.agencyCode, operation: 'createPreventionProgram', key: input.idempotencyKey, input: fields },
         async (manager) => {
-          if (await context.stores.programs.codeTaken(manager, code)) throw conflict(takenMessage);
-          await context.stores.programs.insert(manager, program);
+          await insertProgram(context, manager, program);
           failpoint('addiction.createPreventionProgram.after-first-insert');
           return program.id;
         },
@@ -134,16 +94,9 @@ export const Mutation: MutationResolvers = {
 
   referToTreatment: async (_: unknown, { input }: { input: ReferToTreatmentInput }, context: AddictionContext) => {
     const writer = writerOf(context);
-    // The national id goes no further than this line: only its keyed pseudonym is kept, hashed or compared.
-    const subjectPseudonym = context.pseudonymize(input.subjectNationalId, 'input.subjectNationalId');
-    const referredOn = requirePastDate('input.referredOn', input.referredOn);
-    const regionId = requireCounty('input.regionId', input.regionId);
-    const toAgency = requireAgency('input.toAgencyId', input.toAgencyId);
-    if (!TREATING_AGENCY_KINDS.has(toAgency.kind)) throw badUserInput('input.toAgencyId', 'must be a health or welfare agency');
-    if (toAgency.id === writer.agencyId) throw badUserInput('input.toAgencyId', 'must be another agency than the referring one');
-
-    const fields = { subjectPseudonym, referredOn, regionId, toAgencyId: toAgency.id };
-    const referral: TreatmentReferral = { id: randomUUID(), ...fields, fromAgencyId: writer.agencyId, status: 'REFERRED', admittedOn: null };
+    const checked = checkedNewReferral(context, input);
+    const fields = { subjectPseudonym: checked.subjectPseudonym, referredOn: checked.referredOn, regionId: checked.regionId, toAgencyId: checked.toAgencyId };
+    const referral: TreatmentReferral = { id: randomUUID(), ...checked };
     const id = await createOnce(
       context.store,
       { agencyCode: writer.agencyCode, operation: 'referToTreatment', key: input.idempotencyKey, input: fields },

@@ -60,6 +60,18 @@ export class ProgramStore {
     return (await manager.countBy(PreventionProgram, { code })) > 0;
   }
 
+  /** Rewrites a programme's facts (a correction); programmes are read from their rows, no rollup holds them. */
+  async correct(manager: EntityManager, id: string, change: Omit<PreventionProgram, 'id'>): Promise<void> {
+    await manager.update(PreventionProgram, { id }, change);
+  }
+
+  /** Which of these ids are already taken (an import compares them). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.repository.find({ select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
   async insert(manager: EntityManager, program: PreventionProgram): Promise<void> {
     await manager.insert(PreventionProgram, program);
   }

@@ -59,6 +59,19 @@ export class ReferralStore {
     await touchRollups(manager, daysOf(referral));
   }
 
+  /** Rewrites a referral's facts (a correction), recomputing the rollups of its former and new county and day. */
+  async correct(manager: EntityManager, before: TreatmentReferral, change: Pick<TreatmentReferral, 'subjectPseudonym' | 'referredOn' | 'regionId' | 'toAgencyId'>): Promise<void> {
+    await manager.update(TreatmentReferral, { id: before.id }, change);
+    await touchRollups(manager, [...daysOf(before), ...daysOf({ ...before, ...change })]);
+  }
+
+  /** Which of these ids are already taken, whoever made them (an import compares them). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.dataSource.getRepository(TreatmentReferral).find({ select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
   /**
    * Moves a referral from `fromStatus` on, only if it is still in it: two
    * concurrent steps cannot both apply. Returns false when another step came first.

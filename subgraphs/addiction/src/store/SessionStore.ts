@@ -27,6 +27,35 @@ export class SessionStore {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** The first and last day a programme's sessions were held, or null when it has none; read in the writing transaction. */
+  async heldRange(manager: EntityManager, programId: string): Promise<{ first: string; last: string } | null> {
+    const row = await manager
+      .createQueryBuilder(ProgramSession, 'session')
+      .select('MIN(session.heldOn)', 'first')
+      .addSelect('MAX(session.heldOn)', 'last')
+      .where('session.programId = :programId', { programId })
+      .getRawOne<{ first: string | Date | null; last: string | Date | null }>();
+    const day = (value: string | Date | null | undefined) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null));
+    const first = day(row?.first);
+    const last = day(row?.last);
+    return first === null || last === null ? null : { first, last };
+  }
+
+  /** Read inside the writing transaction (a correction compares with it). */
+  findForWrite(manager: EntityManager, id: string): Promise<ProgramSession | null> {
+    return manager.findOneBy(ProgramSession, { id });
+  }
+
+  /** Rewrites a session (a correction), recomputing the rollups of its former and new county and day. */
+  async correct(manager: EntityManager, before: ProgramSession, after: ProgramSession): Promise<void> {
+    const { id, ...change } = after;
+    await manager.update(ProgramSession, { id }, change);
+    await touchRollups(manager, [
+      { regionId: before.regionId, day: before.heldOn },
+      { regionId: after.regionId, day: after.heldOn },
+    ]);
+  }
+
   async insert(manager: EntityManager, session: ProgramSession): Promise<void> {
     await manager.insert(ProgramSession, session);
     await touchRollups(manager, [{ regionId: session.regionId, day: session.heldOn }]);

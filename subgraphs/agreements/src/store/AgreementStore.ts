@@ -48,6 +48,18 @@ export class AgreementStore {
     await manager.getRepository(Agreement).insert(agreement);
   }
 
+  /** Rewrites a draft's facts (an import's correction). */
+  async correct(manager: EntityManager, id: string, change: Pick<Agreement, 'title' | 'titleFa' | 'startsOn' | 'endsOn' | 'signedOn'>): Promise<void> {
+    await manager.getRepository(Agreement).update({ id }, change);
+  }
+
+  /** Which of these MOU ids are taken (an import compares them). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.repository.find({ select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Records `to` if the MOU is still recorded as `from`; false when another write changed it first. */
   async changeStatus(manager: EntityManager, id: string, from: string, to: string): Promise<boolean> {
     const result = await manager

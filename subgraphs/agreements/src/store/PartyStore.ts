@@ -42,6 +42,17 @@ export class PartyStore {
       .execute();
   }
 
+  /** A party's role changed by the lead (an import's correction). */
+  async changeRole(manager: EntityManager, partyId: string, role: string): Promise<void> {
+    await manager.getRepository(AgreementParty).update({ id: partyId }, { role });
+  }
+
+  /** The parties of these MOUs that are these agencies (an import's natural keys), whatever their role. */
+  findByAgreementAndAgencyIds(agreementIds: readonly string[], agencyIds: readonly string[]): Promise<AgreementParty[]> {
+    if (agreementIds.length === 0 || agencyIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(AgreementParty).findBy({ agreementId: In([...agreementIds]), agencyId: In([...agencyIds]) });
+  }
+
   async insertCommitment(manager: EntityManager, commitment: Commitment): Promise<void> {
     await manager.getRepository(Commitment).insert(commitment);
   }

@@ -16,6 +16,12 @@ export class TargetStore {
     });
   }
 
+  /** Rewrites a target (an import's correction). */
+  async correct(manager: EntityManager, target: Target): Promise<void> {
+    const { id, ...change } = target;
+    await manager.getRepository(Target).update({ id }, change);
+  }
+
   async insert(manager: EntityManager, target: Target): Promise<void> {
     await manager.getRepository(Target).insert(target);
   }

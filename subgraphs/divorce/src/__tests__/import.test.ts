@@ -226,6 +226,33 @@ describe('divorce sessions import', () => {
   });
 });
 
+describe('divorce import: corrected exports', () => {
+  it('corrects a case (topic, opening) and a session (mode, free) whose rows differ, counted updated, statistics following; identical rows are unchanged; a case never changes unit', async () => {
+    const caseId = caseIdOf(KASHAN_POLICE, 'CORR-C');
+    const sessionId = sessionIdOf(KASHAN_POLICE, 'CORR-S');
+    expect(await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-30) })])).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-12) })])).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-30) })])).toEqual({ inserted: 0, skipped: 1, errors: [] });
+
+    const corrected = await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-31), topic: 'Finances' })]);
+    expect(corrected).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await readCases(KASHAN_POLICE, [caseId])).toEqual([expect.objectContaining({ openedOn: daysFromToday(-31), topic: 'Finances' })]);
+    // Opened after its first session, or at another unit: refused, the case as it was.
+    const late = await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-5), topic: 'Finances' })]);
+    expect(late.errors).toEqual([expect.objectContaining({ line: 2, argument: 'openedOn' })]);
+    const moved = await importAs(cases, KASHAN_WELFARE, [caseRow('CORR-C', { unitId: KASHAN_WELFARE_UNIT })]);
+    expect(moved).toEqual({ inserted: 1, skipped: 0, errors: [] }); // another agency's external id: another case
+    expect(await readCases(KASHAN_POLICE, [caseId])).toEqual([expect.objectContaining({ openedOn: daysFromToday(-31), unit: { id: KASHAN_POLICE_UNIT } })]);
+
+    expect(await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-12) })])).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    const sessionCorrected = await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-11), mode: 'PHONE', free: 'false' })]);
+    expect(sessionCorrected).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    const [read] = (await readCases(KASHAN_POLICE, [caseId])) as { sessions: unknown[] }[];
+    expect(read.sessions).toEqual([{ id: sessionId, heldOn: daysFromToday(-11), mode: 'PHONE', free: false }]);
+    expect(await new MeasureStore(harness.store.dataSource).differences(divorce.measures!)).toEqual([]);
+  });
+});
+
 describe('npm run import -- divorce', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
   const run = (file: string, agency: string, kind: string, ...options: string[]) =>

@@ -69,6 +69,12 @@ export class CounselingCaseStore {
     await touchRollups(manager, [row.openedOn, row.closedOn].filter((day) => day !== null).map((day) => ({ regionId: row.regionId, day })));
   }
 
+  /** Rewrites a case's facts (a correction), recomputing the rollups of its former and new opening day. */
+  async correct(manager: EntityManager, before: CounselingCase, change: Pick<CounselingCase, 'subjectPseudonym' | 'openedOn' | 'topic'>): Promise<void> {
+    await manager.update(CounselingCase, { id: before.id }, change);
+    await touchRollups(manager, [before.openedOn, change.openedOn].map((day) => ({ regionId: before.regionId, day })));
+  }
+
   /** OPEN to CLOSED; false when the case was not OPEN (any more). */
   async close(manager: EntityManager, id: string, closedOn: string, outcome: string): Promise<boolean> {
     const result = await manager.update(CounselingCase, { id, status: 'OPEN' }, { status: 'CLOSED', closedOn, outcome });

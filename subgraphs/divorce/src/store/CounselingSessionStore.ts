@@ -42,6 +42,28 @@ export class CounselingSessionStore {
     await touchRollups(manager, [{ regionId: row.regionId, day: row.heldOn }]);
   }
 
+  /** A session about to be corrected, read in the writing transaction. */
+  findForWrite(manager: EntityManager, id: string): Promise<CounselingSession | null> {
+    return manager.findOneBy(CounselingSession, { id });
+  }
+
+  /** Rewrites a session's facts (a correction), recomputing the rollups of its former and new day. */
+  async correct(manager: EntityManager, before: CounselingSession, change: Pick<CounselingSession, 'heldOn' | 'mode' | 'free'>): Promise<void> {
+    await manager.update(CounselingSession, { id: before.id }, change);
+    await touchRollups(manager, [before.heldOn, change.heldOn].map((day) => ({ regionId: before.regionId, day })));
+  }
+
+  /** The date of the case's earliest session, or null when it has none; read in the writing transaction. */
+  async firstHeldOn(manager: EntityManager, caseId: string): Promise<string | null> {
+    const row = await manager
+      .createQueryBuilder(CounselingSession, 'session')
+      .select('MIN(session.heldOn)', 'firstHeldOn')
+      .where('session.caseId = :caseId', { caseId })
+      .getRawOne<{ firstHeldOn: string | Date | null }>();
+    const value = row?.firstHeldOn ?? null;
+    return value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  }
+
   /** The date of the case's latest session, or null when it has none; read in the writing transaction. */
   async lastHeldOn(manager: EntityManager, caseId: string): Promise<string | null> {
     const row = await manager

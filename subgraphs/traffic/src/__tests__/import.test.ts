@@ -358,6 +358,68 @@ describe('violation importer', () => {
   });
 });
 
+describe('violation importer: corrected exports', () => {
+  it('corrects a violation whose row differs (type, county, time), statistics following; an identical row is unchanged; another source keeps its own ids', async () => {
+    const agency = 'POLICE-IR-10-12';
+    const day = '2025-07-12';
+    const before = { kashan: await fatalitiesIn(KASHAN, day), najafabad: await fatalitiesIn(NAJAFABAD, day) };
+    const row = violationRow('v-corr', { occurredAt: `${day}T10:00:00+03:30` });
+    expect(await violationImporter.importRows([row], [2], importContext(agency))).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await violationImporter.importRows([row], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    const moved = { ...row, type: 'SPEEDING', regionCode: 'IR-10-13', occurredAt: `${day}T11:30:00+03:30` };
+    expect(await violationImporter.importRows([moved], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    const [read] = await readViolations([violationId(agency, 'v-corr')]);
+    expect(read).toMatchObject({ type: 'SPEEDING', region: { id: NAJAFABAD } });
+    expect(new Date(read!.occurredAt).toISOString()).toBe(`${day}T08:00:00.000Z`);
+    expect(await fatalitiesIn(KASHAN, day)).toEqual(before.kashan);
+    expect(await fatalitiesIn(NAJAFABAD, day)).toEqual({ ...before.najafabad, violations: before.najafabad.violations + 1 });
+
+    const otherSource = await violationImporter.importRows([moved], [2], { ...importContext(agency), source: 'CAMERA-NET' });
+    expect(otherSource).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await readViolations([stableId('import:traffic:violations', `${agency}@CAMERA-NET:v-corr`)])).toEqual([expect.objectContaining({ type: 'SPEEDING' })]);
+  });
+});
+
+describe('campaign importer', () => {
+  it('writes campaigns run under an MOU, readable through GraphQL; corrects a differing one; refuses bad rows by column', async () => {
+    const agency = 'POLICE-IR-10';
+    const agreementId = stableId('agreement', 'MOU-IMPORT-TEST');
+    const campaign = (externalId: string, overrides: Record<string, unknown> = {}) => ({
+      externalId,
+      title: 'Helmets On',
+      titleFa: 'کلاه ایمنی',
+      agreementId,
+      regionCode: 'IR-10',
+      startsOn: '2025-04-01',
+      endsOn: '2025-05-15',
+      channel: 'RADIO',
+      ...overrides,
+    });
+    const importer = traffic.importers!.campaigns;
+    const rows = [campaign('C-1'), campaign('C-2', { channel: 'FAX' }), campaign('C-3', { endsOn: '2025-03-01' }), campaign('C-4', { regionCode: 'IR' })];
+    const result = await importer.importRows(rows, linesOf(rows), importContext(agency));
+    expect(result.inserted).toBe(1);
+    expect(result.errors.map(({ line, argument }) => ({ line, argument }))).toEqual([
+      { line: 3, argument: 'channel' },
+      { line: 4, argument: 'endsOn' },
+      { line: 5, argument: 'regionId' },
+    ]);
+    expect(await importer.importRows([campaign('C-1')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await importer.importRows([campaign('C-1', { channel: 'TV', endsOn: '2025-05-30' })], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    const answer = await harness.runAs<{ trafficCampaigns: { id: string; title: string; channel: string; endsOn: string; agreement: { id: string } }[] }>(
+      READER,
+      'query($regionId: ID) { trafficCampaigns(regionId: $regionId) { id title channel endsOn agreement { id } } }',
+      { regionId: regionId('IR-10') },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.trafficCampaigns.filter((found) => found.id === stableId('import:traffic:campaigns', `${agency}:C-1`))).toEqual([
+      { id: stableId('import:traffic:campaigns', `${agency}:C-1`), title: 'Helmets On', channel: 'TV', endsOn: '2025-05-30', agreement: { id: agreementId } },
+    ]);
+    const refused = await importer.importRows([campaign('C-9')], [2], importContext('HEALTH-IR-10'));
+    expect(refused.errors[0].message).toContain('may not run traffic campaigns');
+  });
+});
+
 describe('npm run import -- traffic', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
 

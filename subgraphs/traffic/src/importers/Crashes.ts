@@ -1,6 +1,7 @@
 import { badUserInput, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
 import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../mutations/inputs';
+import type { CrashPerson } from '../entities';
 import { writeCrashAmendment, writeCrashes } from '../mutations/crashes';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
@@ -32,19 +33,28 @@ const crashKind: TrafficImport<CrashReport> = {
       manager,
       rows.map(({ id, record }) => ({ id, reportedById: recorderId, ...record })),
     ),
-  update: async (stores, manager, id, report, recorderId) => {
-    const [current] = await stores.crashes.findByIds([id], manager);
-    const currentPersons = await stores.crashes.findPersonsByCrashIds([id], manager);
-    const samePersons = samePeople(currentPersons, report.persons);
-    const change = {
-      occurredAt: current.occurredAt.getTime() === report.occurredAt.getTime() ? null : report.occurredAt,
-      regionId: current.regionId === report.regionId ? null : report.regionId,
-      roadType: current.roadType === report.roadType ? null : report.roadType,
-      persons: samePersons ? null : report.persons,
-    };
-    if (Object.values(change).every((value) => value === null)) return false;
-    await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, 'corrected by an import of the agency\'s export');
-    return true;
+  // The batch's crashes and persons read at once; only those that differ are amended.
+  updateMany: async (stores, manager, rows, recorderId) => {
+    const ids = rows.map((row) => row.id);
+    const crashes = new Map((await stores.crashes.findByIds(ids, manager)).map((crash) => [crash.id, crash]));
+    const personsOf = new Map<string, CrashPerson[]>();
+    for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager)) personsOf.set(person.crashId, [...(personsOf.get(person.crashId) ?? []), person]);
+    let updated = 0;
+    for (const { id, record: report } of rows) {
+      const current = crashes.get(id)!;
+      const currentPersons = (personsOf.get(id) ?? []).sort((first, second) => first.position - second.position);
+      const change = {
+        // The store keeps whole seconds.
+        occurredAt: Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(report.occurredAt.getTime() / 1000) ? null : report.occurredAt,
+        regionId: current.regionId === report.regionId ? null : report.regionId,
+        roadType: current.roadType === report.roadType ? null : report.roadType,
+        persons: samePeople(currentPersons, report.persons) ? null : report.persons,
+      };
+      if (Object.values(change).every((value) => value === null)) continue;
+      await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, 'corrected by an import of the agency\'s export');
+      updated += 1;
+    }
+    return updated;
   },
 };
 

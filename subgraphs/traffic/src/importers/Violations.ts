@@ -1,7 +1,7 @@
 import type { Importer } from '@safety-graph/shared';
 import { VIOLATION_TYPES } from '../crashOutcome';
 import { validateViolation, type ViolationFacts } from '../mutations/inputs';
-import { writeViolations } from '../mutations/violations';
+import { writeViolationCorrection, writeViolations } from '../mutations/violations';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 const violationKind: TrafficImport<ViolationFacts> = {
@@ -15,6 +15,10 @@ const violationKind: TrafficImport<ViolationFacts> = {
       manager,
       rows.map(({ id, record }) => ({ id, recordedById: recorderId, ...record })),
     ),
+  update: async (stores, manager, id, facts) => {
+    const [current] = await stores.violations.findByIds([id], manager);
+    return writeViolationCorrection(stores.violations, manager, current, facts);
+  },
 };
 
 /** `npm run import -- traffic FILE --agency CODE --kind violations`: violations from a police camera or ticketing system, checked and written as recordViolation does. */
@@ -23,7 +27,7 @@ export const violationImporter: Importer = {
     'Traffic violations, checked and written as recordViolation does, recorded by the importing agency (which must hold traffic:write: police, roads, municipality). ' +
     'externalId: the agency system\'s id of the violation (1-100 characters). occurredAt: an ISO instant with offset, not in the future. ' +
     'regionId (the county\'s id) or regionCode (its code, such as IR-10-12). ' +
-    `type: ${VIOLATION_TYPES.join('|')}. A violation already imported is skipped.`,
+    `type: ${VIOLATION_TYPES.join('|')}. A violation already imported is compared: when it differs it is corrected (statistics follow), otherwise it is unchanged.`,
   columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'type'],
   importRows: (rows, lines, context) => importTraffic(violationKind, rows, lines, context),
 };

@@ -7,11 +7,11 @@ import {
   defaultScopesFor,
   externalIdOf,
   importBatch,
+  importedId,
   type ImportContext,
   type ImportResult,
   referenceAgencies,
   referenceRegions,
-  stableId,
 } from '@safety-graph/shared';
 import { createStores, type Stores } from '../store';
 
@@ -78,6 +78,8 @@ export interface TrafficImport<T> {
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
   update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
+  /** Corrections of many records at once (one read for the batch); the number updated. */
+  updateMany?(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<number>;
 }
 
 /**
@@ -94,11 +96,13 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
   const recorderId = agencyId(context.agencyCode);
   return importBatch(rows, lines, context, {
     transaction: 'batch',
-    idOf: (row) => stableId(`import:traffic:${kind.kind}`, `${context.agencyCode}:${externalIdOf(row)}`),
+    idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
     existingIds: async (ids, manager) => new Set(await kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids)),
     check: async (row) => kind.validate(row),
     writeMany: (manager, checked) => kind.write(stores, manager, checked.map(({ id, checked: record }) => ({ id, record })), recorderId),
     update: kind.update && ((manager, id, record) => kind.update!(stores, manager, id, record, recorderId)),
+    updateMany:
+      kind.updateMany && ((manager, rows) => kind.updateMany!(stores, manager, rows.map(({ id, checked: record }) => ({ id, record })), recorderId)),
     columnOf: (argument) => columnNamed(argument),
   });
 }

@@ -1,6 +1,7 @@
 import { RegionScope } from '@safety-graph/shared';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { TrafficCampaign } from '../entities';
+import { insertRows } from './insertRows';
 
 export class TrafficCampaignStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -24,5 +25,26 @@ export class TrafficCampaignStore {
       query.innerJoin(RegionScope, 'scope', 'scope.regionId = campaign.regionId AND scope.scopeRegionId = :regionId', { regionId });
     }
     return query.orderBy('campaign.startsOn', 'ASC').addOrderBy('campaign.id', 'ASC').getMany();
+  }
+
+  /** Read in the writing transaction (an import compares with it). */
+  findByIdsFor(manager: EntityManager, ids: readonly string[]): Promise<TrafficCampaign[]> {
+    return manager.findBy(TrafficCampaign, { id: In([...ids]) });
+  }
+
+  /** Which of these campaign ids are taken (an import's records already there). */
+  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(TrafficCampaign, { select: { id: true }, where: { id: In([...ids]) } });
+    return rows.map((row) => row.id);
+  }
+
+  async insert(manager: EntityManager, campaigns: TrafficCampaign[]): Promise<void> {
+    await insertRows(manager, TrafficCampaign, campaigns);
+  }
+
+  /** Rewrites a campaign's facts (a correction). */
+  async correct(manager: EntityManager, id: string, change: Omit<TrafficCampaign, 'id'>): Promise<void> {
+    await manager.update(TrafficCampaign, { id }, change);
   }
 }

@@ -32,6 +32,11 @@ export class ViolationStore {
     await insertRows(manager, Violation, violations);
   }
 
+  /** A correction of a violation's facts (an import of a corrected export), in the writer's transaction. */
+  async correct(manager: EntityManager, id: string, change: Pick<Violation, 'occurredAt' | 'occurredOn' | 'regionId' | 'type'>): Promise<void> {
+    await manager.update(Violation, { id }, change);
+  }
+
   /** Which of these violation ids are taken (an import's records already there). */
   async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
