@@ -4,6 +4,7 @@ import {
   DEMO_AGREEMENTS,
   metric,
   metricsOf,
+  PLAN_PROVINCE,
   referenceAgencies,
   referenceRegions,
   regionId,
@@ -316,7 +317,9 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const rows = new Rows();
   for (const demo of DEMO_AGREEMENTS) addDemoAgreement(rows, demo, agencyByCode);
   const synthetic = Math.max(0, Math.round((options.scale - 1) * SYNTHETIC_PER_SCALE_STEP));
-  for (let serial = 1; serial <= synthetic; serial += 1) addSyntheticAgreement(rows, serial, agencies);
+  // Synthetic MOUs are Isfahan's (MOU-IR-10-SYN-…): signed by its province agencies and county units.
+  const isfahan = agencies.filter((agency) => agency.regionCode === PLAN_PROVINCE || agency.regionCode.startsWith(`${PLAN_PROVINCE}-`));
+  for (let serial = 1; serial <= synthetic; serial += 1) addSyntheticAgreement(rows, serial, isfahan);
   await insertIgnoringExisting(store.dataSource, Agreement, rows.agreements);
   await insertIgnoringExisting(store.dataSource, AgreementDomain, rows.domains);
   await insertIgnoringExisting(store.dataSource, AgreementParty, rows.parties);

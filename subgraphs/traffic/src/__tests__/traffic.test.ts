@@ -369,7 +369,7 @@ describe('traffic subgraph', () => {
     expect(sum).toBe(12300);
   });
 
-  it('answers the actuals of 3 or all 24 counties with the same number of SQL statements', async () => {
+  it('answers the actuals of 3 or all 28 counties with the same number of SQL statements', async () => {
     const count = async (codes: string[]) => {
       harness.store.statements.reset();
       const values = await actuals(codes.flatMap((code) => [target('ROAD_DEATHS', code), target('ROAD_DEATHS_NOT_AT_FAULT', code)]));
