@@ -17,6 +17,8 @@ beforeAll(async () => {
   // 478 counties takes seconds on a loaded machine, longer than the gateway's default subgraph timeout.
   stack = await startStack('national', { SUBGRAPH_TIMEOUT_MS: '120000' }, { seed: { scale: SCALE, national: true } });
 }, 600_000);
+// Each test may be the first to decide a year's suppression tables over 510 regions.
+jest.setTimeout(300_000);
 afterAll(() => stack?.stop());
 
 const STATS = `
