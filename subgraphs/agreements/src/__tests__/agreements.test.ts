@@ -506,9 +506,11 @@ describe('agreements subgraph at scale 5 (200 synthetic MOUs)', () => {
 
   it('answers many Agreement, Target, Agency and Region references in as many SQL statements as a few', async () => {
     const page = await large.run<{ agreements: { edges: { node: { id: string; code: string; targets: { id: string; __typename: string }[]; parties: { agency: { id: string } }[]; region: { id: string } } }[] } }>(
-      `{ agreements(first: 200) { edges { node { id code region { id } parties { agency { id } } targets { __typename id } } } } }`,
+      `{ agreements(first: 210) { edges { node { id code region { id } parties { agency { id } } targets { __typename id } } } } }`,
     );
-    const nodes = page.data!.agreements.edges.map((edge) => edge.node);
+    // Isfahan's MOUs, demo and synthetic: the few and the many are MOUs of one kind, as the scale adds them.
+    const nodes = page.data!.agreements.edges.map((edge) => edge.node).filter((node) => node.code.startsWith('MOU-IR-10-'));
+    expect(nodes.length).toBeGreaterThanOrEqual(200);
     const representations = (size: number) => {
       const chosen = nodes.slice(0, size);
       return [
