@@ -34,17 +34,20 @@ export const DEFAULT_LIST_SIZE = 10;
 
 /**
  * How many items the lists of regions hold at most: every region for
- * `regions` without `codes`, the most children one region has for `children`
- * and `regions(parentId:)`. From the reference regions every store is seeded
- * with.
+ * `regions` without arguments, every region of a kind for `regions(kind:)`
+ * (31 provinces, 478 counties), the most children one region has for
+ * `children` and `regions(parentId:)` / `regions(parentCode:)`. From the
+ * reference regions every store is seeded with.
  */
-function regionListSizes(): { all: number; children: number } {
+function regionListSizes(): { all: number; children: number; ofKind: Map<string, number> } {
   const regions = referenceRegions();
   const children = new Map<string, number>();
+  const ofKind = new Map<string, number>();
   for (const region of regions) {
     if (region.parentCode) children.set(region.parentCode, (children.get(region.parentCode) ?? 0) + 1);
+    ofKind.set(region.kind, (ofKind.get(region.kind) ?? 0) + 1);
   }
-  return { all: regions.length, children: Math.max(1, ...children.values()) };
+  return { all: regions.length, children: Math.max(1, ...children.values()), ofKind };
 }
 
 export interface CostInput {
@@ -60,8 +63,8 @@ export interface CostInput {
  * selection, and a field returning many items costs that many times over, so
  * nested lists multiply. How many items: `first`/`last` on connections
  * (default 50, at most 500); the number of `codes`; a series' buckets from
- * its period and granularity; all regions for `regions`, the most children
- * of a region for `children`; `DEFAULT_LIST_SIZE` for any other list.
+ * its period and granularity; all regions (of the `kind` asked) for `regions`,
+ * the most children of a region for `children`; `DEFAULT_LIST_SIZE` for any other list.
  * Fragments count on every type they apply to (an upper bound); `@skip` and
  * `@include` are ignored for the same reason.
  */
@@ -96,7 +99,10 @@ export function operationCost({ schema, document, operation, variables = {} }: C
     if (field.name === 'edges' && parent.name.endsWith('Connection')) return 1;
     if (Array.isArray(args.codes)) return Math.max(args.codes.length, 1);
     if (args.period !== undefined && args.granularity !== undefined) return seriesLength(args.period, args.granularity);
-    if (parent.name === 'Query' && field.name === 'regions') return args.parentId != null ? regionLists.children : regionLists.all;
+    if (parent.name === 'Query' && field.name === 'regions') {
+      const underOne = args.parentId != null || args.parentCode != null ? regionLists.children : regionLists.all;
+      return typeof args.kind === 'string' ? Math.max(1, Math.min(underOne, regionLists.ofKind.get(args.kind) ?? 0)) : underOne;
+    }
     if (parent.name === 'Region' && field.name === 'children') return regionLists.children;
     return DEFAULT_LIST_SIZE;
   };

@@ -38,8 +38,8 @@ describe('operation cost', () => {
     const error = answer.errors![0];
     expect(error.extensions).toMatchObject({ code: 'COST_LIMIT', maxCost: stack.config.limits.maxCost });
     const cost = error.extensions!.cost as number;
-    // 12 aliases × 26 regions × 3 series × 120 months, each bucket several fields.
-    expect(cost).toBeGreaterThan(12 * 26 * 3 * 120);
+    // 12 aliases × 510 regions (the country, 31 provinces, 478 counties) × 3 series × 120 months, each bucket several fields.
+    expect(cost).toBeGreaterThan(12 * 510 * 3 * 120);
     expect(error.message).toContain(String(cost));
     expect(error.message).toContain(String(stack.config.limits.maxCost));
     // Refused before execution: no subgraph saw anything.
@@ -53,13 +53,13 @@ describe('operation cost', () => {
       const answer = await stack.query(query, variables, { scopes: ['reports:read', 'traffic:read', 'agencies:read'] });
       return answer.errors?.[0].extensions?.code === 'COST_LIMIT' ? (answer.errors[0].extensions.cost as number) : 'allowed';
     };
-    const counties = Array.from({ length: 24 }, (_, i) => `IR-10-${String(i + 1).padStart(2, '0')}`);
+    const counties = Array.from({ length: 28 }, (_, i) => `IR-10-${String(i + 1).padStart(2, '0')}`);
     // One year of Solar months for every county: allowed.
     expect(await costOf(series(1), { period: { solarYear: 1404 }, granularity: 'SOLAR_MONTH', codes: counties })).toBe('allowed');
     // Ten years by month, four times over: refused, and the cost follows buckets × regions.
     const monthly = await costOf(series(4), { period: TEN_YEARS, granularity: 'MONTH', codes: counties });
     const quarterly = await costOf(series(4), { period: TEN_YEARS, granularity: 'QUARTER', codes: [...counties, ...counties, ...counties] });
-    const halfTheRegions = await costOf(series(8), { period: TEN_YEARS, granularity: 'MONTH', codes: counties.slice(0, 12) });
+    const halfTheRegions = await costOf(series(8), { period: TEN_YEARS, granularity: 'MONTH', codes: counties.slice(0, 14) });
     expect(monthly).toEqual(expect.any(Number));
     expect(quarterly).toEqual(expect.any(Number));
     expect(halfTheRegions).toBe(monthly);
@@ -119,7 +119,7 @@ describe('concurrent operations per agency', () => {
     }
     for (const answer of answered) expect(answer.errors).toBeUndefined();
     expect(other.status).toBe(200);
-    expect(other.data).toEqual({ regions: [{ code: 'IR-10' }] });
+    expect(other.data).toEqual({ regions: Array.from({ length: 31 }, (_, i) => ({ code: `IR-${String(i).padStart(2, '0')}` })) });
     // Slots come back: the agency is served again once its operations are done.
     const again = await stack.query(report, { region: 'IR-10', period: { solarYear: 1404 } }, { token });
     expect(again.status).toBe(200);

@@ -38,7 +38,7 @@ describe('joint reporting through the gateway', () => {
     expect(answer.errors).toBeUndefined();
     const province = answer.data!.region;
     const counties = province.children;
-    expect(counties).toHaveLength(24);
+    expect(counties).toHaveLength(28);
     let compared = 0;
     for (const group of ['trafficStats', 'preventionStats', 'familyStats'] as const) {
       for (const [field, total] of Object.entries(province[group])) {
@@ -72,7 +72,7 @@ describe('joint reporting through the gateway', () => {
     const forThree = stack.statements();
     const all = await report(null);
     expect(all.errors).toBeUndefined();
-    expect((all.data as { regions: unknown[] }).regions).toHaveLength(24);
+    expect((all.data as { regions: unknown[] }).regions).toHaveLength(478);
     expect(stack.statements()).toBe(forThree);
   });
 
@@ -107,7 +107,7 @@ describe('joint reporting through the gateway', () => {
     expect(row.split(',')[fatalities]).toBe('600');
     const months = await run(['counties-by-month', '--solar-year', '1404']);
     expect(months.status).toBe(0);
-    expect(months.stdout.trim().split('\n')).toHaveLength(2 + 24 * 12);
+    expect(months.stdout.trim().split('\n')).toHaveLength(2 + 28 * 12);
     const scorecards = await run(['mou-scorecards', '--format', 'json']);
     expect(scorecards.status).toBe(0);
     expect(JSON.parse(scorecards.stdout).agreements.edges.length).toBeGreaterThan(0);

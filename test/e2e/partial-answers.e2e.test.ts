@@ -67,7 +67,7 @@ function operations(ownAgencyCode: string): Operation[] {
     },
     {
       name: 'county stats',
-      query: `query Counties($period: PeriodInput!) { regions(kind: COUNTY) { code name agreements { code }
+      query: `query Counties($period: PeriodInput!) { regions(parentCode: "IR-10") { code name agreements { code }
                 trafficStats(period: $period) { fatalities } preventionStats(period: $period) { sessions }
                 familyStats(period: $period) { counselingSessions } } }`,
       variables: { period: { solarYear: DEMO_LAST_FULL_SOLAR_YEAR } },

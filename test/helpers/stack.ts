@@ -13,6 +13,7 @@ import {
   startSubgraph,
   type Config,
   type RunningSubgraph,
+  type SeedOptions,
   type SubgraphContext,
   type SubgraphModule,
   type SubgraphName,
@@ -67,13 +68,13 @@ export interface Stack {
 
 /**
  * The whole graph in this process: five subgraphs on free ports, each on its
- * own fresh store seeded with the demo data, and the gateway in front of them
- * on the committed supergraph.
+ * own fresh store seeded with the demo data (or `options.seed`), and the
+ * gateway in front of them on the committed supergraph.
  */
-export async function startStack(label: string, overrides: NodeJS.ProcessEnv = {}): Promise<Stack> {
+export async function startStack(label: string, overrides: NodeJS.ProcessEnv = {}, options: { seed?: SeedOptions } = {}): Promise<Stack> {
   const config = testConfig(label, overrides);
   const started = await Promise.all(
-    SUBGRAPH_NAMES.map((name) => startSubgraph(MODULES[name], { config, port: 0, seedIfEmpty: true })),
+    SUBGRAPH_NAMES.map((name) => startSubgraph(MODULES[name], { config, port: 0, seedIfEmpty: true, seed: options.seed })),
   );
   const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
   const gateway = await startGateway({

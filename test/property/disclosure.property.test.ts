@@ -12,6 +12,7 @@ import seedrandom from 'seedrandom';
 import { toJalaali } from 'jalaali-js';
 import {
   publishedUnitOf,
+  referenceRegions,
   suppressedTableOf,
   unitRange,
   type CalendarUnit,
@@ -273,13 +274,13 @@ describe('disclosure property: pooling both calendars over five years and one ag
     expect(smallRemainders).toBe(0);
   });
 
-  it('derives nothing at national width (31 provinces, 478 counties), sampled', () => {
+  it('derives nothing at national width (the real 31 provinces and 478 counties), sampled', () => {
     const random = seedrandom('national-property');
-    const regions: RegionNode[] = [{ id: 'IR', parentId: null }];
-    for (let p = 0; p < 31; p += 1) {
-      regions.push({ id: `P${p}`, parentId: 'IR' });
-      for (let c = 0; c < 15 + (p < 13 ? 1 : 0); c += 1) regions.push({ id: `P${p}-C${c}`, parentId: `P${p}` });
-    }
+    // The hierarchy every store is seeded with: Iran, its provinces (3 to 37 counties each) and counties, by code.
+    const reference = referenceRegions();
+    const regions: RegionNode[] = reference.map((region) => ({ id: region.code, parentId: region.parentCode }));
+    const counties = new Set(reference.filter((region) => region.kind === 'COUNTY').map((region) => region.code));
+    expect([regions.length, counties.size]).toEqual([1 + 31 + 478, 478]);
     // Two Solar years and the Gregorian year inside them: other years share no day with these (Gregorian
     // publishes nothing), so their equations cannot help; the pool is complete for the cells tried.
     // Atoms are runs of days inside one Solar and one Gregorian month: every cell asked is a union of
@@ -299,12 +300,12 @@ describe('disclosure property: pooling both calendars over five years and one ag
     const pick = seedrandom('sample');
     const sample = ({ regionId }: { regionId: string }) => {
       candidates += 1;
-      return !regionId.includes('-C') || pick() < 0.1;
+      return !counties.has(regionId) || pick() < 0.1;
     };
     const started = Date.now();
     const result = attack(scenario, 'API', 'health', sample);
     console.log(
-      `national width: ${result.published} equations pooled (2 Solar years, Gregorian 2025, 478 counties); ` +
+      `national width: ${result.published} equations pooled (2 Solar years, Gregorian 2025, ${regions.length} regions, ${counties.size} counties); ` +
         `tried ${result.tried} of ${candidates} hidden cells (every country and province cell, 10% of county cells), ` +
         `derived ${result.derived.length} (and ${result.zeros} learned to be 0); remainders 1..T-1: ${result.smallRemainders}; ${Date.now() - started} ms`,
     );

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { defaultScopesFor } from '@safety-graph/shared';
 import { dropTestDatabases, testConfig } from '@safety-graph/test-helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -37,6 +38,17 @@ describe('npm run token', () => {
     expect(result.stdout).toBe('');
   });
 
+  it.each([['a national body', 'HEALTH-IR', 'HEALTH'], ["another province's agency", 'DRUG-CONTROL-IR-07', 'OTHER'], ["another province's county unit", 'POLICE-IR-23-15', 'POLICE']])(
+    'prints a token for %s with its kind\'s default scopes',
+    (_label, agency, kind) => {
+      const result = run('token', ['--agency', agency]);
+      expect(result.status).toBe(0);
+      const claims = JSON.parse(Buffer.from(result.stdout.trim().split('.')[1], 'base64url').toString('utf8'));
+      expect(claims.agency).toBe(agency);
+      expect(claims.scope.split(' ').sort()).toEqual(defaultScopesFor(kind).sort());
+    },
+  );
+
   it('refuses to mint in production', () => {
     const result = run('token', ['--agency', 'POLICE-IR-10'], { NODE_ENV: 'production' });
     expect(result.status).toBe(2);
@@ -53,7 +65,9 @@ describe('npm run seed', () => {
   it('seeds one subgraph, and a second run adds nothing', () => {
     const first = run('seed', ['--only', 'agencies']);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/agencies: region 26, agency 86/);
+    // The whole country: Iran, 31 provinces, 478 counties; national bodies, 12 agencies and a capital's
+    // municipality per province, 3 units per county (1,850), whatever the records seeded.
+    expect(first.stdout).toMatch(/agencies: region 510, agency 1850/);
     const second = run('seed', ['--only', 'agencies']);
     expect(second.status).toBe(0);
   });

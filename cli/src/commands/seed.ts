@@ -2,14 +2,16 @@ import { loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type SubgraphName } from
 import { SUBGRAPHS } from '../subgraphs';
 import { commandArgs, runCommand } from '../runCommand';
 
-const USAGE = 'usage: npm run seed -- [--scale N] [--only SUBGRAPH[,SUBGRAPH…]]';
+const USAGE = 'usage: npm run seed -- [--scale N] [--national] [--only SUBGRAPH[,SUBGRAPH…]]';
 
 /**
  * `npm run seed`: the deterministic demo data, N times its volume, into every
  * subgraph's store (migrated first). Idempotent: a second run adds nothing.
+ * The whole country's regions and agencies always; records for Isfahan, or
+ * with `--national` for every province (about 28 times the rows).
  */
 async function main(): Promise<number> {
-  const values = commandArgs({ options: { scale: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  const values = commandArgs({ options: { scale: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
   if (typeof values === 'number') return values;
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
@@ -31,7 +33,7 @@ async function main(): Promise<number> {
     const store = await openSubgraphStore(module, config);
     try {
       const started = Date.now();
-      const report = await module.seed(store, { scale });
+      const report = await module.seed(store, { scale, national: values.national === true });
       const rows = Object.entries(report).map(([table, count]) => `${table} ${count}`).join(', ');
       console.log(`${name}: ${rows} (${((Date.now() - started) / 1000).toFixed(1)} s, ${store.kind} ${store.database})`);
     } finally {

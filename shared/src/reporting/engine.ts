@@ -24,6 +24,15 @@ import { suppressedTableOf, type SuppressedTable } from './suppression';
  *   measure, has no actual (null), in every subgraph alike.
  */
 
+/**
+ * Keys one loader batch takes: every region of the country (510) for several
+ * periods in one request stays one batch, so a question over the 478 counties
+ * costs the statements it costs for three. Each batch is one query per distinct
+ * question whatever its size (the region ids are its IN list); the gateway's
+ * cost limit bounds how many keys a request can make.
+ */
+const MAX_BATCH_KEYS = 10_000;
+
 /** A region over an inclusive (resolved) period. */
 export interface StatsKey extends DateRange {
   regionId: string;
@@ -145,7 +154,7 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
         return new Map(regionIds.map((regionId) => [regionId, figuresOf(regionId, counts, 0, unit, unitTables)]));
       },
     ),
-    { cacheKeyFn: (key) => `${key.regionId}|${key.from}|${key.to}`, maxBatchSize: 1000 },
+    { cacheKeyFn: (key) => `${key.regionId}|${key.from}|${key.to}`, maxBatchSize: MAX_BATCH_KEYS },
   );
 
   const series = new DataLoader<SeriesKey, FiguresBucket[], string>(
@@ -178,7 +187,7 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
         );
       },
     ),
-    { cacheKeyFn: (key) => `${key.regionId}|${key.from}|${key.to}|${key.granularity}`, maxBatchSize: 1000 },
+    { cacheKeyFn: (key) => `${key.regionId}|${key.from}|${key.to}|${key.granularity}`, maxBatchSize: MAX_BATCH_KEYS },
   );
 
   const measureOfTarget = (metric: string): Measure | null => {
@@ -222,7 +231,7 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
       );
       return keys.map((key) => values.get(actualKeyString(key)) ?? null);
     },
-    { cacheKeyFn: actualKeyString, maxBatchSize: 1000 },
+    { cacheKeyFn: actualKeyString, maxBatchSize: MAX_BATCH_KEYS },
   );
 
   return {

@@ -167,14 +167,15 @@ describe('addiction subgraph: prevention programmes', () => {
       return result.data!.preventionPrograms;
     };
     const all = await count({});
-    // Per year: 24 county school programmes, 4 province-wide education programmes, 1 exhibition.
-    expect(all.totalCount).toBe(58);
-    expect(all.edges).toHaveLength(58);
+    // Per year: 28 county school programmes, 4 province-wide education programmes, 1 exhibition.
+    expect(all.totalCount).toBe(66);
+    expect(all.edges).toHaveLength(66);
     expect(new Set(all.edges.map((edge) => edge.node.kind))).toEqual(
       new Set(['SCHOOL_EDUCATION', 'PUBLIC_EDUCATION', 'EXHIBITION', 'MEDIA_CAMPAIGN', 'COMMUNITY']),
     );
-    expect((await count({ regionId: regionId('IR-10') })).totalCount).toBe(58);
-    expect((await count({ regionId: regionId('IR') })).totalCount).toBe(58);
+    expect((await count({ regionId: regionId('IR-10') })).totalCount).toBe(66);
+    expect((await count({ regionId: regionId('IR') })).totalCount).toBe(66);
+    expect((await count({ regionId: regionId('IR-07') })).totalCount).toBe(0);
 
     const kashan = await count({ regionId: regionId('IR-10-12') });
     expect(kashan.edges.map((edge) => edge.node.code)).toEqual(['PREV-1403-SCHOOL-IR-10-12', 'PREV-1404-SCHOOL-IR-10-12']);
@@ -182,7 +183,7 @@ describe('addiction subgraph: prevention programmes', () => {
 
     const exhibitions = await count({ kind: 'EXHIBITION' });
     expect(exhibitions.edges.map((edge) => edge.node.code)).toEqual(['PREV-1403-EXHIBITION-IR-10', 'PREV-1404-EXHIBITION-IR-10']);
-    expect((await count({ kind: 'SCHOOL_EDUCATION', regionId: regionId('IR-10') })).totalCount).toBe(48);
+    expect((await count({ kind: 'SCHOOL_EDUCATION', regionId: regionId('IR-10') })).totalCount).toBe(56);
     expect((await count({ kind: 'EXHIBITION', regionId: regionId('IR-10-12') })).totalCount).toBe(0);
     expect((await count({ regionId: 'no-such-region' })).totalCount).toBe(0);
   });
@@ -279,7 +280,7 @@ describe('addiction subgraph: prevention programmes', () => {
     expect(addictionPrograms.map((entry) => entry.code)).toEqual(expect.arrayContaining(['PREV-1403-EXHIBITION-IR-10', 'PREV-1404-EXHIBITION-IR-10']));
     expect(addictionPrograms.map((entry) => entry.code)).toEqual(addictionPrograms.map((entry) => entry.code).sort());
     const schoolPrograms = schoolsMou!.preventionPrograms as { code: string; kind: string }[];
-    expect(schoolPrograms).toHaveLength(24);
+    expect(schoolPrograms).toHaveLength(28);
     expect(schoolPrograms.every((entry) => entry.kind === 'SCHOOL_EDUCATION' && entry.code.startsWith('PREV-1404-SCHOOL-'))).toBe(true);
     expect(trafficMou).toEqual({ id: agreementId('MOU-IR-10-TRAFFIC-1403'), preventionPrograms: [] });
   });
@@ -350,7 +351,7 @@ describe('addiction subgraph: MOU target actuals', () => {
     expect(otherDomain).toBeNull();
   });
 
-  it('answers actuals for 24 counties with as many SQL statements as for 3', async () => {
+  it('answers actuals for 28 counties with as many SQL statements as for 3', async () => {
     const counties = countiesOf('IR-10');
     const ask = (size: number) =>
       actuals(

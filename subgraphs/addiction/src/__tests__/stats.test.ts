@@ -94,8 +94,8 @@ describe('addiction subgraph: region prevention statistics', () => {
     // The seed hits them exactly.
     expect(stats.peopleReached).toBe(120_000);
     expect(stats.exhibitionVisits).toBe(120_000);
-    // 24 county school programmes, 4 province-wide education programmes and the exhibition.
-    expect(stats.programs).toBe(29);
+    // 28 county school programmes, 4 province-wide education programmes and the exhibition.
+    expect(stats.programs).toBe(33);
     expect(stats.sessions).toBe(await targetActual('PREVENTION_SESSIONS', 'IR-10', year1404));
     // A province-wide year is far above the threshold: published, and the same count the target measures.
     expect(stats.suppressed).toEqual([]);

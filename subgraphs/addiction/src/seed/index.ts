@@ -6,6 +6,10 @@ import {
   apportion,
   countiesOf,
   countyUnitCode,
+  DEMO_AGREEMENTS,
+  demoProvinces,
+  estimatedPopulation,
+  PLAN_PROVINCE,
   daysBetween,
   DEMO_SOLAR_YEARS,
   insertIgnoringExisting,
@@ -14,7 +18,7 @@ import {
   solarYearRange,
   stableId,
   toSolarDate,
-  referenceRegions,
+  type DemoProvince,
   type ReferenceRegion,
   type SeedOptions,
   type SeedReport,
@@ -53,8 +57,9 @@ type Kind = 'SCHOOL_EDUCATION' | 'PUBLIC_EDUCATION' | 'EXHIBITION' | 'MEDIA_CAMP
 const PROVINCE_PROGRAMS: {
   slug: string;
   kind: Kind;
-  leadAgencyCode: string;
-  recordedBy: (countyCode: string) => string;
+  /** The province agency leading it (`HEALTH` is `HEALTH-IR-10` in Isfahan). */
+  leadKind: string;
+  recordedBy: (countyCode: string, provinceCode: string) => string;
   share: number;
   agreementCodes: Record<DemoYear, string | null>;
   title: string;
@@ -63,7 +68,7 @@ const PROVINCE_PROGRAMS: {
   {
     slug: 'HEALTH',
     kind: 'PUBLIC_EDUCATION',
-    leadAgencyCode: 'HEALTH-IR-10',
+    leadKind: 'HEALTH',
     recordedBy: (county) => countyUnitCode('HEALTH', county),
     share: 18,
     agreementCodes: { 1403: ADDICTION_MOU, 1404: ADDICTION_MOU },
@@ -73,7 +78,7 @@ const PROVINCE_PROGRAMS: {
   {
     slug: 'WELFARE',
     kind: 'PUBLIC_EDUCATION',
-    leadAgencyCode: 'WELFARE-IR-10',
+    leadKind: 'WELFARE',
     recordedBy: (county) => countyUnitCode('WELFARE', county),
     share: 14,
     agreementCodes: { 1403: ADDICTION_MOU, 1404: null },
@@ -83,8 +88,8 @@ const PROVINCE_PROGRAMS: {
   {
     slug: 'RELIGIOUS',
     kind: 'COMMUNITY',
-    leadAgencyCode: 'RELIGIOUS-IR-10',
-    recordedBy: () => 'RELIGIOUS-IR-10',
+    leadKind: 'RELIGIOUS',
+    recordedBy: (_county, province) => `RELIGIOUS-${province}`,
     share: 10,
     agreementCodes: { 1403: ADDICTION_MOU, 1404: ADDICTION_MOU },
     title: 'Prevention circles in mosques and community centres',
@@ -93,8 +98,8 @@ const PROVINCE_PROGRAMS: {
   {
     slug: 'BROADCASTING',
     kind: 'MEDIA_CAMPAIGN',
-    leadAgencyCode: 'BROADCASTING-IR-10',
-    recordedBy: () => 'BROADCASTING-IR-10',
+    leadKind: 'BROADCASTING',
+    recordedBy: (_county, province) => `BROADCASTING-${province}`,
     share: 8,
     agreementCodes: { 1403: null, 1404: null },
     title: 'Prevention programmes recorded with live audiences in the counties',
@@ -109,8 +114,8 @@ const SCHOOL_SHARE = 50;
  * fixed key over a synthetic person id gives the same kind of value.
  */
 const DEMO_PSEUDONYM_KEY = 'safety-graph demo pseudonyms';
-const pseudonymOf = (person: number): string =>
-  createHmac('sha256', DEMO_PSEUDONYM_KEY).update(stableId('person', String(person))).digest('hex');
+const pseudonymOf = (person: string): string =>
+  createHmac('sha256', DEMO_PSEUDONYM_KEY).update(stableId('person', person)).digest('hex');
 
 /** Share of referrals whose person had been referred before (a relapse, or a second try elsewhere). */
 const REPEAT_REFERRAL_SHARE = 0.12;
@@ -178,36 +183,52 @@ function sessionsOf(
   }));
 }
 
-function programsAndSessions(year: DemoYear, scale: number): YearRows {
+/**
+ * Only Isfahan's programmes belong to its MOUs; another province's belong to
+ * none unless one of its own MOUs covers addiction.
+ */
+function agreementFor(demo: DemoProvince, isfahanCode: string | null): string | null {
+  if (demo.province.code === PLAN_PROVINCE) return isfahanCode;
+  if (isfahanCode === null) return null;
+  return DEMO_AGREEMENTS.find((agreement) => agreement.regionCode === demo.province.code && agreement.domains.includes('ADDICTION'))?.code ?? null;
+}
+
+function programsAndSessions(year: DemoYear, scale: number, demo: DemoProvince): YearRows {
   const plan = YEAR_PLANS[year];
-  const random = new SeededRandom(`addiction/${year}/sessions`);
-  const province = referenceRegions().find((region) => region.code === 'IR-10')!;
-  const counties = countiesOf('IR-10');
-  const populations = counties.map((county) => county.population ?? 0);
+  const random = new SeededRandom(`addiction/${demo.keyPrefix}${year}/sessions`);
+  const province = demo.province;
+  const agencyOf = (kind: string) => `${kind}-${province.code}`;
+  const volume = scale * demo.factor;
+  const counties = countiesOf(province.code);
+  const populations = counties.map(estimatedPopulation);
   const allDays = daysBetween(solarYearRange(year));
   const schoolDays = allDays.filter(isSchoolDay);
   const randomDays = (pool: string[]) => (count: number) => Array.from({ length: count }, () => random.pick(pool));
 
   const provincePrograms = PROVINCE_PROGRAMS.map((definition) =>
-    program(year, definition.slug, province, { ...definition, agreementCode: definition.agreementCodes[year] }),
+    program(year, definition.slug, province, {
+      ...definition,
+      leadAgencyCode: agencyOf(definition.leadKind),
+      agreementCode: agreementFor(demo, definition.agreementCodes[year]),
+    }),
   );
   const exhibition = program(year, 'EXHIBITION', province, {
     kind: 'EXHIBITION',
-    leadAgencyCode: 'NARCOTICS-POLICE-IR-10',
-    agreementCode: ADDICTION_MOU,
+    leadAgencyCode: agencyOf('NARCOTICS-POLICE'),
+    agreementCode: agreementFor(demo, ADDICTION_MOU),
     title: 'Travelling anti-narcotics exhibition',
     titleFa: 'نمایشگاه سیار مبارزه با مواد مخدر',
   });
   const programs: PreventionProgram[] = [...provincePrograms, exhibition];
   const sessions: ProgramSession[] = [];
 
-  const reachedByCounty = apportion(Math.round(plan.peopleReached * scale), populations);
-  const visitsByCounty = apportion(Math.round(plan.exhibitionVisits * scale), populations);
+  const reachedByCounty = apportion(Math.round(plan.peopleReached * volume), populations);
+  const visitsByCounty = apportion(Math.round(plan.exhibitionVisits * volume), populations);
   counties.forEach((county, countyIndex) => {
     const school = program(year, 'SCHOOL', county, {
       kind: 'SCHOOL_EDUCATION',
-      leadAgencyCode: 'EDUCATION-IR-10',
-      agreementCode: year === 1404 ? SCHOOLS_MOU : ADDICTION_MOU,
+      leadAgencyCode: agencyOf('EDUCATION'),
+      agreementCode: agreementFor(demo, year === 1404 ? SCHOOLS_MOU : ADDICTION_MOU),
       title: `Drug-free schools, ${county.name}`,
       titleFa: `مدارس عاری از اعتیاد، شهرستان ${county.nameFa}`,
     });
@@ -216,7 +237,7 @@ function programsAndSessions(year: DemoYear, scale: number): YearRows {
       SCHOOL_SHARE,
       ...PROVINCE_PROGRAMS.map((definition) => definition.share),
     ]);
-    sessions.push(...sessionsOf(random, school, county, schoolTotal, plan.meanAttendance, ATTENDANCE, randomDays(schoolDays), 'EDUCATION-IR-10'));
+    sessions.push(...sessionsOf(random, school, county, schoolTotal, plan.meanAttendance, ATTENDANCE, randomDays(schoolDays), agencyOf('EDUCATION')));
     PROVINCE_PROGRAMS.forEach((definition, index) => {
       sessions.push(
         ...sessionsOf(
@@ -227,7 +248,7 @@ function programsAndSessions(year: DemoYear, scale: number): YearRows {
           plan.meanAttendance,
           ATTENDANCE,
           randomDays(allDays),
-          definition.recordedBy(county.code),
+          definition.recordedBy(county.code, province.code),
         ),
       );
     });
@@ -235,7 +256,7 @@ function programsAndSessions(year: DemoYear, scale: number): YearRows {
     const start = random.int(0, allDays.length - 1);
     const consecutiveDays = (count: number) => Array.from({ length: count }, (_, day) => allDays[(start + day) % allDays.length]);
     sessions.push(
-      ...sessionsOf(random, exhibition, county, visitsByCounty[countyIndex], plan.meanVisits, VISITS, consecutiveDays, 'NARCOTICS-POLICE-IR-10'),
+      ...sessionsOf(random, exhibition, county, visitsByCounty[countyIndex], plan.meanVisits, VISITS, consecutiveDays, agencyOf('NARCOTICS-POLICE')),
     );
   });
   return { programs, sessions };
@@ -246,22 +267,23 @@ function programsAndSessions(year: DemoYear, scale: number): YearRows {
  * health network, to the county health network or welfare office: each of
  * those agencies is party to some referrals, none to all of them.
  */
-function referrals(scale: number): TreatmentReferral[] {
-  const counties = countiesOf('IR-10');
-  const populations = counties.map((county) => county.population ?? 0);
+function referrals(scale: number, demo: DemoProvince): TreatmentReferral[] {
+  const counties = countiesOf(demo.province.code);
+  const populations = counties.map(estimatedPopulation);
+  const narcoticsPolice = `NARCOTICS-POLICE-${demo.province.code}`;
   const rows: TreatmentReferral[] = [];
   let persons = 0;
   for (const year of DEMO_SOLAR_YEARS) {
-    const random = new SeededRandom(`addiction/${year}/referrals`);
+    const random = new SeededRandom(`addiction/${demo.keyPrefix}${year}/referrals`);
     const days = daysBetween(solarYearRange(year));
-    const perCounty = apportion(Math.round(YEAR_PLANS[year].referrals * scale), populations);
+    const perCounty = apportion(Math.round(YEAR_PLANS[year].referrals * scale * demo.factor), populations);
     counties.forEach((county, countyIndex) => {
       for (let index = 0; index < perCounty[countyIndex]; index += 1) {
         const person = persons > 0 && random.chance(REPEAT_REFERRAL_SHARE) ? random.int(1, persons) : (persons += 1);
         const from = random.weighted(
           [
             { code: countyUnitCode('POLICE', county.code), weight: 45 },
-            { code: 'NARCOTICS-POLICE-IR-10', weight: 20 },
+            { code: narcoticsPolice, weight: 20 },
             { code: countyUnitCode('HEALTH', county.code), weight: 35 },
           ],
           (option) => option.weight,
@@ -284,7 +306,7 @@ function referrals(scale: number): TreatmentReferral[] {
         const admitted = status === 'ADMITTED' || status === 'COMPLETED' || (status === 'DROPPED_OUT' && random.chance(0.7));
         rows.push({
           id: stableId('treatment-referral', `${year}#${county.code}#${index}`),
-          subjectPseudonym: pseudonymOf(person),
+          subjectPseudonym: pseudonymOf(`${demo.keyPrefix}${person}`),
           referredOn,
           regionId: county.id,
           fromAgencyId: agencyId(from),
@@ -300,7 +322,8 @@ function referrals(scale: number): TreatmentReferral[] {
 
 /**
  * Prevention programmes and their sessions over the demo's Solar Hijri years,
- * spread over the 24 counties of IR-10 by population, and treatment referrals.
+ * spread over the counties of IR-10 by population, and treatment referrals;
+ * with `national`, every province's at its factor (`demoProvinces`).
  * `scale` multiplies the attendance totals, sessions and referrals.
  */
 export async function seed(store: Store, options: SeedOptions): Promise<SeedReport> {
@@ -308,12 +331,15 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const regionScope = await seedRegionScope(store);
   const programs: PreventionProgram[] = [];
   const sessions: ProgramSession[] = [];
-  for (const year of DEMO_SOLAR_YEARS) {
-    const rows = programsAndSessions(year, scale);
-    appendAll(programs, rows.programs);
-    appendAll(sessions, rows.sessions);
+  const referralRows: TreatmentReferral[] = [];
+  for (const demo of demoProvinces(options.national ?? false)) {
+    for (const year of DEMO_SOLAR_YEARS) {
+      const rows = programsAndSessions(year, scale, demo);
+      appendAll(programs, rows.programs);
+      appendAll(sessions, rows.sessions);
+    }
+    appendAll(referralRows, referrals(scale, demo));
   }
-  const referralRows = referrals(scale);
   await insertIgnoringExisting(store.dataSource, PreventionProgram, programs);
   await insertIgnoringExisting(store.dataSource, ProgramSession, sessions);
   await insertIgnoringExisting(store.dataSource, TreatmentReferral, referralRows);

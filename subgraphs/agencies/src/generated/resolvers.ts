@@ -118,7 +118,7 @@ export type Query = {
   agency?: Maybe<Agency>;
   /** A region by id or by code (`IR-10`); exactly one of the two. */
   region?: Maybe<Region>;
-  /** Regions, optionally of one kind, under one parent region, or with the given codes (at most 500). */
+  /** Regions, optionally of one kind (`PROVINCE`: the 31 provinces), under one parent region (`parentCode: "IR-07"`: Fars's counties), or with the given codes (at most 500). */
   regions: Array<Region>;
 };
 
@@ -150,6 +150,7 @@ export type QueryRegionArgs = {
 export type QueryRegionsArgs = {
   codes?: InputMaybe<Array<Scalars['String']['input']>>;
   kind?: InputMaybe<RegionKind>;
+  parentCode?: InputMaybe<Scalars['String']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -15,6 +15,7 @@ export const Query: QueryResolvers = {
 
   regions: (_: unknown, args: RegionFilter, { stores }: AgenciesContext) => {
     if (args.codes && args.codes.length > MAX_PAGE_SIZE) throw badUserInput('codes', `at most ${MAX_PAGE_SIZE} codes`);
+    if (args.parentId && args.parentCode) throw badUserInput('parentCode', 'give parentId or parentCode, not both');
     return stores.regions.list(args);
   },
 

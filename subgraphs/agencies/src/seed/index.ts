@@ -26,7 +26,7 @@ const ROLES = ['MOU coordinator', 'Data officer', 'Deputy for prevention'];
 
 /**
  * The real regions and agencies (shared/data) plus one or two liaisons for each
- * province-level agency. The scale does not apply: regions and agencies are
+ * national or province-level agency. The scale does not apply: regions and agencies are
  * reference data, not volume.
  */
 export async function seed(store: Store, _options: SeedOptions): Promise<SeedReport> {
@@ -52,7 +52,7 @@ export async function seed(store: Store, _options: SeedOptions): Promise<SeedRep
     parentId: agency.parentCode ? (idOf.get(agency.parentCode) ?? null) : null,
   }));
   const liaisons: Liaison[] = [];
-  for (const agency of reference.filter((candidate) => !/-IR-10-\d\d$/.test(candidate.code))) {
+  for (const agency of reference.filter((candidate) => !/-IR-\d\d-\d\d$/.test(candidate.code))) {
     const count = random.int(1, 2);
     for (let index = 0; index < count; index += 1) {
       const [name, nameFa] = random.pick(PEOPLE);

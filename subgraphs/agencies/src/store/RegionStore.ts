@@ -4,6 +4,7 @@ import { Region } from '../entities';
 export interface RegionFilter {
   kind?: string | null;
   parentId?: string | null;
+  parentCode?: string | null;
   codes?: readonly string[] | null;
 }
 
@@ -26,10 +27,15 @@ export class RegionStore {
     return this.repository.find({ where: { parentId: In([...parentIds]) }, order: { code: 'ASC' } });
   }
 
-  list(filter: RegionFilter): Promise<Region[]> {
+  async list(filter: RegionFilter): Promise<Region[]> {
     const where: FindOptionsWhere<Region> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.parentId) where.parentId = filter.parentId;
+    if (filter.parentCode) {
+      const [parent] = await this.findByCodes([filter.parentCode]);
+      if (!parent) return [];
+      where.parentId = parent.id;
+    }
     if (filter.codes) where.code = In([...filter.codes]);
     return this.repository.find({ where, order: { code: 'ASC' } });
   }

@@ -27,6 +27,34 @@ export const DEMO_TITLES: Record<string, { title: string; titleFa: string }> = {
     title: 'Isfahan Province Cyber Safety MOU 1405',
     titleFa: 'تفاهم‌نامه امنیت فضای مجازی استان اصفهان ۱۴۰۵',
   },
+  'MOU-IR-TRAFFIC-1404': {
+    title: 'National Road Safety MOU 1404',
+    titleFa: 'تفاهم‌نامه ملی ارتقای ایمنی ترافیک ۱۴۰۴',
+  },
+  'MOU-IR-ADDICTION-1404': {
+    title: 'National Addiction Prevention MOU 1404',
+    titleFa: 'تفاهم‌نامه ملی پیشگیری از اعتیاد ۱۴۰۴',
+  },
+  'MOU-IR-FAMILY-1404': {
+    title: 'National Family Counselling MOU 1404',
+    titleFa: 'تفاهم‌نامه ملی مشاوره و تحکیم خانواده ۱۴۰۴',
+  },
+  'MOU-IR-07-TRAFFIC-1404': {
+    title: 'Fars Province Road Safety MOU 1404',
+    titleFa: 'تفاهم‌نامه ارتقای ایمنی ترافیک استان فارس ۱۴۰۴',
+  },
+  'MOU-IR-23-TRAFFIC-1404': {
+    title: 'Tehran Province Road Safety MOU 1404',
+    titleFa: 'تفاهم‌نامه ارتقای ایمنی ترافیک استان تهران ۱۴۰۴',
+  },
+  'MOU-IR-09-ADDICTION-1404': {
+    title: 'Razavi Khorasan Province Addiction Prevention MOU 1404',
+    titleFa: 'تفاهم‌نامه پیشگیری از اعتیاد استان خراسان رضوی ۱۴۰۴',
+  },
+  'MOU-IR-06-FAMILY-1404': {
+    title: 'Khuzestan Province Family Strengthening MOU 1404',
+    titleFa: 'تفاهم‌نامه تحکیم خانواده استان خوزستان ۱۴۰۴',
+  },
 };
 
 export const DOMAIN_NAMES: Record<string, { name: string; nameFa: string }> = {

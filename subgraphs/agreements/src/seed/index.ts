@@ -4,6 +4,7 @@ import {
   DEMO_AGREEMENTS,
   metric,
   metricsOf,
+  PLAN_PROVINCE,
   referenceAgencies,
   referenceRegions,
   regionId,
@@ -91,6 +92,44 @@ const DEMO_PLANS: Record<string, DemoPlan> = {
   },
   // Still being negotiated: no signature and no targets yet.
   'MOU-IR-10-CYBER-1405': { status: 'DRAFT', signedOn: null, startsOn: '2026-03-21', endsOn: '2029-03-20', targets: [] },
+  // National MOUs: the country's figures with every province seeded (`npm run seed -- --national`):
+  // about 17,000 road deaths, 3.4 million people reached, a million free counselling sessions.
+  'MOU-IR-TRAFFIC-1404': {
+    ...SIGNED_1404,
+    targets: [
+      { metric: 'ROAD_DEATHS', regionCode: 'IR', byYear: { 1404: [17_500, 16_500], 1405: [17_500, 15_800] } },
+      { metric: 'ROAD_DEATHS_NOT_AT_FAULT', regionCode: 'IR', byYear: { 1404: [8_750, 8_250], 1405: [8_750, 7_900] } },
+    ],
+  },
+  'MOU-IR-ADDICTION-1404': {
+    ...SIGNED_1404,
+    targets: [
+      { metric: 'PEOPLE_REACHED', regionCode: 'IR', byYear: { 1404: [3_000_000, 3_400_000], 1405: [3_000_000, 3_700_000] } },
+      { metric: 'EXHIBITION_VISITS', regionCode: 'IR', byYear: { 1404: [3_000_000, 3_300_000], 1405: [3_000_000, 3_600_000] } },
+    ],
+  },
+  'MOU-IR-FAMILY-1404': {
+    ...SIGNED_1404,
+    targets: [{ metric: 'FREE_COUNSELING_SESSIONS', regionCode: 'IR', byYear: { 1404: [900_000, 1_000_000], 1405: [900_000, 1_080_000] } }],
+  },
+  // Other provinces' MOUs, near their share of the national figures (provinceRoadDeaths):
+  // Fars about 1,200 road deaths, Tehran 1,750, Razavi Khorasan 265,000 reached, Khuzestan 64,000 free sessions.
+  'MOU-IR-07-TRAFFIC-1404': {
+    ...SIGNED_1404,
+    targets: [{ metric: 'ROAD_DEATHS', regionCode: 'IR-07', byYear: { 1404: [1_300, 1_150], 1405: [1_300, 1_080] } }],
+  },
+  'MOU-IR-23-TRAFFIC-1404': {
+    ...SIGNED_1404,
+    targets: [{ metric: 'ROAD_DEATHS', regionCode: 'IR-23', byYear: { 1404: [1_850, 1_650], 1405: [1_850, 1_560] } }],
+  },
+  'MOU-IR-09-ADDICTION-1404': {
+    ...SIGNED_1404,
+    targets: [{ metric: 'PEOPLE_REACHED', regionCode: 'IR-09', byYear: { 1404: [240_000, 270_000], 1405: [240_000, 290_000] } }],
+  },
+  'MOU-IR-06-FAMILY-1404': {
+    ...SIGNED_1404,
+    targets: [{ metric: 'FREE_COUNSELING_SESSIONS', regionCode: 'IR-06', byYear: { 1404: [58_000, 66_000], 1405: [58_000, 70_000] } }],
+  },
 };
 
 const SYNTHETIC_PER_SCALE_STEP = 50;
@@ -267,7 +306,8 @@ function addSyntheticAgreement(rows: Rows, serial: number, agencies: readonly Re
 }
 
 /**
- * The six demo MOUs of the plan (shared DEMO_AGREEMENTS) with their parties,
+ * The demo MOUs (shared DEMO_AGREEMENTS: Isfahan's six from the plan, three
+ * national ones and four in other provinces) with their parties,
  * commitments and targets for Solar Hijri 1404 and 1405; with a scale above 1,
  * (scale - 1) * 50 synthetic MOUs on top.
  */
@@ -277,7 +317,9 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const rows = new Rows();
   for (const demo of DEMO_AGREEMENTS) addDemoAgreement(rows, demo, agencyByCode);
   const synthetic = Math.max(0, Math.round((options.scale - 1) * SYNTHETIC_PER_SCALE_STEP));
-  for (let serial = 1; serial <= synthetic; serial += 1) addSyntheticAgreement(rows, serial, agencies);
+  // Synthetic MOUs are Isfahan's (MOU-IR-10-SYN-…): signed by its province agencies and county units.
+  const isfahan = agencies.filter((agency) => agency.regionCode === PLAN_PROVINCE || agency.regionCode.startsWith(`${PLAN_PROVINCE}-`));
+  for (let serial = 1; serial <= synthetic; serial += 1) addSyntheticAgreement(rows, serial, isfahan);
   await insertIgnoringExisting(store.dataSource, Agreement, rows.agreements);
   await insertIgnoringExisting(store.dataSource, AgreementDomain, rows.domains);
   await insertIgnoringExisting(store.dataSource, AgreementParty, rows.parties);

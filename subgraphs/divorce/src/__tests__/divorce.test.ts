@@ -97,14 +97,15 @@ describe('divorce subgraph: counselling units and family programmes', () => {
       return result.data!.counselingUnits;
     };
     const all = await list();
-    expect(all).toHaveLength(30);
+    expect(all).toHaveLength(34);
     const hostIds = new Set(all.map((unit) => unit.hostAgency.id));
     for (const county of countiesOf('IR-10')) expect(hostIds.has(agencyId(`POLICE-${county.code}`))).toBe(true);
     for (const code of ['IR-10-01', 'IR-10-12', 'IR-10-13', 'IR-10-19', 'IR-10-22', 'IR-10-16']) {
       expect(hostIds.has(agencyId(`WELFARE-${code}`))).toBe(true);
     }
     expect((await list('IR-10')).map((unit) => unit.id).sort()).toEqual(all.map((unit) => unit.id).sort());
-    expect((await list('IR')).length).toBe(30);
+    expect((await list('IR')).length).toBe(34);
+    expect(await list('IR-07')).toEqual([]);
     const kashan = await list('IR-10-12');
     expect(kashan.map((unit) => unit.id).sort()).toEqual([unitIdOf(KASHAN_POLICE), unitIdOf(KASHAN_WELFARE)].sort());
     expect(kashan.every((unit) => unit.region.id === regionId('IR-10-12'))).toBe(true);
@@ -365,7 +366,7 @@ describe('divorce subgraph: batching', () => {
     return harness.store.statements.reset();
   };
 
-  it('answers target actuals for 3 or 24 counties, over three metrics, with the same number of statements', async () => {
+  it('answers target actuals for 3 or 28 counties, over three metrics, with the same number of statements', async () => {
     const representationsFor = (size: number) =>
       countiesOf('IR-10')
         .slice(0, size)
@@ -375,10 +376,10 @@ describe('divorce subgraph: batching', () => {
     const few = await count(() => harness.run(ACTUALS, { r: representationsFor(3) }));
     // Both session actuals in one grouped query over sessions, reconciliations from the one suppression table they need.
     expect(few).toBe(2);
-    expect(await count(() => harness.run(ACTUALS, { r: representationsFor(24) }))).toBe(few);
+    expect(await count(() => harness.run(ACTUALS, { r: representationsFor(28) }))).toBe(few);
   });
 
-  it('answers 3 or 30 unit references, with their hosts’ units, with the same number of statements', async () => {
+  it('answers 3 or 34 unit references, with their hosts’ units, with the same number of statements', async () => {
     const units = (await harness.run<{ counselingUnits: { id: string; hostAgency: { id: string } }[] }>(`{ counselingUnits { id hostAgency { id } } }`)).data!
       .counselingUnits;
     const query = `query($r: [_Any!]!) { _entities(representations: $r) {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { apportion, appendAll, SeededRandom, solarYearRange, stableId, type DateRange, type IsoDate } from '@safety-graph/shared';
+import { apportion, appendAll, estimatedPopulation, SeededRandom, solarYearRange, stableId, type DateRange, type IsoDate } from '@safety-graph/shared';
 import type { CounselingCase, CounselingSession } from '../entities';
 import type { DemoUnit } from './counselingUnits';
 
@@ -146,12 +146,12 @@ function casesOfUnit(unit: DemoUnit, goals: ReadonlyMap<number, UnitYearGoal>, y
   return { cases, sessions };
 }
 
-/** The goals of each unit: the province's figures split over counties by population. */
+/** The goals of each unit: the province's figures (Isfahan's times `scale`) split over counties by population. */
 function unitGoals(units: readonly DemoUnit[], years: readonly number[], scale: number): Map<string, Map<number, UnitYearGoal>> {
   const goals = new Map(units.map((unit) => [unit.row.id, new Map<number, UnitYearGoal>()]));
   const police = units.filter((unit) => unit.hostKind === 'POLICE');
   const welfare = units.filter((unit) => unit.hostKind === 'WELFARE');
-  const population = (unit: DemoUnit) => unit.county.population ?? 0;
+  const population = (unit: DemoUnit) => estimatedPopulation(unit.county);
   for (const year of years) {
     const free = apportion(Math.round((FREE_POLICE_SESSIONS_BY_YEAR[year] ?? 0) * scale), police.map(population));
     police.forEach((unit, index) =>

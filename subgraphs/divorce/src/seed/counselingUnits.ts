@@ -1,4 +1,4 @@
-import { agencyId, countiesOf, countyUnitCode, regionId, stableId, type ReferenceRegion } from '@safety-graph/shared';
+import { agencyId, countiesOf, countyUnitCode, estimatedPopulation, regionId, stableId, type ReferenceRegion } from '@safety-graph/shared';
 import type { CounselingUnit } from '../entities';
 
 export type HostKind = 'POLICE' | 'WELFARE';
@@ -40,11 +40,11 @@ function unitOf(county: ReferenceRegion, hostKind: HostKind): DemoUnit {
   };
 }
 
-/** One unit in each county police station, and one at the welfare office of the largest counties. */
-export function demoUnits(): DemoUnit[] {
-  const counties = countiesOf('IR-10');
+/** One unit in each county police station of the province, and one at the welfare office of its largest counties. */
+export function demoUnits(provinceCode: string): DemoUnit[] {
+  const counties = countiesOf(provinceCode);
   const largest = [...counties]
-    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0) || a.code.localeCompare(b.code))
+    .sort((a, b) => estimatedPopulation(b) - estimatedPopulation(a) || a.code.localeCompare(b.code))
     .slice(0, WELFARE_UNIT_COUNTIES);
   return [...counties.map((county) => unitOf(county, 'POLICE')), ...largest.map((county) => unitOf(county, 'WELFARE'))];
 }

@@ -1,4 +1,4 @@
-import { agencyId, countiesOf, regionId, SeededRandom, solarMonthRange, stableId } from '@safety-graph/shared';
+import { agencyId, countiesOf, estimatedPopulation, regionId, SeededRandom, solarMonthRange, stableId } from '@safety-graph/shared';
 import type { FamilyProgram } from '../entities';
 
 interface ProgramTemplate {
@@ -38,7 +38,7 @@ export function demoFamilyPrograms(scale: number, solarYears: readonly number[])
   for (let round = 0; round < Math.max(1, Math.round(scale)); round += 1) {
     TEMPLATES.forEach((template, index) => {
       const code = `FP-${String(index + 1).padStart(2, '0')}${round === 0 ? '' : `-R${round}`}`;
-      const county = round === 0 ? null : random.weighted(counties, (candidate) => candidate.population ?? 0);
+      const county = round === 0 ? null : random.weighted(counties, estimatedPopulation);
       const solarYear = solarYears[index % solarYears.length];
       const startMonth = random.int(1, 9);
       const endMonth = Math.min(12, startMonth + random.int(1, 3));

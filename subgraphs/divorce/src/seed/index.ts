@@ -1,4 +1,4 @@
-import { DEMO_SOLAR_YEARS, insertIgnoringExisting, MeasureStore, seedRegionScope, type SeedOptions, type SeedReport, type Store } from '@safety-graph/shared';
+import { DEMO_SOLAR_YEARS, demoProvinces, insertIgnoringExisting, MeasureStore, seedRegionScope, type SeedOptions, type SeedReport, type Store } from '@safety-graph/shared';
 import { CounselingCase, CounselingSession, CounselingUnit, FamilyProgram } from '../entities';
 import { FAMILY_MEASURES } from '../store';
 import { demoCases } from './counselingCases';
@@ -8,33 +8,35 @@ import { demoFamilyPrograms } from './familyPrograms';
 const LARGE_TABLE_CHUNK = 2_000;
 
 /**
- * The demo: 30 counselling units (every county police station, the six largest
- * counties' welfare offices), their cases and sessions over the demo years,
- * and a dozen family programmes. Deterministic; a second run adds nothing.
- * A store is meant to be seeded at one scale: ids come from natural keys, so
- * another scale reuses the first ids for different rows.
+ * The demo: in Isfahan 34 counselling units (every county police station, the
+ * six largest counties' welfare offices), their cases and sessions over the
+ * demo years, and a dozen family programmes; with `national`, every
+ * province's units, cases and sessions at its factor (`demoProvinces`), one
+ * province at a time. Deterministic; a second run adds nothing. A store is
+ * meant to be seeded at one scale: ids come from natural keys, so another
+ * scale reuses the first ids for different rows.
  */
 export async function seed(store: Store, options: SeedOptions): Promise<SeedReport> {
   const scale = options.scale > 0 ? options.scale : 1;
   const regionScope = await seedRegionScope(store);
-  const units = demoUnits();
-  const { cases, sessions } = demoCases(units, DEMO_SOLAR_YEARS, scale);
+  const report: SeedReport = { region_scope: regionScope, counseling_unit: 0, family_program: 0, counseling_case: 0, counseling_session: 0, stat_rollup: 0 };
   const programs = demoFamilyPrograms(scale, DEMO_SOLAR_YEARS);
-  await insertIgnoringExisting(store.dataSource, CounselingUnit, units.map((unit) => unit.row));
   await insertIgnoringExisting(store.dataSource, FamilyProgram, programs);
-  // Bigger statements than the default: tens of thousands of narrow rows, seeded in a few seconds on MySQL.
-  await insertIgnoringExisting(store.dataSource, CounselingCase, cases, LARGE_TABLE_CHUNK);
-  await insertIgnoringExisting(store.dataSource, CounselingSession, sessions, LARGE_TABLE_CHUNK);
+  report.family_program = programs.length;
+  for (const demo of demoProvinces(options.national ?? false)) {
+    const units = demoUnits(demo.province.code);
+    const { cases, sessions } = demoCases(units, DEMO_SOLAR_YEARS, scale * demo.factor);
+    await insertIgnoringExisting(store.dataSource, CounselingUnit, units.map((unit) => unit.row));
+    // Bigger statements than the default: tens of thousands of narrow rows, seeded in a few seconds on MySQL.
+    await insertIgnoringExisting(store.dataSource, CounselingCase, cases, LARGE_TABLE_CHUNK);
+    await insertIgnoringExisting(store.dataSource, CounselingSession, sessions, LARGE_TABLE_CHUNK);
+    report.counseling_unit += units.length;
+    report.counseling_case += cases.length;
+    report.counseling_session += sessions.length;
+  }
   // Seeded rows are bulk inserts: their rollups are rebuilt once at the end.
-  const rollups = await new MeasureStore(store.dataSource).rebuild(FAMILY_MEASURES);
-  return {
-    region_scope: regionScope,
-    counseling_unit: units.length,
-    family_program: programs.length,
-    counseling_case: cases.length,
-    counseling_session: sessions.length,
-    stat_rollup: rollups,
-  };
+  report.stat_rollup = await new MeasureStore(store.dataSource).rebuild(FAMILY_MEASURES);
+  return report;
 }
 
 export async function isEmpty(store: Store): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { bucketsOf, countiesOf, regionId, solarYearRange, type DateRange, type Granularity } from '@safety-graph/shared';
+import { bucketsOf, countiesOf, referenceRegions, regionId, solarYearRange, type DateRange, type Granularity } from '@safety-graph/shared';
 import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import type { TrafficContext } from '../context';
 import { traffic } from '../index';
@@ -108,12 +108,12 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
     expect([year1403.fatalities, year1403.fatalitiesNotAtFault]).toEqual([640, 325]);
   });
 
-  it('counts a province as the sum of its 24 counties in every figure, the country as its province, an unknown region as zeros', async () => {
+  it('counts a province as the sum of its 28 counties in every figure, the country as its province, an unknown region as zeros', async () => {
     const ids = [...COUNTIES.map((county) => county.id), PROVINCE, COUNTRY, 'no-such-region'];
     const stats = await statsOf(ids);
     const counties = stats.slice(0, COUNTIES.length);
     const [province, country, unknown] = stats.slice(COUNTIES.length);
-    expect(counties).toHaveLength(24);
+    expect(counties).toHaveLength(28);
     expect(counties.every((county) => county.crashes > 0 && county.violations > 0)).toBe(true);
     expect(sum(counties)).toEqual(province);
     expect(country).toEqual(province);
@@ -229,9 +229,10 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
     expect(variable.errors?.[0].message).toMatch(/granularity/);
   });
 
-  it('answers stats and series of 3 counties or of all 24, the province and the country with the same number of SQL statements', async () => {
+  it('answers stats and series of 3 counties or of all 478, the 31 provinces and the country with the same number of SQL statements', async () => {
     const few = COUNTIES.slice(0, 3).map((county) => county.id);
-    const all = [...COUNTIES.map((county) => county.id), PROVINCE, COUNTRY];
+    const all = referenceRegions().map((region) => region.id);
+    expect(all).toHaveLength(1 + 31 + 478);
     const measure = async (ids: string[], selection: string) => {
       harness.store.statements.reset();
       const result = await harness.run<{ _entities: unknown[] }>(

@@ -1,6 +1,7 @@
 import {
   DEMO_AGREEMENTS,
   DEMO_LAST_FULL_SOLAR_YEAR,
+  referenceRegion,
   regionId,
   SeededRandom,
   solarMonthRange,
@@ -9,7 +10,7 @@ import {
 } from '@safety-graph/shared';
 import type { TrafficCampaign } from '../entities';
 import { shuffled } from './calendar';
-import type { CountyExposure } from './exposure';
+import { provinceExposure } from './exposure';
 
 interface CampaignTemplate {
   title: string;
@@ -44,15 +45,18 @@ function addDays(date: IsoDate, days: number): IsoDate {
 
 /**
  * Two to four campaigns for each demo MOU with the TRAFFIC domain, in the Solar
- * year its code names. Campaigns are tied to MOUs, not to volume, so the scale
+ * year its code names; a province MOU's town and road campaigns aimed at one
+ * of its counties, a national or county MOU's over its whole region. Campaigns are tied to MOUs, not to volume, so the scale
  * does not apply.
  */
-export function generateCampaigns(exposure: readonly CountyExposure[]): TrafficCampaign[] {
+export function generateCampaigns(): TrafficCampaign[] {
   const random = new SeededRandom('traffic/campaigns');
   const campaigns: TrafficCampaign[] = [];
   for (const agreement of DEMO_AGREEMENTS.filter((candidate) => candidate.domains.includes('TRAFFIC'))) {
     const solarYear = Number(/-(\d{4})$/.exec(agreement.code)?.[1] ?? DEMO_LAST_FULL_SOLAR_YEAR);
-    const isProvince = exposure.some((county) => county.county.parentCode === agreement.regionCode);
+    const region = referenceRegion(agreement.regionCode);
+    const isProvince = region?.kind === 'PROVINCE';
+    const exposure = isProvince ? provinceExposure(agreement.regionCode) : [];
     const chosen = shuffled(random, TEMPLATES)
       .slice(0, random.int(2, 4))
       .sort((a, b) => a.solarMonth - b.solarMonth);

@@ -151,9 +151,10 @@ export interface GeneratedCrashes {
 /**
  * One Solar Hijri year of crashes in the province's counties. Each kind has a
  * random stream of its own, so changing one volume leaves the others' rows as
- * they were.
+ * they were. `keyPrefix` (`IR-07/`, empty for Isfahan) keeps each province's
+ * streams and ids apart.
  */
-export function generateCrashes(solarYear: number, volume: CrashVolume, exposure: readonly CountyExposure[]): GeneratedCrashes {
+export function generateCrashes(solarYear: number, volume: CrashVolume, exposure: readonly CountyExposure[], keyPrefix = ''): GeneratedCrashes {
   const generated: GeneratedCrashes = { crashes: [], persons: [] };
   const dayPickers = new Map<RoadType, DayPicker>();
   const dayPicker = (roadType: RoadType) => {
@@ -179,7 +180,7 @@ export function generateCrashes(solarYear: number, volume: CrashVolume, exposure
     });
   };
 
-  const fatal = new SeededRandom(`traffic/crashes/${solarYear}/fatal`);
+  const fatal = new SeededRandom(`traffic/crashes/${keyPrefix}${solarYear}/fatal`);
   const deaths = shuffled(fatal, deathsPerFatalCrash(volume.deaths));
   const laterVictims = volume.deaths - deaths.length;
   const firstVictimsNotAtFault = volume.deathsNotAtFault - laterVictims;
@@ -188,18 +189,18 @@ export function generateCrashes(solarYear: number, volume: CrashVolume, exposure
   }
   const notAtFault = new Set(shuffled(fatal, deaths.map((_, index) => index)).slice(0, firstVictimsNotAtFault));
   locations(exposure, FATAL_MIX, deaths.length).forEach((location, index) => {
-    add(fatal, `${solarYear}/fatal/${index}`, location, fatalCrashPersons(fatal, location.roadType, deaths[index], notAtFault.has(index)));
+    add(fatal, `${keyPrefix}${solarYear}/fatal/${index}`, location, fatalCrashPersons(fatal, location.roadType, deaths[index], notAtFault.has(index)));
   });
 
-  const injury = new SeededRandom(`traffic/crashes/${solarYear}/injury`);
+  const injury = new SeededRandom(`traffic/crashes/${keyPrefix}${solarYear}/injury`);
   locations(exposure, INJURY_MIX, volume.injuryCrashes).forEach((location, index) => {
     const injured = pick(injury, [[1, 0.6], [2, 0.28], [3, 0.12]]);
-    add(injury, `${solarYear}/injury/${index}`, location, injuryCrashPersons(injury, location.roadType, injured));
+    add(injury, `${keyPrefix}${solarYear}/injury/${index}`, location, injuryCrashPersons(injury, location.roadType, injured));
   });
 
-  const propertyDamage = new SeededRandom(`traffic/crashes/${solarYear}/property-damage`);
+  const propertyDamage = new SeededRandom(`traffic/crashes/${keyPrefix}${solarYear}/property-damage`);
   locations(exposure, PROPERTY_DAMAGE_MIX, volume.propertyDamageCrashes).forEach((location, index) => {
-    add(propertyDamage, `${solarYear}/property-damage/${index}`, location, propertyDamagePersons(propertyDamage));
+    add(propertyDamage, `${keyPrefix}${solarYear}/property-damage/${index}`, location, propertyDamagePersons(propertyDamage));
   });
   return generated;
 }

@@ -1,4 +1,4 @@
-import { apportion, countiesOf, type ReferenceRegion } from '@safety-graph/shared';
+import { apportion, countiesOf, estimatedPopulation, type ReferenceRegion } from '@safety-graph/shared';
 import { ROAD_TYPES, type RoadType } from '../crashOutcome';
 
 /**
@@ -6,7 +6,8 @@ import { ROAD_TYPES, type RoadType } from '../crashOutcome';
  * for the demo, not survey data. Transit counties on the Tehran, Shiraz, Yazd
  * and Tabas roads (Kashan, Natanz, Shahreza, Nain, Khur and Biabanak) carry far
  * more road than their population suggests, which is where interurban deaths
- * concentrate.
+ * concentrate. Counties of other provinces have no figure: each counts as 100 km,
+ * so their interurban records spread evenly.
  */
 const INTERURBAN_ROAD_KM: Record<string, number> = {
   'IR-10-01': 420, // Isfahan: ring roads and the start of every freeway
@@ -33,6 +34,10 @@ const INTERURBAN_ROAD_KM: Record<string, number> = {
   'IR-10-22': 240, // Shahin Shahr and Meymeh: Isfahan to Tehran freeway through Meymeh
   'IR-10-23': 210, // Shahreza: Isfahan to Shiraz freeway
   'IR-10-24': 90, // Tiran and Karvan
+  'IR-10-25': 110, // Harand: Isfahan to Nain
+  'IR-10-26': 90, // Jarqavieh
+  'IR-10-27': 180, // Kuhpayeh: Isfahan to Nain and Yazd freeway
+  'IR-10-28': 80, // Varzaneh
 };
 
 export interface CountyExposure {
@@ -46,11 +51,11 @@ export interface CountyExposure {
 export function provinceExposure(provinceCode: string): CountyExposure[] {
   const counties = countiesOf(provinceCode);
   const roadKm = (county: ReferenceRegion) => INTERURBAN_ROAD_KM[county.code] ?? 100;
-  const population = counties.reduce((sum, county) => sum + (county.population ?? 0), 0);
+  const population = counties.reduce((sum, county) => sum + estimatedPopulation(county), 0);
   const road = counties.reduce((sum, county) => sum + roadKm(county), 0);
   return counties.map((county) => ({
     county,
-    populationShare: (county.population ?? 0) / population,
+    populationShare: estimatedPopulation(county) / population,
     roadShare: roadKm(county) / road,
   }));
 }

@@ -17,8 +17,8 @@ const ROAD_WEIGHTS: Record<ViolationType, number> = {
 const TOWN_SHARE = 0.7;
 
 /** One Solar Hijri year of violations, each recorded by its county's police. */
-export function generateViolations(solarYear: number, total: number, exposure: readonly CountyExposure[]): Violation[] {
-  const random = new SeededRandom(`traffic/violations/${solarYear}`);
+export function generateViolations(solarYear: number, total: number, exposure: readonly CountyExposure[], keyPrefix = ''): Violation[] {
+  const random = new SeededRandom(`traffic/violations/${keyPrefix}${solarYear}`);
   const town = new DayPicker(solarYear, 'URBAN');
   const road = new DayPicker(solarYear, 'INTERURBAN');
   const weightOf = (county: CountyExposure) => TOWN_SHARE * county.populationShare + (1 - TOWN_SHARE) * county.roadShare;
