@@ -1,4 +1,5 @@
 import {
+  appendAll,
   MeasureStore,
   DEMO_SOLAR_YEARS,
   insertIgnoringExisting,
@@ -41,6 +42,8 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const exposure = provinceExposure(PROVINCE);
   const regionScope = await seedRegionScope(store);
   const report: SeedReport = { region_scope: regionScope, crash: 0, crash_person: 0, violation: 0, traffic_campaign: 0, stat_rollup: 0 };
+  // Every year's rows first, then one load per table: a load into an empty table builds its indexes once, at the end.
+  const all: { crashes: Crash[]; persons: CrashPerson[]; violations: Violation[] } = { crashes: [], persons: [], violations: [] };
   for (const solarYear of DEMO_SOLAR_YEARS) {
     const volume = DEMO_VOLUMES[solarYear];
     const { crashes, persons } = generateCrashes(
@@ -54,13 +57,16 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
       exposure,
     );
     const violations = generateViolations(solarYear, scaled(volume.violations), exposure);
-    await insertIgnoringExisting(store.dataSource, Crash, crashes);
-    await insertIgnoringExisting(store.dataSource, CrashPerson, persons);
-    await insertIgnoringExisting(store.dataSource, Violation, violations);
-    report.crash += crashes.length;
-    report.crash_person += persons.length;
-    report.violation += violations.length;
+    appendAll(all.crashes, crashes);
+    appendAll(all.persons, persons);
+    appendAll(all.violations, violations);
   }
+  await insertIgnoringExisting(store.dataSource, Crash, all.crashes);
+  await insertIgnoringExisting(store.dataSource, CrashPerson, all.persons);
+  await insertIgnoringExisting(store.dataSource, Violation, all.violations);
+  report.crash = all.crashes.length;
+  report.crash_person = all.persons.length;
+  report.violation = all.violations.length;
   const campaigns = generateCampaigns(exposure);
   await insertIgnoringExisting(store.dataSource, TrafficCampaign, campaigns);
   report.traffic_campaign = campaigns.length;
