@@ -28,18 +28,26 @@ async function main(): Promise<number> {
   // (STATEMENT_TIMEOUT_MS, 8 s) does not bound it unless set explicitly; the
   // rollup rebuild at national volume takes longer than a request may.
   const config = loadConfig({ ...process.env, STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS ?? '0' });
-  for (const name of only as SubgraphName[]) {
-    const module = SUBGRAPHS[name];
-    const store = await openSubgraphStore(module, config);
-    try {
-      const started = Date.now();
-      const report = await module.seed(store, { scale, national: values.national === true });
-      const rows = Object.entries(report).map(([table, count]) => `${table} ${count}`).join(', ');
-      console.log(`${name}: ${rows} (${((Date.now() - started) / 1000).toFixed(1)} s, ${store.kind} ${store.database})`);
-    } finally {
-      await store.close();
-    }
-  }
+  // The stores are independent (each subgraph its own database): they are
+  // seeded side by side, so one's database work overlaps another's row
+  // generation. Each line is printed as its subgraph finishes.
+  const started = Date.now();
+  const results = await Promise.allSettled(
+    (only as SubgraphName[]).map(async (name) => {
+      const module = SUBGRAPHS[name];
+      const store = await openSubgraphStore(module, config);
+      try {
+        const report = await module.seed(store, { scale, national: values.national === true });
+        const rows = Object.entries(report).map(([table, count]) => `${table} ${count}`).join(', ');
+        console.log(`${name}: ${rows} (${((Date.now() - started) / 1000).toFixed(1)} s, ${store.kind} ${store.database})`);
+      } finally {
+        await store.close();
+      }
+    }),
+  );
+  const failed = results.filter((result) => result.status === 'rejected');
+  if (failed.length > 0) throw (failed[0] as PromiseRejectedResult).reason;
+  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }
 

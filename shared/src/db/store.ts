@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, type DataSourceOptions, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntityMetadata, type QueryRunner, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { StoreConfig } from '../config';
 import { keepSqliteTransactionsInStep } from './sqliteTransactions';
 import { statementSpan } from '../tracing';
@@ -218,31 +218,106 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
 }
 
+/** Rows per multi-row INSERT on MySQL/MariaDB (a few hundred kB per statement, far below `max_allowed_packet`). */
+const MYSQL_ROWS_PER_STATEMENT = 2_000;
+/** SQLite allows at most 32766 bound parameters per statement. */
+const SQLITE_PARAMETERS_PER_STATEMENT = 30_000;
+
 /**
  * Inserts many rows in multi-row statements; rows whose primary key is already
  * there are skipped, so a seed or an import can run twice and add nothing.
+ *
+ * Built for bulk loads (seeds of millions of rows): the statements are written
+ * here from the entity's column metadata rather than by TypeORM's insert
+ * builder, whose per-value parameter bookkeeping cost more than the database;
+ * rows go in primary-key order, so InnoDB fills its clustered index page by
+ * page instead of at random places. On MySQL/MariaDB a load of many rows into
+ * an empty table drops the table's non-unique indexes first and adds them
+ * back after (built by sorting, instead of every row going into every index
+ * at a random place: with a buffer pool smaller than the indexes, that was
+ * most of a national-volume seed); an index a load interrupted before it
+ * could add it back is added by the next load. A column no row sets is left
+ * to its default.
  */
 export async function insertIgnoringExisting<T extends object>(
   dataSource: DataSource,
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entity: Function,
   rows: T[],
-  chunkSize = 500,
+  rowsPerStatement = MYSQL_ROWS_PER_STATEMENT,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = dataSource.getMetadata(entity).columns.length;
-  // SQLite allows at most 32766 bound parameters per statement.
-  const size = Math.max(1, Math.min(chunkSize, Math.floor(30000 / Math.max(columns, 1))));
-  await dataSource.transaction(async (manager) => {
-    for (let start = 0; start < rows.length; start += size) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(entity)
-        .values(rows.slice(start, start + size) as never)
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
+  const metadata = dataSource.getMetadata(entity);
+  const driver = dataSource.driver;
+  const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
+  const columns = metadata.columns.filter((column) => rows.some((row) => column.getEntityValue(row) !== undefined));
+  const primary = metadata.primaryColumns;
+  const keyOf = (row: T) => primary.map((column) => String(column.getEntityValue(row)));
+  const sorted = rows
+    .map((row) => ({ row, key: keyOf(row) }))
+    .sort((a, b) => {
+      for (let index = 0; index < a.key.length; index += 1) if (a.key[index] !== b.key[index]) return a.key[index] < b.key[index] ? -1 : 1;
+      return 0;
+    })
+    .map(({ row }) => row);
+  const size = mysql ? rowsPerStatement : Math.max(1, Math.floor(SQLITE_PARAMETERS_PER_STATEMENT / Math.max(columns.length, 1)));
+  const table = driver.escape(metadata.tableName);
+  const head = `${mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO ${table} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const runner = dataSource.createQueryRunner('master');
+  try {
+    await runner.connect();
+    const reindex = mysql ? await dropIndexesForBulkLoad(runner, metadata, rows.length) : [];
+    try {
+      await runner.startTransaction();
+      try {
+        for (let start = 0; start < sorted.length; start += size) {
+          const chunk = sorted.slice(start, start + size);
+          const parameters: unknown[] = [];
+          for (const row of chunk) for (const column of columns) parameters.push(driver.preparePersistentValue(column.getEntityValue(row) ?? null, column));
+          await runner.query(head + chunk.map(() => tuple).join(', '), parameters);
+        }
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      if (reindex.length > 0) await runner.query(`ALTER TABLE ${table} ${reindex.map((index) => `ADD INDEX ${index}`).join(', ')}`);
     }
-  });
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Below this many rows a load keeps its table's indexes: rebuilding them would cost more than it saves. */
+const BULK_LOAD_ROWS = 20_000;
+
+/**
+ * Before a bulk load on MySQL/MariaDB: when the table is empty and the load
+ * large, drops its non-unique indexes (primary and unique keys stay, so
+ * existing rows are still skipped) and returns their definitions to add back
+ * after the load, together with any index of the entity missing from the
+ * table (left out by a load that was interrupted). Otherwise only the missing ones.
+ */
+async function dropIndexesForBulkLoad(runner: QueryRunner, metadata: EntityMetadata, rowCount: number): Promise<string[]> {
+  const escape = (name: string) => runner.connection.driver.escape(name);
+  const table = escape(metadata.tableName);
+  const shown = (await runner.query(`SHOW INDEX FROM ${table}`)) as { Key_name: string; Column_name: string; Non_unique: number | string; Seq_in_index: number | string }[];
+  const present = new Map<string, string[]>();
+  for (const row of [...shown].sort((a, b) => Number(a.Seq_in_index) - Number(b.Seq_in_index))) {
+    if (Number(row.Non_unique) !== 1) continue;
+    present.set(row.Key_name, [...(present.get(row.Key_name) ?? []), row.Column_name]);
+  }
+  const presentColumns = new Set([...present.values()].map((columns) => columns.join(',')));
+  const definition = (name: string, columns: readonly string[]) => `${escape(name)} (${columns.map(escape).join(', ')})`;
+  const missing = metadata.indices
+    .filter((index) => !index.isUnique && !index.isSpatial && !index.isFulltext && index.name)
+    .map((index) => ({ name: index.name, columns: index.columns.map((column) => column.databaseName) }))
+    .filter((index) => !present.has(index.name) && !presentColumns.has(index.columns.join(',')))
+    .map((index) => definition(index.name, index.columns));
+  const empty = ((await runner.query(`SELECT 1 FROM ${table} LIMIT 1`)) as unknown[]).length === 0;
+  if (!empty || rowCount < BULK_LOAD_ROWS || present.size === 0) return missing;
+  await runner.query(`ALTER TABLE ${table} ${[...present.keys()].map((name) => `DROP INDEX ${escape(name)}`).join(', ')}`);
+  return [...missing, ...[...present].map(([name, columns]) => definition(name, columns))];
 }

@@ -107,26 +107,92 @@ export class MeasureStore {
   }
 
   /**
-   * The records of a count of individuals behind one table: per county, month
-   * (1-12, of `months`, the 12 months of the year in order) and contributing
-   * agency. Records keep their county, so no closure join is needed.
+   * Every measure for every region over each of `periods`, which may overlap
+   * or leave gaps (target periods): one query per source whatever the number
+   * of periods, each period a column of its own rather than a group.
    */
-  async contributions(measure: Measure, months: readonly DateRange[]): Promise<Contribution[]> {
-    if (!measure.individuals) throw new Error(`measure ${measure.name} counts no individuals`);
+  async figuresOverPeriods(measures: readonly Measure[], regionIds: readonly string[], periods: readonly DateRange[]): Promise<FiguresByMeasure> {
+    const figures: FiguresByMeasure = new Map(measures.map((measure) => [measure.name, new Map(regionIds.map((id) => [id, periods.map(() => 0)]))]));
+    if (regionIds.length === 0 || periods.length === 0) return figures;
+    const bySource = new Map<MeasureSource, Measure[]>();
+    for (const measure of measures) if (measure.source.endDate) bySource.set(measure.source, [...(bySource.get(measure.source) ?? []), measure]);
+    const daily = rolledUp(measures);
+    const readColumns = (rows: Row[], ofSource: readonly Measure[]) => {
+      for (const row of rows) {
+        ofSource.forEach((measure, m) => {
+          const values = figures.get(measure.name)!.get(String(row.regionId))!;
+          periods.forEach((_, p) => (values[p] = integer(row[`m${m}_${p}`])));
+        });
+      }
+    };
+    await Promise.all([
+      ...[...bySource].map(async ([source, ofSource]) => readColumns(await this.lastingQuery(source, ofSource, regionIds, periods).getRawMany<Row>(), ofSource)),
+      (async () => {
+        if (daily.length === 0) return;
+        const query = this.dataSource
+          .createQueryBuilder()
+          .from(StatRollup, 'rollup')
+          .innerJoin(RegionScope, 'scope', 'scope.regionId = rollup.regionId')
+          .select('scope.scopeRegionId', 'regionId')
+          .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
+          .andWhere('rollup.measure IN (:...measures)', { measures: daily.map((measure) => measure.name) })
+          .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', spanOf(periods))
+          .groupBy('scope.scopeRegionId');
+        periods.forEach((period, p) => query.setParameters({ [`periodFrom${p}`]: period.from, [`periodTo${p}`]: period.to }));
+        daily.forEach((measure, m) => {
+          query.setParameter(`measure${m}`, measure.name);
+          periods.forEach((_, p) =>
+            query.addSelect(`SUM(CASE WHEN rollup.measure = :measure${m} AND rollup.day BETWEEN :periodFrom${p} AND :periodTo${p} THEN rollup.value ELSE 0 END)`, `m${m}_${p}`),
+          );
+        });
+        readColumns(await query.getRawMany<Row>(), daily);
+      })(),
+    ]);
+    return figures;
+  }
+
+  /**
+   * The records behind several suppression tables (each a count of
+   * individuals over the 12 months of one Solar Hijri year, `monthsOf(year)`)
+   * in one query: per table, county, month (1-12) and contributing agency.
+   * Records keep their county, so no closure join is needed.
+   */
+  async contributionsOfTables(tables: readonly { measure: Measure; year: number }[], monthsOf: (year: number) => readonly DateRange[]): Promise<Contribution[][]> {
+    if (tables.length === 0) return [];
+    for (const { measure } of tables) if (!measure.individuals) throw new Error(`measure ${measure.name} counts no individuals`);
+    const years = [...new Set(tables.map((table) => table.year))].sort((a, b) => a - b);
+    // Every month from the first year's to the last's, contiguous (years between unasked included), so one CASE buckets them.
+    const months: DateRange[] = [];
+    for (let year = years[0]; year <= years[years.length - 1]; year += 1) months.push(...monthsOf(year));
     const query = this.dataSource
       .createQueryBuilder()
       .from(StatRollup, 'rollup')
-      .select('rollup.regionId', 'regionId')
+      .select('rollup.measure', 'measure')
+      .addSelect('rollup.regionId', 'regionId')
       .addSelect('rollup.agencyId', 'agencyId')
       .addSelect('SUM(rollup.value)', 'count')
-      .where('rollup.measure = :measure', { measure: measure.name })
-      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', { spanFrom: months[0].from, spanTo: months[months.length - 1].to })
-      .groupBy('rollup.regionId')
+      .where('rollup.measure IN (:...measures)', { measures: [...new Set(tables.map((table) => table.measure.name))] })
+      .andWhere(`(${years.map((_, y) => `rollup.day BETWEEN :yearFrom${y} AND :yearTo${y}`).join(' OR ')})`, Object.fromEntries(
+        years.flatMap((year, y) => {
+          const ofYear = monthsOf(year);
+          return [[`yearFrom${y}`, ofYear[0].from], [`yearTo${y}`, ofYear[ofYear.length - 1].to]];
+        }),
+      ))
+      .groupBy('rollup.measure')
+      .addGroupBy('rollup.regionId')
       .addGroupBy('rollup.agencyId');
     const rows = await inBuckets(query, 'rollup.day', months).getRawMany<Row>();
-    return rows
-      .map((row) => ({ regionId: String(row.regionId), agencyId: String(row.agencyId), month: integer(row.bucket) + 1, count: integer(row.count) }))
-      .filter((contribution) => contribution.count !== 0);
+    const index = new Map(tables.map((table, t) => [`${table.measure.name}|${table.year}`, t]));
+    const result: Contribution[][] = tables.map(() => []);
+    for (const row of rows) {
+      const bucket = integer(row.bucket);
+      const year = years[0] + Math.floor(bucket / 12);
+      const t = index.get(`${String(row.measure)}|${year}`);
+      const count = integer(row.count);
+      if (t === undefined || count === 0) continue;
+      result[t].push({ regionId: String(row.regionId), agencyId: String(row.agencyId), month: (bucket % 12) + 1, count });
+    }
+    return result;
   }
 
   /** Rollup rows of the day measures in the buckets' span, grouped by requested region and bucket: one query for all of them. */
@@ -146,7 +212,12 @@ export class MeasureStore {
     return inBuckets(query, 'rollup.day', buckets);
   }
 
-  /** Every rollup row of the day measures rebuilt from the raw rows, in one transaction; returns how many rows it wrote. */
+  /**
+   * Every rollup row of the day measures rebuilt from the raw rows, in one
+   * transaction: one INSERT … SELECT … GROUP BY per measure, so the rows never
+   * leave the database (what a seed at national volume needs). Returns how
+   * many rollup rows there are.
+   */
   async rebuild(set: MeasureSet): Promise<number> {
     const measures = rolledUp(set.measures);
     return this.dataSource.transaction(async (manager) => {
@@ -156,10 +227,15 @@ export class MeasureStore {
         .from(StatRollup)
         .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
         .execute();
-      const rows = await this.rawRollup(manager, measures);
-      await insertRollupRows(manager, rows);
+      for (const measure of measures) await insertRollupOf(manager, measure);
       await bumpVersions(manager, set.measures);
-      return rows.length;
+      const counted = await manager
+        .createQueryBuilder()
+        .from(StatRollup, 'rollup')
+        .select('COUNT(*)', 'count')
+        .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+        .getRawOne<Row>();
+      return integer(counted?.count);
     });
   }
 
@@ -200,10 +276,7 @@ export class MeasureStore {
    * (one row per region) rather than a group.
    */
   private lastingQuery(source: MeasureSource, measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
-    const query = this.scoped(source, regionIds).andWhere(`${source.date} <= :spanTo AND ${source.endDate} >= :spanFrom`, {
-      spanFrom: buckets[0].from,
-      spanTo: buckets[buckets.length - 1].to,
-    });
+    const query = this.scoped(source, regionIds).andWhere(`${source.date} <= :spanTo AND ${source.endDate} >= :spanFrom`, spanOf(buckets));
     buckets.forEach((bucket, b) => query.setParameters({ [`bucketFrom${b}`]: bucket.from, [`bucketTo${b}`]: bucket.to }));
     measures.forEach((measure, m) => {
       const condition = measure.condition ? ` AND (${measure.condition})` : '';
@@ -223,6 +296,17 @@ export class MeasureStore {
       .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
       .groupBy('scope.scopeRegionId');
   }
+}
+
+/** The first and last day of some periods, in any order. */
+function spanOf(periods: readonly DateRange[]): { spanFrom: string; spanTo: string } {
+  let spanFrom = periods[0].from;
+  let spanTo = periods[0].to;
+  for (const period of periods) {
+    if (period.from < spanFrom) spanFrom = period.from;
+    if (period.to > spanTo) spanTo = period.to;
+  }
+  return { spanFrom, spanTo };
 }
 
 /**
@@ -249,18 +333,6 @@ function rollupRowsOf(measure: Measure, rows: readonly Row[]): RollupRow[] {
     .filter((row) => row.value !== 0);
 }
 
-async function insertRollupRows(manager: EntityManager, rows: readonly RollupRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(StatRollup)
-      .values(rows.slice(start, start + ROWS_PER_INSERT))
-      .updateEntity(false)
-      .execute();
-  }
-}
-
 /**
  * Recomputes the rollup rows of every day measure for the touched counties
  * and days from the raw rows, inside the writer's transaction (`manager`),
@@ -285,6 +357,9 @@ export async function refreshRollups(manager: EntityManager, set: MeasureSet, to
       .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
       .andWhere(`(${pairs.map((index) => `(region_id = :touchedRegion${index} AND day = :touchedDay${index})`).join(' OR ')})`, parameters)
       .execute();
+    // Read, then inserted: an INSERT … SELECT would lock the records it reads
+    // (shared next-key locks), and concurrent writes of the same county and
+    // day would deadlock on them.
     const rows: RollupRow[] = [];
     for (const measure of measures) {
       const { source } = measure;
@@ -294,8 +369,46 @@ export async function refreshRollups(manager: EntityManager, set: MeasureSet, to
       );
       appendAll(rows, rollupRowsOf(measure, await query.getRawMany<Row>()));
     }
-    await insertRollupRows(manager, rows);
+    for (let row = 0; row < rows.length; row += ROWS_PER_INSERT) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(StatRollup)
+        .values(rows.slice(row, row + ROWS_PER_INSERT))
+        .updateEntity(false)
+        .execute();
+    }
   }
+}
+
+/**
+ * Writes a measure's rollup rows (per county, day and contributing agency,
+ * non-zero values only) from the raw rows with one INSERT … SELECT: the rows
+ * never reach the process. For rebuilds only (a seed, `rollups --rebuild`): it
+ * locks the records it reads until the transaction ends.
+ */
+async function insertRollupOf(manager: EntityManager, measure: Measure): Promise<void> {
+  const { source } = measure;
+  const day = `SUBSTR(CAST(${source.date} AS CHAR), 1, 10)`;
+  const agency = measure.individuals ? `COALESCE(${measure.individuals.agency}, '')` : "''";
+  const query = source
+    .rows(manager)
+    .select(source.region, 'regionId')
+    .addSelect(day, 'day')
+    .addSelect(agency, 'agencyId')
+    .addSelect(`SUM(${measure.value})`, 'value')
+    .where(`${source.date} IS NOT NULL`)
+    .groupBy(source.region)
+    .addGroupBy(day)
+    .addGroupBy(agency)
+    .having(`SUM(${measure.value}) <> 0`);
+  if (measure.condition) query.andWhere(measure.condition, measure.parameters);
+  const [select, parameters] = query.getQueryAndParameters();
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  const columns = ['measure', 'region_id', 'day', 'agency_id', 'value'].map(escape).join(', ');
+  // The builder may order its select list as it likes: the outer SELECT names each column.
+  const picked = ['regionId', 'day', 'agencyId', 'value'].map((alias) => `grouped.${escape(alias)}`).join(', ');
+  await manager.query(`INSERT INTO ${escape('stat_rollup')} (${columns}) SELECT ?, ${picked} FROM (${select}) grouped`, [measure.name, ...parameters]);
 }
 
 /** A measure's value per county, day and contributing agency, from the raw rows. */

@@ -27,9 +27,9 @@ import { suppressedTableOf, type SuppressedTable } from './suppression';
 /**
  * Keys one loader batch takes: every region of the country (510) for several
  * periods in one request stays one batch, so a question over the 478 counties
- * costs the statements it costs for three. Each batch is one query per distinct
- * question whatever its size (the region ids are its IN list); the gateway's
- * cost limit bounds how many keys a request can make.
+ * costs the statements it costs for three. Each batch is one query whatever its
+ * size (periods are its columns, region ids its IN list); the gateway's cost
+ * limit bounds how many keys a request can make.
  */
 const MAX_BATCH_KEYS = 10_000;
 
@@ -90,35 +90,81 @@ function byQuestion<K extends { regionId: string }, V>(
 
 const monthsOfSolarYear = (year: number) => bucketsOf(solarYearRange(year), 'SOLAR_MONTH');
 
+/** The figures a cached answer holds, roughly: what its share of the cache's size limit is counted as. */
+const figuresIn = (value: Figures | FiguresBucket[] | number | null): number =>
+  Array.isArray(value) ? value.reduce((sum, bucket) => sum + Object.keys(bucket.stats).length, 0) : value && typeof value === 'object' ? Object.keys(value).length : 1;
+
 /**
- * Per-request loaders over one subgraph's measures. Suppression tables are
- * loaded once per (measure, Solar year) in a request, whatever asks them.
+ * Per-request loaders over one subgraph's measures.
+ *
+ * Answers are cached across requests in the store's `StatCache`, keyed by
+ * what they are (loader, suppression threshold, question, region or target)
+ * and valid only while the versions of the subgraph's measures are those
+ * they were computed at: a request reads the versions once (one statement)
+ * and asks the rollups only for what the cache lacks. A write bumps the
+ * versions in its own transaction, so the first request after its commit
+ * computes afresh. The caller is not part of the key: what is published
+ * (suppression included) is decided from the records alone, the same for
+ * every caller, and who may ask is checked before the loaders.
  */
 export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshold: number) {
   const individuals = set.measures.filter((measure) => measure.individuals);
   const counted = set.measures.filter((measure) => !measure.individuals);
   const measureByName = new Map(set.measures.map((measure) => [measure.name, measure]));
 
-  // The versions of the counts of individuals, read once per request (one
-  // statement); a suppression table is taken from the store's cache while its
-  // measure's version is unchanged, and built (and cached) otherwise.
-  let versions: Promise<Map<string, string>> | null = null;
-  const versionsOnce = () => (versions ??= store.versions(individuals));
+  // The versions of every measure, read once per request (one statement).
+  let versions: Promise<{ byMeasure: Map<string, string>; all: string }> | null = null;
+  const versionsOnce = () =>
+    (versions ??= store.versions(set.measures).then((byMeasure) => ({ byMeasure, all: [...byMeasure].map(([measure, version]) => `${measure}=${version}`).join(',') })));
 
+  /**
+   * A batch function answering from the cache what it can and computing the
+   * rest with `compute` (keys in, answers in the same order out).
+   */
+  function cachedAnswers<K, V extends Figures | FiguresBucket[] | number | null>(
+    loader: string,
+    keyString: (key: K) => string,
+    compute: (keys: readonly K[]) => Promise<V[]>,
+  ): (keys: readonly K[]) => Promise<V[]> {
+    return async (keys) => {
+      const { all } = await versionsOnce();
+      const cacheKey = (key: K) => `${loader}|${threshold}|${keyString(key)}`;
+      const answers: V[] = new Array(keys.length);
+      const missing: number[] = [];
+      keys.forEach((key, index) => {
+        const hit = store.cache.get<{ value: V }>(cacheKey(key), all);
+        if (hit) answers[index] = hit.value;
+        else missing.push(index);
+      });
+      if (missing.length === 0) return answers;
+      const computed = await compute(missing.map((index) => keys[index]));
+      missing.forEach((index, position) => {
+        answers[index] = computed[position];
+        store.cache.set(cacheKey(keys[index]), all, { value: computed[position] }, figuresIn(computed[position]));
+      });
+      return answers;
+    };
+  }
+
+  // A suppression table is cached by its own measure's version: it is also
+  // what every answer holding one of its cells was computed from.
   const tables = new DataLoader<TableKey, SuppressedTable, string>(
     async (keys) => {
-      const current = await versionsOnce();
-      return Promise.all(
-        keys.map(async (key) => {
-          const cacheKey = `table|${threshold}|${key.measure}|${key.year}`;
-          const version = current.get(key.measure) ?? '0';
-          const cached = store.cache.get<SuppressedTable>(cacheKey, version);
-          if (cached) return cached;
-          const table = suppressedTableOf(await store.contributions(measureByName.get(key.measure)!, monthsOfSolarYear(key.year)), threshold);
-          store.cache.set(cacheKey, version, table);
-          return table;
-        }),
+      const { byMeasure } = await versionsOnce();
+      const cacheKeyOf = (key: TableKey) => `table|${threshold}|${key.measure}|${key.year}`;
+      const versionOf = (key: TableKey) => byMeasure.get(key.measure) ?? '0';
+      const found = keys.map((key) => store.cache.get<SuppressedTable>(cacheKeyOf(key), versionOf(key)));
+      const missing = keys.filter((_, index) => !found[index]);
+      const contributions = await store.contributionsOfTables(
+        missing.map((key) => ({ measure: measureByName.get(key.measure)!, year: key.year })),
+        monthsOfSolarYear,
       );
+      missing.forEach((key, index) => {
+        const table = suppressedTableOf(contributions[index], threshold);
+        store.cache.set(cacheKeyOf(key), versionOf(key), table, table.weight);
+        found[keys.indexOf(key)] = table;
+      });
+      return found as SuppressedTable[];
     },
     { cacheKeyFn: (key) => `${key.measure}|${key.year}` },
   );
@@ -144,21 +190,27 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
     return figures;
   }
 
+  // Every period asked of any region in one go: each period is a column of one query.
   const stats = new DataLoader<StatsKey, Figures, string>(
-    byQuestion(
-      (key) => `${key.from}|${key.to}`,
-      async (sample, regionIds) => {
-        const period: DateRange = { from: sample.from, to: sample.to };
-        const unit = publishedUnitOf(period);
-        const [counts, unitTables] = await Promise.all([store.figures(counted, regionIds, [period]), individualCells(unit)]);
-        return new Map(regionIds.map((regionId) => [regionId, figuresOf(regionId, counts, 0, unit, unitTables)]));
-      },
-    ),
-    { cacheKeyFn: (key) => `${key.regionId}|${key.from}|${key.to}`, maxBatchSize: MAX_BATCH_KEYS },
+    cachedAnswers('stats', statsKeyString, async (keys) => {
+      const periods = [...new Map(keys.map((key) => [`${key.from}|${key.to}`, { from: key.from, to: key.to }])).values()];
+      const periodIndex = new Map(periods.map((period, index) => [`${period.from}|${period.to}`, index]));
+      const regionIds = [...new Set(keys.map((key) => key.regionId))];
+      const units = periods.map((period) => publishedUnitOf(period));
+      const [counts, unitTables] = await Promise.all([
+        store.figuresOverPeriods(counted, regionIds, periods),
+        Promise.all(units.map((unit) => individualCells(unit))),
+      ]);
+      return keys.map((key) => {
+        const index = periodIndex.get(`${key.from}|${key.to}`)!;
+        return figuresOf(key.regionId, counts, index, units[index], unitTables[index]);
+      });
+    }),
+    { cacheKeyFn: statsKeyString, maxBatchSize: MAX_BATCH_KEYS },
   );
 
   const series = new DataLoader<SeriesKey, FiguresBucket[], string>(
-    byQuestion(
+    cachedAnswers('series', seriesKeyString, byQuestion(
       (key) => `${key.from}|${key.to}|${key.granularity}`,
       async (sample, regionIds) => {
         const buckets = bucketsOf({ from: sample.from, to: sample.to }, sample.granularity);
@@ -186,8 +238,8 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
           ]),
         );
       },
-    ),
-    { cacheKeyFn: (key) => `${key.regionId}|${key.from}|${key.to}|${key.granularity}`, maxBatchSize: MAX_BATCH_KEYS },
+    )),
+    { cacheKeyFn: seriesKeyString, maxBatchSize: MAX_BATCH_KEYS },
   );
 
   const measureOfTarget = (metric: string): Measure | null => {
@@ -195,42 +247,45 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
     return name === undefined ? null : measureByName.get(name)!;
   };
 
+  /**
+   * Target actuals: every answerable key in one go whatever their periods
+   * (each period a column of one query, not a query of its own), counts of
+   * individuals from their tables.
+   */
   const actual = new DataLoader<ActualKey, number | null, string>(
-    async (keys) => {
+    cachedAnswers('actual', actualKeyString, async (keys) => {
       const answerable = keys.filter((key) => measureOfTarget(key.metric) && typeof key.regionId === 'string' && isDateRange(key));
       const values = new Map<string, number | null>();
-      const byPeriod = new Map<string, ActualKey[]>();
-      for (const key of answerable) byPeriod.set(`${key.from}|${key.to}`, [...(byPeriod.get(`${key.from}|${key.to}`) ?? []), key]);
-      await Promise.all(
-        [...byPeriod.values()].map(async (group) => {
-          const period: DateRange = { from: group[0].from, to: group[0].to };
-          const measures = [...new Set(group.map((key) => measureOfTarget(key.metric)!))];
-          const regionIds = [...new Set(group.map((key) => key.regionId))];
-          const unit = publishedUnitOf(period);
-          const [counts, unitTables] = await Promise.all([
-            store.figures(
-              measures.filter((measure) => !measure.individuals),
-              regionIds,
-              [period],
-            ),
-            individualCells(
-              unit,
-              measures.filter((measure) => measure.individuals),
-            ),
-          ]);
-          for (const key of group) {
-            const measure = measureOfTarget(key.metric)!;
-            const value = measure.individuals
-              ? unit && unitTables
-                ? unitTables.get(measure.name)!.value({ regionId: key.regionId, kind: unit.kind, index: unit.index })
-                : null
-              : counts.get(measure.name)!.get(key.regionId)![0];
-            values.set(actualKeyString(key), value);
-          }
-        }),
-      );
+      const periods = [...new Map(answerable.map((key) => [`${key.from}|${key.to}`, { from: key.from, to: key.to }])).values()];
+      const periodIndex = new Map(periods.map((period, index) => [`${period.from}|${period.to}`, index]));
+      const measures = [...new Set(answerable.map((key) => measureOfTarget(key.metric)!))];
+      const regionIds = [...new Set(answerable.map((key) => key.regionId))];
+      const units = periods.map((period) => publishedUnitOf(period));
+      const years = [...new Set(units.filter((unit) => unit !== null).map((unit) => unit.year))];
+      const wantedIndividuals = measures.filter((measure) => measure.individuals);
+      const [counts, yearTables] = await Promise.all([
+        store.figuresOverPeriods(
+          measures.filter((measure) => !measure.individuals),
+          regionIds,
+          periods,
+        ),
+        Promise.all(
+          years.map(async (year) => [year, await individualCells({ calendar: 'SOLAR', kind: 'YEAR', year, index: 0 }, wantedIndividuals)] as const),
+        ).then((entries) => new Map(entries)),
+      ]);
+      for (const key of answerable) {
+        const measure = measureOfTarget(key.metric)!;
+        const index = periodIndex.get(`${key.from}|${key.to}`)!;
+        const unit = units[index];
+        const value = measure.individuals
+          ? unit
+            ? yearTables.get(unit.year)!.get(measure.name)!.value({ regionId: key.regionId, kind: unit.kind, index: unit.index })
+            : null
+          : counts.get(measure.name)!.get(key.regionId)![index];
+        values.set(actualKeyString(key), value);
+      }
       return keys.map((key) => values.get(actualKeyString(key)) ?? null);
-    },
+    }),
     { cacheKeyFn: actualKeyString, maxBatchSize: MAX_BATCH_KEYS },
   );
 
@@ -250,6 +305,14 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
   };
 }
 export type StatisticsLoaders = ReturnType<typeof statisticsLoaders>;
+
+function statsKeyString(key: StatsKey): string {
+  return `${key.regionId}|${key.from}|${key.to}`;
+}
+
+function seriesKeyString(key: SeriesKey): string {
+  return `${key.regionId}|${key.from}|${key.to}|${key.granularity}`;
+}
 
 function actualKeyString(key: ActualKey): string {
   return JSON.stringify([key.metric, key.regionId, key.from, key.to]);

@@ -142,6 +142,11 @@ export class SuppressedTable {
     this.complement();
   }
 
+  /** Its cells (regions × 17 units): what it weighs in a cache, with its subspaces (`× 8`). */
+  get weight(): number {
+    return this.cells.size * 8;
+  }
+
   private isSmall(value: number, shares: ReadonlyMap<string, number>): boolean {
     const small = (count: number) => count >= 1 && count < this.threshold;
     if (small(value)) return true;

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { RegionScope, type PageRequest } from '@safety-graph/shared';
 import { PreventionProgram } from '../entities';
+import { touchLastingRecords } from './measures';
 
 export interface ProgramFilter {
   regionId?: string | null;
@@ -74,5 +75,6 @@ export class ProgramStore {
 
   async insert(manager: EntityManager, program: PreventionProgram): Promise<void> {
     await manager.insert(PreventionProgram, program);
+    await touchLastingRecords(manager);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
+import { bumpVersions, refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
 import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
 
 /**
@@ -63,3 +63,10 @@ export const PREVENTION_MEASURES: MeasureSet = {
 
 /** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
 export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, PREVENTION_MEASURES, touched);
+
+/**
+ * A programme was written: programmes last over periods and are read from
+ * their rows (no rollup), so only the measures' versions change, in the
+ * writer's transaction, and answers cached from the old rows are not used again.
+ */
+export const touchLastingRecords = (manager: EntityManager): Promise<void> => bumpVersions(manager, PREVENTION_MEASURES.measures);

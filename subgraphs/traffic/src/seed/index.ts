@@ -1,4 +1,5 @@
 import {
+  appendAll,
   MeasureStore,
   DEMO_SOLAR_YEARS,
   demoProvinces,
@@ -39,6 +40,8 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   if (!(options.scale > 0) || !Number.isFinite(options.scale)) throw new Error(`scale must be a positive number, got ${options.scale}`);
   const regionScope = await seedRegionScope(store);
   const report: SeedReport = { region_scope: regionScope, crash: 0, crash_person: 0, violation: 0, traffic_campaign: 0, stat_rollup: 0 };
+  // Every province's and year's rows first, then one load per table: a load into an empty table builds its indexes once, at the end.
+  const all: { crashes: Crash[]; persons: CrashPerson[]; violations: Violation[] } = { crashes: [], persons: [], violations: [] };
   for (const { province, factor, keyPrefix } of demoProvinces(options.national ?? false)) {
     const scaled = (volume: number) => Math.round(volume * factor * options.scale);
     const exposure = provinceExposure(province.code);
@@ -56,14 +59,17 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
         keyPrefix,
       );
       const violations = generateViolations(solarYear, scaled(volume.violations), exposure, keyPrefix);
-      await insertIgnoringExisting(store.dataSource, Crash, crashes);
-      await insertIgnoringExisting(store.dataSource, CrashPerson, persons);
-      await insertIgnoringExisting(store.dataSource, Violation, violations);
-      report.crash += crashes.length;
-      report.crash_person += persons.length;
-      report.violation += violations.length;
+      appendAll(all.crashes, crashes);
+      appendAll(all.persons, persons);
+      appendAll(all.violations, violations);
     }
   }
+  await insertIgnoringExisting(store.dataSource, Crash, all.crashes);
+  await insertIgnoringExisting(store.dataSource, CrashPerson, all.persons);
+  await insertIgnoringExisting(store.dataSource, Violation, all.violations);
+  report.crash = all.crashes.length;
+  report.crash_person = all.persons.length;
+  report.violation = all.violations.length;
   const campaigns = generateCampaigns();
   await insertIgnoringExisting(store.dataSource, TrafficCampaign, campaigns);
   report.traffic_campaign = campaigns.length;
