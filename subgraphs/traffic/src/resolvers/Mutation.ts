@@ -1,6 +1,6 @@
 import type { TrafficContext } from '../context';
-import { amendCrash, reportCrash, type AmendCrashInput, type ReportCrashInput } from '../mutations/crashes';
-import { recordViolation, type RecordViolationInput } from '../mutations/violations';
+import { amendCrash, reportCrash, type AmendCrashInput, type ReportCrashInput } from '../writes/Crash';
+import { recordViolation, type RecordViolationInput } from '../writes/Violation';
 import type { MutationResolvers } from '../generated/resolvers';
 
 /** Each needs traffic:write (the module's access policy); the caller's agency is recorded as reporter or recorder. */
