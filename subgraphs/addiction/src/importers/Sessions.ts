@@ -11,7 +11,7 @@ import {
 } from '@safety-graph/shared';
 import { createContext, type AddictionContext } from '../context';
 import { eitherOf, regionIdOf, usedColumn, type Row } from './rows';
-import { correctProgramSession, insertProgramSession, MAX_ATTENDANCE } from '../programSessionWrites';
+import { correctProgramSession, insertProgramSession, MAX_ATTENDANCE } from '../writes/ProgramSession';
 
 async function programIdOf(context: AddictionContext, row: Row): Promise<string> {
   const given = eitherOf(row, 'programId', 'programCode');

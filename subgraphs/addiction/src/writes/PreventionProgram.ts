@@ -1,8 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, conflict, referenceRegions, requireRegion, requireText } from '@safety-graph/shared';
+import {
+  badUserInput,
+  conflict,
+  createOnce,
+  failpoint,
+  isDuplicateKeyError,
+  loadExisting,
+  referenceRegions,
+  requireRegion,
+  requireText,
+} from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
 import type { PreventionProgram } from '../entities';
-import { writerOf } from '../programSessionWrites';
+import { writerOf } from './ProgramSession';
 
 export interface CreatePreventionProgramInput {
   code: string;
@@ -76,4 +87,37 @@ export async function correctProgram(context: AddictionContext, manager: EntityM
   if (checked.regionId !== current.regionId && held !== null) throw conflict(`programme ${current.code} has sessions; its region no longer changes`);
   await context.stores.programs.correct(manager, id, checked);
   return true;
+}
+
+/** createPreventionProgram: the programme written once per idempotency key; a retry answers the first one. */
+export async function createPreventionProgram(context: AddictionContext, input: CreatePreventionProgramInput): Promise<PreventionProgram> {
+  const writer = writerOf(context);
+  const { leadAgencyId, ...fields } = checkedNewProgram(context, input);
+  const { code, agreementId } = fields;
+  const program: PreventionProgram = { id: randomUUID(), ...fields, leadAgencyId };
+  const takenMessage = `a programme with code ${code} already exists`;
+  let id: string;
+  try {
+    id = await createOnce(
+      context.store,
+      { agencyCode: writer.agencyCode, operation: 'createPreventionProgram', key: input.idempotencyKey, input: fields },
+      async (manager) => {
+        await insertProgram(context, manager, program);
+        failpoint('addiction.createPreventionProgram.after-first-insert');
+        return program.id;
+      },
+    );
+  } catch (error) {
+    // Another request took the code between our check and our insert.
+    if (isDuplicateKeyError(error)) throw conflict(takenMessage);
+    throw error;
+  }
+
+  const { loaders } = context;
+  if (id !== program.id) return loadExisting(loaders.programById, id, 'PreventionProgram');
+  loaders.programById.clear(id).prime(id, program);
+  loaders.programByCode.clear(code).prime(code, program);
+  if (agreementId) loaders.programsByAgreementId.clear(agreementId);
+  loaders.forgetFigures();
+  return program;
 }

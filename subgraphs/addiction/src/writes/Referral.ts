@@ -1,8 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, conflict, requireAgency, requireCounty, requirePastDate } from '@safety-graph/shared';
+import {
+  badUserInput,
+  conflict,
+  createOnce,
+  failpoint,
+  forbidden,
+  loadExisting,
+  requireAgency,
+  requireCounty,
+  requirePastDate,
+} from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
 import type { TreatmentReferral } from '../entities';
-import { writerOf } from '../programSessionWrites';
+import { writerOf } from './ProgramSession';
 
 export interface ReferToTreatmentInput {
   subjectNationalId: string;
@@ -11,6 +22,20 @@ export interface ReferToTreatmentInput {
   toAgencyId: string;
   idempotencyKey?: string | null;
 }
+
+export interface UpdateReferralStatusInput {
+  referralId: string;
+  status: string;
+  on: string;
+}
+
+/** The steps a referral may take; anything else is a CONFLICT naming where it stands. */
+const NEXT_STATUSES: Record<string, readonly string[]> = {
+  REFERRED: ['ADMITTED', 'DROPPED_OUT'],
+  ADMITTED: ['COMPLETED', 'DROPPED_OUT'],
+  COMPLETED: [],
+  DROPPED_OUT: [],
+};
 
 /** Treatment is given by health networks and welfare offices; nobody else may be referred to. */
 const TREATING_AGENCY_KINDS = new Set(['HEALTH', 'WELFARE']);
@@ -51,4 +76,54 @@ export async function correctReferral(context: AddictionContext, manager: Entity
     toAgencyId: checked.toAgencyId,
   });
   return true;
+}
+
+/** referToTreatment: the referral written once per idempotency key; a retry answers the first one. */
+export async function referToTreatment(context: AddictionContext, input: ReferToTreatmentInput): Promise<TreatmentReferral> {
+  const writer = writerOf(context);
+  const checked = checkedNewReferral(context, input);
+  const fields = { subjectPseudonym: checked.subjectPseudonym, referredOn: checked.referredOn, regionId: checked.regionId, toAgencyId: checked.toAgencyId };
+  const referral: TreatmentReferral = { id: randomUUID(), ...checked };
+  const id = await createOnce(
+    context.store,
+    { agencyCode: writer.agencyCode, operation: 'referToTreatment', key: input.idempotencyKey, input: fields },
+    async (manager) => {
+      await context.stores.referrals.insert(manager, referral);
+      failpoint('addiction.referToTreatment.after-first-insert');
+      return referral.id;
+    },
+  );
+
+  const { loaders } = context;
+  loaders.forgetFigures();
+  if (id !== referral.id) return loadExisting(loaders.referralById, id, 'TreatmentReferral');
+  loaders.referralById.clear(id).prime(id, referral);
+  return referral;
+}
+
+/** updateReferralStatus: the receiving agency moves a referral one step along NEXT_STATUSES. */
+export async function updateReferralStatus(context: AddictionContext, input: UpdateReferralStatusInput): Promise<TreatmentReferral> {
+  const writer = writerOf(context);
+  const updated = await context.store.transaction(async (manager) => {
+    const referral = await context.stores.referrals.findVisibleById(manager, input.referralId, writer.agencyId);
+    // A referral the caller is not party to is reported as absent: FORBIDDEN would tell it exists.
+    if (!referral) throw badUserInput('input.referralId', 'no such referral');
+    if (referral.toAgencyId !== writer.agencyId) throw forbidden('Only the receiving agency updates a referral’s status');
+    const on = requirePastDate('input.on', input.on);
+    if (on < referral.referredOn) throw badUserInput('input.on', `must not be before the referral (${referral.referredOn})`);
+    if (!(NEXT_STATUSES[referral.status] ?? []).includes(input.status)) {
+      throw conflict(`the referral is ${referral.status}; it cannot become ${input.status}`);
+    }
+    if (referral.admittedOn && on < referral.admittedOn) throw badUserInput('input.on', `must not be before the admission (${referral.admittedOn})`);
+    const change = input.status === 'ADMITTED' ? { status: input.status, admittedOn: on } : { status: input.status };
+    if (!(await context.stores.referrals.changeStatus(manager, referral.id, referral.status, change))) {
+      throw conflict(`the referral was ${referral.status} but another update came first; read it again`);
+    }
+    return { ...referral, ...change };
+  });
+
+  const { loaders } = context;
+  loaders.referralById.clear(updated.id).prime(updated.id, updated);
+  loaders.forgetFigures();
+  return updated;
 }

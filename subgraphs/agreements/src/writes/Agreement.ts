@@ -1,13 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, conflict, failpoint, forbidden, isDuplicateKeyError, unauthenticated, type MetricDefinition, type ReferenceAgency } from '@safety-graph/shared';
+import {
+  badUserInput,
+  conflict,
+  createOnce,
+  failpoint,
+  forbidden,
+  isDuplicateKeyError,
+  referenceAgencies,
+  unauthenticated,
+  type MetricDefinition,
+  type ReferenceAgency,
+} from '@safety-graph/shared';
 import type { AgreementsContext } from '../context';
 import { domainOrder, type SafetyDomain } from '../domains';
 import type { Agreement, Target } from '../entities';
-import { isWithinRegion, type DraftFields, type TargetFields } from '../inputs';
-import { requireShownStatus } from '../lifecycle';
+import {
+  isWithinRegion,
+  validateCommitment,
+  validateDraft,
+  validateParty,
+  validateTarget,
+  type AddCommitmentInput,
+  type AddPartyInput,
+  type DraftAgreementInput,
+  type DraftFields,
+  type SetTargetInput,
+  type TargetFields,
+} from '../inputs';
+import { missingForActivation, nextStatus, requireShownStatus, type LifecycleStep } from '../lifecycle';
+import { primeAgreement } from '../loaders';
 import { acceptanceTime } from '../partyStatus';
-import { effectiveStatus, type AgreementStatus } from '../status';
+import { effectiveStatus, todayIso, type AgreementStatus } from '../status';
+import { readWholeAgreement, type WholeAgreement } from '../store';
 import { TARGET_KIND_OF_DOMAIN } from '../targetKind';
 
 // The MOU aggregate's writes, inside the caller's transaction: the mutations
@@ -194,3 +219,153 @@ export async function correctTarget(
   await context.stores.targets.correct(manager, next);
   return true;
 }
+
+/** An agency's code for a message; parties are reference agencies, the id stands in for one that is not. */
+const agencyCodeOf = (id: string): string => referenceAgencies().find((agency) => agency.id === id)?.code ?? id;
+
+/** The MOU as the write left it, read on the primary, with the request's loaders primed from it. */
+async function written(context: AgreementsContext, agreementId: string): Promise<WholeAgreement> {
+  const whole = await context.store.transaction((manager) => readWholeAgreement(context.stores, manager, agreementId));
+  if (!whole) throw new Error(`agreement ${agreementId} is missing right after a write to it`);
+  primeAgreement(context.loaders, whole);
+  return whole;
+}
+
+/** One lifecycle step: only the lead agency may take it, from the statuses ../lifecycle.ts allows. */
+function lifecycleStep(step: LifecycleStep) {
+  return async (context: AgreementsContext, id: string): Promise<Agreement> => {
+    const writer = writerOf(context);
+    const { stores } = context;
+    await context.store.transaction(async (manager) => {
+      const agreement = await agreementForWrite(context, manager, id, 'id');
+      requireLead(agreement, writer, 'change its status');
+      const shown = shownStatus(agreement);
+      const status = nextStatus(step, agreement.code, shown);
+      if (shown === 'DRAFT') {
+        const parties = await stores.parties.findByAgreementIds([agreement.id], manager);
+        const missing = missingForActivation({
+          leadAgencyId: agreement.leadAgencyId,
+          partyAgencyIds: parties.map((party) => party.agencyId),
+          pendingPartyCodes: parties.filter((party) => party.status !== 'ACCEPTED').map((party) => agencyCodeOf(party.agencyId)),
+          signedOn: agreement.signedOn,
+          startsOn: agreement.startsOn,
+          endsOn: agreement.endsOn,
+          today: todayIso(),
+        });
+        if (missing.length > 0) throw conflict(`MOU ${agreement.code} cannot be activated yet; it needs ${missing.join(', ')}`);
+      }
+      if (!(await stores.agreements.changeStatus(manager, agreement.id, agreement.status, status))) {
+        throw conflict(`MOU ${agreement.code} was changed by another request meanwhile; read it again`);
+      }
+    });
+    return (await written(context, id)).agreement;
+  };
+}
+
+/** draftAgreement: a new MOU in DRAFT led by the caller's agency, once per idempotency key; a taken code is a CONFLICT. */
+export async function draftAgreement(context: AgreementsContext, input: DraftAgreementInput): Promise<Agreement> {
+  const writer = writerOf(context);
+  const fields = validateDraft(input);
+  const taken = () => conflict(`An MOU with code ${fields.code} already exists`);
+  const id = await unlessTaken(taken, () =>
+    createOnce(
+      context.store,
+      { agencyCode: writer.agencyCode, operation: 'draftAgreement', key: input.idempotencyKey, input: fields },
+      async (manager) => {
+        const agreementId = randomUUID();
+        await insertDraft(context, manager, agreementId, fields, writer);
+        return agreementId;
+      },
+    ),
+  );
+  return (await written(context, id)).agreement;
+}
+
+/** addParty: another agency joins the MOU as a party (pending its acceptance). */
+export async function addParty(context: AgreementsContext, input: AddPartyInput): Promise<Agreement> {
+  const writer = writerOf(context);
+  const party = validateParty(input);
+  const already = () => conflict(`${party.agency.code} is already a party to this MOU`);
+  await unlessTaken(already, () =>
+    context.store.transaction((manager) => insertParty(context, manager, input.agreementId, 'input.agreementId', party, writer)),
+  );
+  return (await written(context, input.agreementId)).agreement;
+}
+
+/** addCommitment: a party's commitment, added by the lead agency or the party itself while the MOU is open. */
+export async function addCommitment(context: AgreementsContext, input: AddCommitmentInput): Promise<Agreement> {
+  const writer = writerOf(context);
+  const { stores } = context;
+  const fields = validateCommitment(input);
+  await createOnce(
+    context.store,
+    { agencyCode: writer.agencyCode, operation: 'addCommitment', key: input.idempotencyKey, input: fields },
+    async (manager) => {
+      const agreement = await agreementForWrite(context, manager, fields.agreementId, 'input.agreementId');
+      if (writer.agencyId !== agreement.leadAgencyId && writer.agencyId !== fields.agencyId) {
+        throw forbidden(`Only the lead agency of MOU ${agreement.code} or the party itself may add a party's commitments`);
+      }
+      requireShownStatus('addCommitment', agreement.code, shownStatus(agreement), OPEN_STATUSES);
+      const party = (await stores.parties.findByAgreementIds([agreement.id], manager)).find((candidate) => candidate.agencyId === fields.agencyId);
+      if (!party) throw badUserInput('input.agencyId', `is not a party to MOU ${agreement.code}`);
+      if (fields.dueOn !== null && (fields.dueOn < agreement.startsOn || fields.dueOn > agreement.endsOn)) {
+        throw badUserInput('input.dueOn', `must fall within the MOU's period, ${agreement.startsOn} to ${agreement.endsOn}`);
+      }
+      const commitment = {
+        id: randomUUID(),
+        partyId: party.id,
+        agreementId: agreement.id,
+        description: fields.description,
+        descriptionFa: fields.descriptionFa,
+        dueOn: fields.dueOn,
+        position: await stores.parties.nextCommitmentPosition(manager, party.id),
+      };
+      await stores.parties.insertCommitment(manager, commitment);
+      return commitment.id;
+    },
+  );
+  return (await written(context, fields.agreementId)).agreement;
+}
+
+/** setTarget: a measurable target of the MOU, once per idempotency key. */
+export async function setTarget(context: AgreementsContext, input: SetTargetInput): Promise<Target> {
+  const writer = writerOf(context);
+  const checked = validateTarget(input);
+  const { fields } = checked;
+  const targetId = await createOnce(
+    context.store,
+    { agencyCode: writer.agencyCode, operation: 'setTarget', key: input.idempotencyKey, input: fields },
+    async (manager) => {
+      const id = randomUUID();
+      await insertTarget(context, manager, id, checked, writer);
+      return id;
+    },
+  );
+  const target = (await written(context, fields.agreementId)).targets.find((candidate) => candidate.id === targetId);
+  if (!target) throw new Error(`target ${targetId} is not among the targets of agreement ${fields.agreementId}`);
+  return target;
+}
+
+/**
+ * The caller's agency accepts an MOU it is party to. Accepting again changes
+ * nothing and answers the MOU as it is, even once it is over; a party still
+ * pending cannot join a TERMINATED or EXPIRED MOU.
+ */
+export async function acceptAgreement(context: AgreementsContext, id: string): Promise<Agreement> {
+  const writer = writerOf(context);
+  const { stores } = context;
+  await context.store.transaction(async (manager) => {
+    const agreement = await agreementForWrite(context, manager, id, 'id');
+    const party = (await stores.parties.findByAgreementIds([agreement.id], manager)).find((candidate) => candidate.agencyId === writer.agencyId);
+    if (!party) throw forbidden(`Only the parties of MOU ${agreement.code} may accept it`);
+    if (party.status === 'ACCEPTED') return;
+    requireShownStatus('acceptAgreement', agreement.code, shownStatus(agreement), OPEN_STATUSES);
+    await stores.parties.accept(manager, party.id, acceptanceTime());
+  });
+  return (await written(context, id)).agreement;
+}
+
+/** The lifecycle steps, each the lead agency's alone. */
+export const activateAgreement = lifecycleStep('activateAgreement');
+export const suspendAgreement = lifecycleStep('suspendAgreement');
+export const terminateAgreement = lifecycleStep('terminateAgreement');

@@ -9,7 +9,7 @@ import {
   requiredText,
 } from '@safety-graph/shared';
 import { createContext } from '../context';
-import { checkedNewCase, correctCase, TOPIC_MAX_LENGTH } from '../counselingWrites';
+import { checkedNewCase, correctCase, TOPIC_MAX_LENGTH } from '../writes/CounselingCase';
 
 /** The id of a case the agency imported: sessions imported later name it by the same externalId. */
 export function importedCaseId(context: Pick<ImportContext, 'agencyCode' | 'source'>, externalId: string): string {

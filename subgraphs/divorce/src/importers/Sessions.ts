@@ -12,7 +12,7 @@ import {
   requiredText,
 } from '@safety-graph/shared';
 import { createContext } from '../context';
-import { checkedNewSession, correctSession, COUNSELING_MODES, insertSession } from '../counselingWrites';
+import { checkedNewSession, correctSession, COUNSELING_MODES, insertSession } from '../writes/CounselingCase';
 import { importedCaseId } from './Cases';
 
 type Row = Record<string, unknown>;

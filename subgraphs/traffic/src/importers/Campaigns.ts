@@ -1,5 +1,5 @@
 import { badUserInput, type Importer, referenceRegions } from '@safety-graph/shared';
-import { CAMPAIGN_CHANNELS, validateCampaign, writeCampaignCorrection, writeCampaigns, type CampaignFacts } from '../mutations/campaigns';
+import { CAMPAIGN_CHANNELS, validateCampaign, writeCampaignCorrection, writeCampaigns, type CampaignFacts } from '../writes/TrafficCampaign';
 import { importTraffic, textOf, type TrafficImport } from './rows';
 
 /** A campaign's region: a county or a province, by regionCode (IR-10) or regionId. */

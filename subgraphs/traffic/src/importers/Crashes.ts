@@ -1,8 +1,8 @@
 import { badUserInput, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
-import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../mutations/inputs';
+import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../writes/inputs';
 import type { CrashPerson } from '../entities';
-import { writeCrashAmendment, writeCrashes } from '../mutations/crashes';
+import { writeCrashAmendment, writeCrashes } from '../writes/Crash';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 /** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */

@@ -1,7 +1,7 @@
 import type { Importer } from '@safety-graph/shared';
 import { VIOLATION_TYPES } from '../crashOutcome';
-import { validateViolation, type ViolationFacts } from '../mutations/inputs';
-import { writeViolationCorrection, writeViolations } from '../mutations/violations';
+import { validateViolation, type ViolationFacts } from '../writes/inputs';
+import { writeViolationCorrection, writeViolations } from '../writes/Violation';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 const violationKind: TrafficImport<ViolationFacts> = {

@@ -1,11 +1,10 @@
-import type { TrafficContext } from '../context';
-import { amendCrash, reportCrash, type AmendCrashInput, type ReportCrashInput } from '../mutations/crashes';
-import { recordViolation, type RecordViolationInput } from '../mutations/violations';
 import type { MutationResolvers } from '../generated/resolvers';
+import { amendCrash, reportCrash } from '../writes/Crash';
+import { recordViolation } from '../writes/Violation';
 
 /** Each needs traffic:write (the module's access policy); the caller's agency is recorded as reporter or recorder. */
 export const Mutation: MutationResolvers = {
-  reportCrash: (_: unknown, args: { input: ReportCrashInput }, context: TrafficContext) => reportCrash(context, args.input),
-  recordViolation: (_: unknown, args: { input: RecordViolationInput }, context: TrafficContext) => recordViolation(context, args.input),
-  amendCrash: (_: unknown, args: { input: AmendCrashInput }, context: TrafficContext) => amendCrash(context, args.input),
+  reportCrash: (_, { input }, context) => reportCrash(context, input),
+  recordViolation: (_, { input }, context) => recordViolation(context, input),
+  amendCrash: (_, { input }, context) => amendCrash(context, input),
 };

@@ -11,8 +11,8 @@ import {
   requireText,
 } from '@safety-graph/shared';
 import type { EntityManager } from 'typeorm';
-import type { DivorceContext } from './context';
-import type { CounselingCase, CounselingSession } from './entities';
+import type { DivorceContext } from '../context';
+import type { CounselingCase, CounselingSession } from '../entities';
 
 export const TOPIC_MAX_LENGTH = 200;
 /** The values of the schema's CounselingMode. */

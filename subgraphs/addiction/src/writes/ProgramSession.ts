@@ -1,7 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { badUserInput, forbidden, regionClosure, requireCount, requireCounty, requirePastDate, unauthenticated } from '@safety-graph/shared';
-import type { AddictionContext } from './context';
-import type { ProgramSession } from './entities';
+import {
+  badUserInput,
+  createOnce,
+  failpoint,
+  forbidden,
+  regionClosure,
+  requireCount,
+  requireCounty,
+  requirePastDate,
+  unauthenticated,
+} from '@safety-graph/shared';
+import type { AddictionContext } from '../context';
+import type { ProgramSession } from '../entities';
 
 export interface RecordProgramSessionInput {
   programId: string;
@@ -81,4 +92,34 @@ export async function correctProgramSession(
   if (same) return false;
   await context.stores.sessions.correct(manager, current, next);
   return true;
+}
+
+/** recordProgramSession: the session written once per idempotency key; a retry answers the first one. */
+export async function recordProgramSession(context: AddictionContext, input: RecordProgramSessionInput): Promise<ProgramSession> {
+  const writer = writerOf(context);
+  const sessionId = randomUUID();
+  let recorded: ProgramSession | undefined;
+  const id = await createOnce(
+    context.store,
+    {
+      agencyCode: writer.agencyCode,
+      operation: 'recordProgramSession',
+      key: input.idempotencyKey,
+      input: { programId: input.programId, heldOn: input.heldOn, regionId: input.regionId, attendance: input.attendance },
+    },
+    async (manager) => {
+      recorded = await insertProgramSession(context, manager, sessionId, input);
+      failpoint('addiction.recordProgramSession.after-first-insert');
+      return sessionId;
+    },
+  );
+
+  const { loaders } = context;
+  loaders.sessionsByProgram.clearAll();
+  loaders.forgetFigures();
+  // A retry answers with the session the first request recorded (committed with its idempotency key).
+  if (recorded?.id === id) return recorded;
+  const first = await context.stores.sessions.findById(id);
+  if (!first) throw new Error(`ProgramSession ${id} is missing`);
+  return first;
 }
