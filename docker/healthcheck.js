@@ -2,7 +2,14 @@
 // command line, PID 1) for /health on its port. Exit 0 healthy, 1 not.
 const { readFileSync } = require('node:fs');
 
-const PORTS = { gateway: ['PORT', 4000], agencies: ['AGENCIES_PORT', 4001], agreements: ['AGREEMENTS_PORT', 4002], traffic: ['TRAFFIC_PORT', 4003], addiction: ['ADDICTION_PORT', 4004], divorce: ['DIVORCE_PORT', 4005] };
+const PORTS = {
+  gateway: ['PORT', 4000],
+  agencies: ['AGENCIES_PORT', 4001],
+  agreements: ['AGREEMENTS_PORT', 4002],
+  traffic: ['TRAFFIC_PORT', 4003],
+  addiction: ['ADDICTION_PORT', 4004],
+  divorce: ['DIVORCE_PORT', 4005],
+};
 
 function serviceOf(commandLine) {
   const script = commandLine.find((part) => part.endsWith('/dist/main.js')) ?? '';

@@ -51,7 +51,9 @@ export function renderChart(results: BenchResults): Buffer {
       const x = x0 + index * barWidth;
       parts.push(`<rect x="${x}" y="${y(rate)}" width="${barWidth - 4}" height="${bottom - y(rate)}" fill="${COLORS[key]}"/>`);
       // Below 1 req/s (none completed in the run, or nearly): the bar is empty, the label says so.
-      parts.push(`<text x="${x + (barWidth - 4) / 2}" y="${y(rate) - 4}" text-anchor="middle" font-size="11">${rate >= 1 ? Math.round(rate) : rate > 0 ? '&lt;1' : 'none'}</text>`);
+      parts.push(
+        `<text x="${x + (barWidth - 4) / 2}" y="${y(rate) - 4}" text-anchor="middle" font-size="11">${rate >= 1 ? Math.round(rate) : rate > 0 ? '&lt;1' : 'none'}</text>`,
+      );
     });
     parts.push(`<text x="${x0 + (groupWidth - 30) / 2}" y="${bottom + 18}" text-anchor="middle" font-size="13">${escape(scenario)}</text>`);
   });

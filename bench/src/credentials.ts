@@ -46,7 +46,11 @@ export async function createRunCredentials(): Promise<RunCredentials> {
  * the direct targets and both peer gateways, with the function the
  * safety-graph gateway uses.
  */
-export function signSubgraphCall(subgraphSecret: string, caller: Caller, call: { method: string; url: string; body?: string | Buffer }): Record<string, string> {
+export function signSubgraphCall(
+  subgraphSecret: string,
+  caller: Caller,
+  call: { method: string; url: string; body?: string | Buffer },
+): Record<string, string> {
   return signedHeaders(Buffer.from(subgraphSecret, 'utf8'), caller, call);
 }
 

@@ -57,10 +57,14 @@ interface Run {
 async function importOnce(file: string, env: NodeJS.ProcessEnv, batchSize: number): Promise<Run> {
   const startedAt = process.hrtime.bigint();
   // As `npm run import` runs it (package.json): with its heap limit.
-  const child = spawn(process.execPath, ['--max-old-space-size=160', CLI, 'traffic', file, '--agency', 'POLICE-IR-10-12', '--kind', 'crashes', '--batch-size', String(batchSize)], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=160', CLI, 'traffic', file, '--agency', 'POLICE-IR-10-12', '--kind', 'crashes', '--batch-size', String(batchSize)],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

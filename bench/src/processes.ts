@@ -70,7 +70,12 @@ export async function startService(
       const response = await fetch(
         readyUrl,
         probeHeaders
-          ? { method: 'POST', headers: { 'content-type': 'application/json', ...probeHeaders }, body: '{"query":"{ __typename }"}', signal: AbortSignal.timeout(1000) }
+          ? {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...probeHeaders },
+              body: '{"query":"{ __typename }"}',
+              signal: AbortSignal.timeout(1000),
+            }
           : { signal: AbortSignal.timeout(1000) },
       );
       if (response.ok) break;

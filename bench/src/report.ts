@@ -45,9 +45,7 @@ function find(results: BenchResults, scenario: string, gateway: GatewayKey): Mea
 
 /** The slowest direct part of a scenario: what a gateway running the parts one after another cannot beat. */
 function slowestDirect(results: BenchResults, scenario: string): Measurement | undefined {
-  return results.measurements
-    .filter((row) => row.scenario === scenario && row.kind === 'direct')
-    .sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[0];
+  return results.measurements.filter((row) => row.scenario === scenario && row.kind === 'direct').sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[0];
 }
 
 function rows(results: BenchResults): Record<string, string | number>[] {
@@ -89,12 +87,23 @@ function checks(results: BenchResults): Check[] {
   const hiveOnly = measured(hive) && joint !== undefined && !measured(joint);
   list.push({
     target: 'joint report ≥ 1.2× Hive Gateway + router runtime',
-    measured: Number.isFinite(overHive) ? `${fixed(overHive)}×` : hiveOnly ? `ours completed no request, Hive ${Math.round(hive.requestsPerSecond)} req/s` : 'not measured (both must complete requests)',
+    measured: Number.isFinite(overHive)
+      ? `${fixed(overHive)}×`
+      : hiveOnly
+        ? `ours completed no request, Hive ${Math.round(hive.requestsPerSecond)} req/s`
+        : 'not measured (both must complete requests)',
     met: Number.isFinite(overHive) ? overHive >= 1.2 : hiveOnly ? false : null,
   });
-  for (const [scenario, label] of [['series', 'monthly series 24 × 12 × 3'], ['scorecards', 'scorecards']] as const) {
+  for (const [scenario, label] of [
+    ['series', 'monthly series 24 × 12 × 3'],
+    ['scorecards', 'scorecards'],
+  ] as const) {
     const row = ours(scenario);
-    list.push({ target: `${label} ≥ 100 req/s`, measured: row ? `${Math.round(row.requestsPerSecond)} req/s` : 'not measured', met: row ? row.requestsPerSecond >= 100 : null });
+    list.push({
+      target: `${label} ≥ 100 req/s`,
+      measured: row ? `${Math.round(row.requestsPerSecond)} req/s` : 'not measured',
+      met: row ? row.requestsPerSecond >= 100 : null,
+    });
   }
   const before = previousScaleOne(results);
   for (const scenario of results.reportScenarios) {
@@ -102,7 +111,8 @@ function checks(results: BenchResults): Check[] {
     const then = before && find(before, scenario, 'safety-graph');
     const cost = ratioOf(then, now);
     const stalled = measured(then) && now !== undefined && !measured(now);
-    const why = results.settings.scale === 1 ? 'this run is the scale-1 baseline' : `needs bench/results/${results.settings.store}-scale-1.json from a scale-1 run`;
+    const why =
+      results.settings.scale === 1 ? 'this run is the scale-1 baseline' : `needs bench/results/${results.settings.store}-scale-1.json from a scale-1 run`;
     list.push({
       target: `${scenario}: growing data from scale 1 to ${results.settings.scale === 1 ? 'N' : results.settings.scale} costs ≤ 1.3× time per request`,
       measured: Number.isFinite(cost)
@@ -140,14 +150,23 @@ const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 
 function markdownTable(records: Record<string, string | number>[]): string {
   if (records.length === 0) return '';
   const headers = Object.keys(records[0]);
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...records.map((record) => `| ${headers.map((header) => String(record[header])).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...records.map((record) => `| ${headers.map((header) => String(record[header])).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** Prints the results, writes bench/results/latest.md, the chart and this scale's JSON; says whether a SQL ratio drifted. */
 export async function writeReport(results: BenchResults): Promise<{ ratioDrift: boolean }> {
   const { settings } = results;
   const table = rows(results);
-  const ratioRows = results.ratios.map((ratio) => ({ ratio: ratio.name, statements: `${ratio.large} ÷ ${ratio.small}`, value: fixed(ratio.value), target: '1.00' }));
+  const ratioRows = results.ratios.map((ratio) => ({
+    ratio: ratio.name,
+    statements: `${ratio.large} ÷ ${ratio.small}`,
+    value: fixed(ratio.value),
+    target: '1.00',
+  }));
   const memoryRows = results.memory.map((entry) => ({ process: entry.process, 'peak RSS MiB': entry.peakRssMiB }));
   const checkRows = checks(results).map((check) => ({ target: check.target, measured: check.measured, verdict: verdict(check.met) }));
   const heading = `safety-graph bench: ${settings.store === 'mysql' ? 'MariaDB/MySQL' : 'SQLite'}, scale ${settings.scale}, ${settings.connections} connections, ${settings.seconds} s × ${settings.repeats} repeats (medians) after ${settings.warmup} s warm-up, each service its own NODE_ENV=production process`;

@@ -68,7 +68,11 @@ function options() {
     repeats: number(values.repeats, 3, 1, 20, 'repeats'),
     warmup: number(values.warmup, 2, 0, 50, 'warmup'),
     targets: list(values.targets, ALL_TARGETS, 'targets'),
-    scenarios: list(values.scenarios, SCENARIOS.map((scenario) => scenario.key), 'scenarios'),
+    scenarios: list(
+      values.scenarios,
+      SCENARIOS.map((scenario) => scenario.key),
+      'scenarios',
+    ),
     store,
   };
 }
@@ -82,7 +86,9 @@ async function seededIds(secret: string): Promise<SeededIds> {
     return answer.data;
   };
   const { regions } = (await ask('agencies', SEEDED_IDS_QUERIES.counties)) as { regions: { id: string }[] };
-  const { agreements } = (await ask('agreements', SEEDED_IDS_QUERIES.activeTargets)) as { agreements: { edges: { node: { targets: TargetRepresentation[] } }[] } };
+  const { agreements } = (await ask('agreements', SEEDED_IDS_QUERIES.activeTargets)) as {
+    agreements: { edges: { node: { targets: TargetRepresentation[] } }[] };
+  };
   if (regions.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
   return { countyIds: regions.map((region) => region.id), activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
 }
@@ -104,7 +110,15 @@ async function main(): Promise<void> {
   const gateways = settings.targets.filter((target): target is GatewayKey => target !== 'direct');
   const direct = settings.targets.includes('direct');
   log(`starting ${gateways.length} gateway(s) and 5 subgraphs as production processes…`);
-  const stack = await startStack({ store: settings.store, scale: settings.scale, credentials, gateways, peerToken: token, connections: settings.connections, log });
+  const stack = await startStack({
+    store: settings.store,
+    scale: settings.scale,
+    credentials,
+    gateways,
+    peerToken: token,
+    connections: settings.connections,
+    log,
+  });
   let failed = false;
   try {
     const ids = await seededIds(credentials.subgraphSecret);
@@ -129,7 +143,14 @@ async function main(): Promise<void> {
           failed = true;
           continue;
         }
-        let problem = answer.status !== 200 ? `HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? ''}` : answer.errors?.length ? answer.errors[0].message : answer.data == null ? 'no data' : null;
+        let problem =
+          answer.status !== 200
+            ? `HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? ''}`
+            : answer.errors?.length
+              ? answer.errors[0].message
+              : answer.data == null
+                ? 'no data'
+                : null;
         if (!problem && target.kind === 'gateway') {
           // Every gateway must give the same answer as the first one asked (ours): a faster wrong answer is no result.
           const text = JSON.stringify(answer.data);
@@ -180,7 +201,9 @@ async function main(): Promise<void> {
     }
     const results = new Map<Target, LoadResult[]>();
     const total = plan.reduce((count, { targets }) => count + targets.length, 0) * (settings.repeats * settings.seconds + settings.warmup);
-    log(`load: ${settings.seconds} s × ${settings.connections} connections, ${settings.repeats} repeats, ${settings.warmup} s warm-up; about ${Math.ceil(total / 60)} min`);
+    log(
+      `load: ${settings.seconds} s × ${settings.connections} connections, ${settings.repeats} repeats, ${settings.warmup} s warm-up; about ${Math.ceil(total / 60)} min`,
+    );
     for (let repeat = 0; repeat < settings.repeats; repeat += 1) {
       for (const { scenario, targets } of plan) {
         // Alternated: each repeat starts with the next target, so no target always runs on a cooler machine.
@@ -190,19 +213,41 @@ async function main(): Promise<void> {
           if (repeat === 0 && settings.warmup > 0) await runLoad({ ...run, headers: target.headers, seconds: settings.warmup });
           const result = await runLoad({ ...run, headers: target.headers, seconds: settings.seconds });
           results.set(target, [...(results.get(target) ?? []), result]);
-          log(`  ${repeat + 1}/${settings.repeats} ${scenario.key.padEnd(10)} ${target.label.padEnd(32)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  errors ${result.errors}`);
+          log(
+            `  ${repeat + 1}/${settings.repeats} ${scenario.key.padEnd(10)} ${target.label.padEnd(32)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  errors ${result.errors}`,
+          );
         }
       }
     }
     for (const { scenario, targets } of plan) {
       for (const target of targets) {
         const summary = summarize(results.get(target) ?? []);
-        measurements.push({ scenario: scenario.key, scenarioName: scenario.name, target: target.label, kind: target.kind, gateway: target.gateway, ...summary, sql: statements.get(target) ?? null });
+        measurements.push({
+          scenario: scenario.key,
+          scenarioName: scenario.name,
+          target: target.label,
+          kind: target.kind,
+          gateway: target.gateway,
+          ...summary,
+          sql: statements.get(target) ?? null,
+        });
         if (summary.errors > 0) failed = true;
       }
     }
     for (const { scenario, target } of unanswered) {
-      measurements.push({ scenario: scenario.key, scenarioName: scenario.name, target: target.label, kind: target.kind, gateway: target.gateway, completed: 0, requestsPerSecond: 0, p50: NaN, p99: NaN, errors: 1, sql: null });
+      measurements.push({
+        scenario: scenario.key,
+        scenarioName: scenario.name,
+        target: target.label,
+        kind: target.kind,
+        gateway: target.gateway,
+        completed: 0,
+        requestsPerSecond: 0,
+        p50: NaN,
+        p99: NaN,
+        errors: 1,
+        sql: null,
+      });
     }
     const memory = stack.services.map((service) => ({ process: service.name, peakRssMiB: service.peakRssMiB() }));
     const bench: BenchResults = {

@@ -114,7 +114,9 @@ export const SCENARIOS: Scenario[] = [
     direct: [
       {
         subgraph: 'agreements',
-        request: () => ({ query: '{ agreements(first: 50) { edges { node { code leadAgency { __typename id } parties { role agency { __typename id } } } } } }' }),
+        request: () => ({
+          query: '{ agreements(first: 50) { edges { node { code leadAgency { __typename id } parties { role agency { __typename id } } } } } }',
+        }),
       },
     ],
     report: false,
@@ -150,7 +152,9 @@ export const SCENARIOS: Scenario[] = [
     direct: [
       {
         subgraph: 'agreements',
-        request: () => ({ query: '{ agreements(status: ACTIVE) { edges { node { code targets { __typename id metric baseline target region { __typename id } } } } } }' }),
+        request: () => ({
+          query: '{ agreements(status: ACTIVE) { edges { node { code targets { __typename id metric baseline target region { __typename id } } } } } }',
+        }),
       },
       targetActuals('traffic', 'TrafficTarget'),
       targetActuals('addiction', 'PreventionTarget'),

@@ -140,9 +140,7 @@ export async function startStack(options: {
     const health = (port: number, path = '/health') => `http://127.0.0.1:${port}${path}`;
     services.push(
       ...(await Promise.all(
-        SUBGRAPH_NAMES.map((name) =>
-          startService(name, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], common, health(PORTS[name]), ROOT),
-        ),
+        SUBGRAPH_NAMES.map((name) => startService(name, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], common, health(PORTS[name]), ROOT)),
       )),
     );
     const supergraphPath = writeRunSupergraph();
@@ -174,7 +172,14 @@ export async function startStack(options: {
     }
     if (options.gateways.includes('apollo')) {
       services.push(
-        await startService('@apollo/gateway', [join(ROOT, 'bench', 'dist', 'peers', 'apolloGateway.js')], { ...peerEnv, PORT: String(PORTS.apollo) }, health(PORTS.apollo, '/'), ROOT, peerProbe),
+        await startService(
+          '@apollo/gateway',
+          [join(ROOT, 'bench', 'dist', 'peers', 'apolloGateway.js')],
+          { ...peerEnv, PORT: String(PORTS.apollo) },
+          health(PORTS.apollo, '/'),
+          ROOT,
+          peerProbe,
+        ),
       );
     }
     if (options.gateways.includes('hive')) {
@@ -182,7 +187,20 @@ export async function startStack(options: {
       services.push(
         await startService(
           'Hive Gateway',
-          [bin, 'supergraph', supergraphPath, '--hive-router-runtime', '--fork', '1', '--host', '127.0.0.1', '--port', String(PORTS.hive), '-c', join(ROOT, 'bench', 'dist', 'peers', 'hiveConfig.js')],
+          [
+            bin,
+            'supergraph',
+            supergraphPath,
+            '--hive-router-runtime',
+            '--fork',
+            '1',
+            '--host',
+            '127.0.0.1',
+            '--port',
+            String(PORTS.hive),
+            '-c',
+            join(ROOT, 'bench', 'dist', 'peers', 'hiveConfig.js'),
+          ],
           { ...peerEnv, PORT: String(PORTS.hive) },
           health(PORTS.hive, '/graphql'),
           ROOT,

@@ -52,7 +52,15 @@ export function directTarget(subgraph: SubgraphName, request: GraphQLRequest, se
   };
 }
 
-export function targetsOf(scenario: Scenario, gateways: GatewayKey[], direct: boolean, ids: SeededIds, token: string, secret: string, caller: Caller): Target[] {
+export function targetsOf(
+  scenario: Scenario,
+  gateways: GatewayKey[],
+  direct: boolean,
+  ids: SeededIds,
+  token: string,
+  secret: string,
+  caller: Caller,
+): Target[] {
   return [
     ...gateways.map((gateway) => gatewayTarget(gateway, scenario.request, token)),
     ...(direct ? scenario.direct.map((part) => directTarget(part.subgraph, part.request(ids), secret, caller)) : []),
@@ -100,7 +108,7 @@ export async function statementsSoFar(secret: string, caller: Caller): Promise<n
  */
 async function quiet(secret: string, caller: Caller): Promise<number> {
   let last = await statementsSoFar(secret, caller);
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const now = await statementsSoFar(secret, caller);
     if (now === last) break;

@@ -13,10 +13,7 @@ export interface KnownAgency {
 export async function findAgency(config: Config, code: string): Promise<KnownAgency | null> {
   const store = await openSubgraphStore(agencies, config);
   try {
-    const rows: { code: string; kind: string }[] = await store.dataSource.query(
-      'SELECT code, kind FROM agency WHERE code = ?',
-      [code],
-    );
+    const rows: { code: string; kind: string }[] = await store.dataSource.query('SELECT code, kind FROM agency WHERE code = ?', [code]);
     if (rows.length > 0) return rows[0];
     const empty = await agencies.isEmpty(store);
     if (!empty) return null;

@@ -48,7 +48,7 @@ const PREVENTION = 'programs sessions peopleReached exhibitionVisits treatmentAd
 const FAMILY = 'counselingSessions freeCounselingSessions casesOpened reconciliations suppressed';
 
 export interface OverviewSections {
-  place: NamedRegion & { kind: string; parent: (NamedRegion & { children: NamedRegion[] }) | null; children: NamedRegion[] } | null;
+  place: (NamedRegion & { kind: string; parent: (NamedRegion & { children: NamedRegion[] }) | null; children: NamedRegion[] }) | null;
   traffic: {
     now: TrafficStats;
     before: TrafficStats;

@@ -78,8 +78,7 @@ const state = {
 
 const app = document.getElementById('app') as HTMLElement;
 const t = (): Strings => STRINGS[state.lang];
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escape = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 const num = (value: number): string => formatNumber(state.lang, value);
 
 function setLang(lang: Lang): void {
@@ -102,9 +101,7 @@ function period(): { period: PeriodInput; previous: PeriodInput } {
 function claims(token: string): { agency?: string; scope?: string } {
   try {
     const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = decodeURIComponent(
-      Array.from(atob(payload), (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
-    );
+    const json = decodeURIComponent(Array.from(atob(payload), (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
     return JSON.parse(json) as { agency?: string; scope?: string };
   } catch {
     return {};
@@ -195,8 +192,7 @@ function renderShell(): void {
   const me = state.me;
   if (!me) return void renderSignIn();
   const years = Array.from({ length: 6 }, (_, index) => LAST_FULL_YEAR + 1 - index);
-  const tab = (view: View) =>
-    `<button role="tab" data-action="view" data-view-name="${view}" aria-selected="${state.view === view}">${t()[view]}</button>`;
+  const tab = (view: View) => `<button role="tab" data-action="view" data-view-name="${view}" aria-selected="${state.view === view}">${t()[view]}</button>`;
   app.innerHTML = `
     <header class="bar">
       <h1>${escape(t().title)}</h1>
@@ -250,10 +246,7 @@ async function load(): Promise<void> {
       const result = await client.run(CountiesDocument, { parent: state.province, period: vars.period });
       render = () => renderCounties(target, result);
     } else if (state.view === 'map') {
-      const [result, outlines] = await Promise.all([
-        client.run(CountiesDocument, { parent: state.mapOf, period: vars.period }),
-        outlinesOf(state.mapOf),
-      ]);
+      const [result, outlines] = await Promise.all([client.run(CountiesDocument, { parent: state.mapOf, period: vars.period }), outlinesOf(state.mapOf)]);
       render = () => renderMap(target, result, outlines);
     } else {
       const result = await client.run(ScorecardsDocument, {});
@@ -305,7 +298,7 @@ function figure(key: string, now: number | null, before: number | null, suppress
   return `<div class="figure" data-figure="${key}" data-value="${now}" data-state="ok"><span class="label">${label}</span>
     <span class="value">${num(now)}</span>
     <span class="previous" data-previous="${before ?? ''}">${t().lastYear}: ${before === null ? '—' : num(before)}
-    ${change === null ? '' : `· ${t().change}: <span dir="ltr" class="${change === 0 ? '' : (change > 0) === WORSE_WHEN_HIGHER.has(key) ? 'worse' : 'better'}">${formatSigned(state.lang, change)}</span>`}</span></div>`;
+    ${change === null ? '' : `· ${t().change}: <span dir="ltr" class="${change === 0 ? '' : change > 0 === WORSE_WHEN_HIGHER.has(key) ? 'worse' : 'better'}">${formatSigned(state.lang, change)}</span>`}</span></div>`;
 }
 
 const isSuppressed = (stats: { suppressed: string[] }, field: string) => stats.suppressed.includes(field);
@@ -382,7 +375,14 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
       data: {
         labels: traffic.months.map((bucket) => monthName(state.lang, bucket.label)),
         datasets: [
-          { type: 'bar', label: t().fatalities, data: traffic.months.map((bucket) => bucket.stats.fatalities), backgroundColor: '#c0392b', yAxisID: 'y', order: 1 },
+          {
+            type: 'bar',
+            label: t().fatalities,
+            data: traffic.months.map((bucket) => bucket.stats.fatalities),
+            backgroundColor: '#c0392b',
+            yAxisID: 'y',
+            order: 1,
+          },
           {
             type: 'line',
             label: t().notAtFaultShare,
@@ -402,7 +402,13 @@ function renderOverview(target: HTMLElement, overview: SectionedResult<OverviewS
         scales: {
           x: { reverse: rtl },
           y: { position: rtl ? 'right' : 'left', beginAtZero: true, ticks: { precision: 0, callback: (value) => num(Number(value)) } },
-          share: { position: rtl ? 'left' : 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, ticks: { callback: (value) => formatPercent(state.lang, Number(value) / 100) } },
+          share: {
+            position: rtl ? 'left' : 'right',
+            min: 0,
+            max: 100,
+            grid: { drawOnChartArea: false },
+            ticks: { callback: (value) => formatPercent(state.lang, Number(value) / 100) },
+          },
         },
       },
     });
@@ -500,7 +506,11 @@ function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSec
     return descending ? -order : order;
   });
   const show = (value: Cell) =>
-    value === 'forbidden' ? `<span class="unavailable-cell" data-state="forbidden">${t().notAvailable}</span>` : value === 'suppressed' ? SUPPRESSED_CELL() : num(value);
+    value === 'forbidden'
+      ? `<span class="unavailable-cell" data-state="forbidden">${t().notAvailable}</span>`
+      : value === 'suppressed'
+        ? SUPPRESSED_CELL()
+        : num(value);
   const arrow = (column: string) => (state.sort.key === column ? (state.sort.descending ? ' ▼' : ' ▲') : '');
   const anySuppressed = rows.some((row) => row.value === 'suppressed');
   const sectionOfFigure = COUNTY_FIGURES.find((candidate) => candidate.key === figure)!.section;
@@ -558,7 +568,10 @@ function renderCounties(target: HTMLElement, result: SectionedResult<CountiesSec
           },
         },
       },
-      scales: { x: { reverse: rtl, beginAtZero: true, ticks: { callback: (value) => num(Number(value)) } }, y: { position: rtl ? 'right' : 'left', ticks: { autoSkip: false } } },
+      scales: {
+        x: { reverse: rtl, beginAtZero: true, ticks: { callback: (value) => num(Number(value)) } },
+        y: { position: rtl ? 'right' : 'left', ticks: { autoSkip: false } },
+      },
     },
   });
 }
@@ -617,11 +630,7 @@ function renderMap(target: HTMLElement, result: SectionedResult<CountiesSections
   const swatch = (fill: string, label: string, legendState: string) =>
     `<li data-legend="${legendState}"><svg width="18" height="14" aria-hidden="true"><rect width="18" height="14" fill="${fill}" stroke="#7f8c8d"/></svg>${label}</li>`;
   const classLabel = (index: number) =>
-    index === CLASS_COLOURS.length - 1
-      ? `${num(index * step)}+`
-      : step === 1
-        ? num(index)
-        : `${num(index * step)} – ${num((index + 1) * step - 1)}`;
+    index === CLASS_COLOURS.length - 1 ? `${num(index * step)}+` : step === 1 ? num(index) : `${num(index * step)} – ${num((index + 1) * step - 1)}`;
   // No value to colour (all suppressed, or none yet): no classes to explain.
   const classes = values.length ? CLASS_COLOURS.map((colour, index) => swatch(colour, classLabel(index), 'class')).join('') : '';
   const unmapped = names.filter((region) => !outlines.shapes.some((shape) => shape.code === region.code));

@@ -58,8 +58,7 @@ export function outlinesOf(code: string): Promise<Outlines> {
  * and relative areas close enough for a choropleth, with nothing to install.
  */
 function project(features: Feature[]): Outlines {
-  const polygons = (feature: Feature): Ring[][] =>
-    feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  const polygons = (feature: Feature): Ring[][] => (feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates);
   let west = Infinity;
   let east = -Infinity;
   let south = Infinity;
@@ -77,8 +76,7 @@ function project(features: Feature[]): Outlines {
   const shrink = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const scale = WIDTH / ((east - west) * shrink);
   const height = Math.ceil((north - south) * scale);
-  const point = ([lon, lat]: [number, number]) =>
-    `${((lon - west) * shrink * scale).toFixed(1)},${((north - lat) * scale).toFixed(1)}`;
+  const point = ([lon, lat]: [number, number]) => `${((lon - west) * shrink * scale).toFixed(1)},${((north - lat) * scale).toFixed(1)}`;
   const shapes = features.map((feature) => ({
     code: feature.properties.code,
     name: feature.properties.name,
@@ -102,9 +100,7 @@ export function classStep(largest: number): number {
   const most = largest / (CLASS_COLOURS.length - 1);
   if (most < 2) return 1;
   const power = 10 ** Math.floor(Math.log10(most));
-  return [5, 2.5, 2, 1]
-    .map((factor) => factor * power)
-    .find((candidate) => candidate <= most && Number.isInteger(candidate))!;
+  return [5, 2.5, 2, 1].map((factor) => factor * power).find((candidate) => candidate <= most && Number.isInteger(candidate))!;
 }
 
 export const classOf = (value: number, step: number): number => Math.min(CLASS_COLOURS.length - 1, Math.floor(value / step));

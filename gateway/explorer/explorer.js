@@ -60,7 +60,9 @@
   }
 
   fetch('/dev/agencies')
-    .then(function (answer) { return answer.json(); })
+    .then(function (answer) {
+      return answer.json();
+    })
     .then(function (agencies) {
       select.innerHTML = '';
       var prompt = document.createElement('option');

@@ -11,8 +11,7 @@ export interface Authenticator {
 
 export type AgencyExists = (code: string) => Promise<boolean>;
 
-const unauthenticated = (message: string) =>
-  new HttpError(401, 'UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer realm="safety-graph"' });
+const unauthenticated = (message: string) => new HttpError(401, 'UNAUTHENTICATED', message, { 'www-authenticate': 'Bearer realm="safety-graph"' });
 
 async function verificationKey(tokens: TokenVerification): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
   switch (tokens.kind) {

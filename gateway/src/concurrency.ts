@@ -127,9 +127,7 @@ export class RedisSlotStore implements SlotStore {
 
   private async renew(): Promise<void> {
     await Promise.all(
-      [...this.mine].map(([agency, members]) =>
-        this.store.redis.eval(RENEW, 2, this.key(agency), this.key(), this.leaseMs, ...members).catch(() => undefined),
-      ),
+      [...this.mine].map(([agency, members]) => this.store.redis.eval(RENEW, 2, this.key(agency), this.key(), this.leaseMs, ...members).catch(() => undefined)),
     );
   }
 
@@ -278,16 +276,13 @@ export class ConcurrencyLimiter {
 
   private refusal(agency: string): GraphQLError {
     const seconds = Math.max(1, Math.ceil(this.options.queueMs / 1000));
-    return new GraphQLError(
-      `Agency ${agency} already has ${this.options.perAgency} operations running and more waiting; retry in ${seconds} s`,
-      {
-        extensions: {
-          code: CONCURRENCY_LIMITED,
-          retryAfterSeconds: seconds,
-          http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
-        },
+    return new GraphQLError(`Agency ${agency} already has ${this.options.perAgency} operations running and more waiting; retry in ${seconds} s`, {
+      extensions: {
+        code: CONCURRENCY_LIMITED,
+        retryAfterSeconds: seconds,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
       },
-    );
+    });
   }
 
   private unavailable(): GraphQLError {

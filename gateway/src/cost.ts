@@ -16,15 +16,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import {
-  bucketsOf,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  parseGranularity,
-  referenceRegions,
-  resolvePeriod,
-  type PeriodInput,
-} from '@safety-graph/shared';
+import { bucketsOf, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseGranularity, referenceRegions, resolvePeriod, type PeriodInput } from '@safety-graph/shared';
 
 /** The code of an operation refused for its cost (CONTRACT.md). */
 export const COST_LIMIT = 'COST_LIMIT';

@@ -65,11 +65,7 @@ const SECONDS = { s: 1, m: 60, h: 3600 } as const;
  * A production token signed with the deployment key: the issuer and the
  * audience the gateway checks, `iat`, and a lifetime of at most 24 h.
  */
-export async function mintDeploymentToken(
-  config: Config,
-  signing: DeploymentSigningKey,
-  request: TokenRequest & { issuer: string },
-): Promise<string> {
+export async function mintDeploymentToken(config: Config, signing: DeploymentSigningKey, request: TokenRequest & { issuer: string }): Promise<string> {
   const scopes = requestedScopes(request);
   const match = TTL.exec(request.ttl ?? '1h');
   const seconds = match ? Number(match[1]) * SECONDS[match[2] as keyof typeof SECONDS] : 0;

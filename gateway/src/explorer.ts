@@ -58,7 +58,13 @@ export function explorerRoutes(config: Config): Record<string, Route> {
   const routes: Record<string, Route> = {
     '/graphql': (request, response) => {
       if (!wantsExplorer(request)) return false;
-      send(request, response, read('/explorer', () => join(PAGE_DIR, 'index.html')), 'text/html', 'no-store');
+      send(
+        request,
+        response,
+        read('/explorer', () => join(PAGE_DIR, 'index.html')),
+        'text/html',
+        'no-store',
+      );
       return true;
     },
   };

@@ -86,8 +86,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const fetcher = createSubgraphFetcher({
     timeoutMs: limits.subgraphTimeoutMs,
     subgraphSecret: secrets.subgraphSecret,
-    observe: (url, seconds, status) =>
-      metrics.subgraphFetch.observe({ subgraph: nameOfUrl.get(url) ?? 'unknown', status: String(status) }, seconds),
+    observe: (url, seconds, status) => metrics.subgraphFetch.observe({ subgraph: nameOfUrl.get(url) ?? 'unknown', status: String(status) }, seconds),
     shared: (url) => metrics.subgraphFetchShared.inc({ subgraph: nameOfUrl.get(url) ?? 'unknown' }),
   });
   const authenticator = cacheVerifiedTokens(

@@ -1,12 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import {
-  Kind,
-  parse,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLFormattedError,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { ErrorCode, subgraphUnavailable } from '@safety-graph/shared';
 import type { GatewayContext } from './plugins';
 
@@ -130,8 +123,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       } catch {
         paths = [];
       }
-      const errors: GraphQLFormattedError[] =
-        paths.length > 0 ? paths.map((path) => ({ ...failure, path })) : [{ ...failure }];
+      const errors: GraphQLFormattedError[] = paths.length > 0 ? paths.map((path) => ({ ...failure, path })) : [{ ...failure }];
       return { errors } as Response;
     }
   }

@@ -48,12 +48,7 @@ export interface Connection<T> {
  * Builds a Relay connection from rows fetched with `LIMIT first + 1` after the
  * cursor's key. `totalCount` is a function so that its query runs only when asked.
  */
-export function toConnection<T>(
-  rows: T[],
-  page: PageRequest,
-  sortKeyOf: (row: T) => string,
-  totalCount: () => Promise<number>,
-): Connection<T> {
+export function toConnection<T>(rows: T[], page: PageRequest, sortKeyOf: (row: T) => string, totalCount: () => Promise<number>): Connection<T> {
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(sortKeyOf(node)), node }));
   return {

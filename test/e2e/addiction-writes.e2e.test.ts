@@ -9,7 +9,6 @@ beforeAll(async () => {
 afterEach(() => disarmFailpoints());
 afterAll(() => stack?.stop());
 
-
 /** The people of this suite: none of them may reach the addiction store or come back in an answer. */
 const PERSON_A = nationalId('049937089');
 const PERSON_B = nationalId('371024659');
@@ -141,7 +140,11 @@ describe('addiction writes through the gateway', () => {
       [{ startsOn: '2025-06-02', endsOn: '2025-06-01' }, 'input.endsOn'],
     ];
     for (const [overrides, argumentName] of cases) {
-      expectError(await ask(CREATE_PROGRAM, { input: programInput({ code: 'PREV-E2E-INVALID', ...overrides }) }, { agency: WELFARE_PROVINCE }), 'BAD_USER_INPUT', argumentName);
+      expectError(
+        await ask(CREATE_PROGRAM, { input: programInput({ code: 'PREV-E2E-INVALID', ...overrides }) }, { agency: WELFARE_PROVINCE }),
+        'BAD_USER_INPUT',
+        argumentName,
+      );
     }
     const taken = await ask(CREATE_PROGRAM, { input: programInput({ code: 'PREV-1404-SCHOOL-IR-10-12' }) }, { agency: WELFARE_PROVINCE });
     expectError(taken, 'CONFLICT');
@@ -174,7 +177,9 @@ describe('addiction writes through the gateway', () => {
       { id: program.id },
       { agency: 'HEALTH-IR-10' },
     );
-    expect(readBack.data!.preventionProgram.sessions).toEqual([{ id: recorded.data!.recordProgramSession.id, attendance: 64, recordedBy: { code: WELFARE_PROVINCE } }]);
+    expect(readBack.data!.preventionProgram.sessions).toEqual([
+      { id: recorded.data!.recordProgramSession.id, attendance: 64, recordedBy: { code: WELFARE_PROVINCE } },
+    ]);
 
     // The county welfare office runs the sessions on the ground, but only the lead agency records them.
     expectError(await ask(RECORD_SESSION, { input }, { agency: 'WELFARE-IR-10-12' }), 'FORBIDDEN');
@@ -221,8 +226,18 @@ describe('addiction writes through the gateway', () => {
 
   it('leaves zero new rows when a write fails after its first insert', async () => {
     const failures: [string, string, Record<string, unknown>, string][] = [
-      ['addiction.createPreventionProgram.after-first-insert', CREATE_PROGRAM, programInput({ code: 'PREV-E2E-FAILED', idempotencyKey: 'e2e-failed-program' }), WELFARE_PROVINCE],
-      ['addiction.recordProgramSession.after-first-insert', RECORD_SESSION, { programId: program.id, heldOn: lastWeek, regionId: KASHAN, attendance: 5, idempotencyKey: 'e2e-failed-session' }, WELFARE_PROVINCE],
+      [
+        'addiction.createPreventionProgram.after-first-insert',
+        CREATE_PROGRAM,
+        programInput({ code: 'PREV-E2E-FAILED', idempotencyKey: 'e2e-failed-program' }),
+        WELFARE_PROVINCE,
+      ],
+      [
+        'addiction.recordProgramSession.after-first-insert',
+        RECORD_SESSION,
+        { programId: program.id, heldOn: lastWeek, regionId: KASHAN, attendance: 5, idempotencyKey: 'e2e-failed-session' },
+        WELFARE_PROVINCE,
+      ],
       ['addiction.referToTreatment.after-first-insert', REFER, referralInput({ idempotencyKey: 'e2e-failed-referral' }), POLICE_KASHAN],
     ];
     for (const [point, mutation, input, agency] of failures) {
@@ -254,10 +269,10 @@ describe('addiction writes through the gateway', () => {
       { agency: 'WELFARE-IR-10-12' },
     );
     expect(again.errors).toBeUndefined();
-    const pseudonyms = await stack.subgraphs.addiction.store.dataSource.query(
-      'SELECT id, subject_pseudonym FROM treatment_referral WHERE id IN (?, ?)',
-      [referral.id, again.data!.referToTreatment.id],
-    );
+    const pseudonyms = await stack.subgraphs.addiction.store.dataSource.query('SELECT id, subject_pseudonym FROM treatment_referral WHERE id IN (?, ?)', [
+      referral.id,
+      again.data!.referToTreatment.id,
+    ]);
     expect(pseudonyms).toHaveLength(2);
     expect(pseudonyms[0].subject_pseudonym).toMatch(/^[0-9a-f]{64}$/);
     expect(pseudonyms[1].subject_pseudonym).toBe(pseudonyms[0].subject_pseudonym);
@@ -280,7 +295,11 @@ describe('addiction writes through the gateway', () => {
     const referred = await ask<{ referToTreatment: Referral }>(REFER, { input: referralInput({ subjectNationalId: PERSON_B }) }, { agency: POLICE_KASHAN });
     const id = referred.data!.referToTreatment.id;
     const step = (status: string, on: string, agency = HEALTH_KASHAN) =>
-      ask<{ updateReferralStatus: { id: string; status: string; admittedOn: string | null } }>(UPDATE_STATUS, { input: { referralId: id, status, on } }, { agency });
+      ask<{ updateReferralStatus: { id: string; status: string; admittedOn: string | null } }>(
+        UPDATE_STATUS,
+        { input: { referralId: id, status, on } },
+        { agency },
+      );
 
     expectError(await step('ADMITTED', today, POLICE_KASHAN), 'FORBIDDEN');
     for (const stranger of ['WELFARE-IR-10-12', 'HEALTH-IR-10']) {
@@ -306,13 +325,21 @@ describe('addiction writes through the gateway', () => {
     // Both parties read the new state back; the referrer sees it in its list, a stranger does not.
     const listQuery = `{ treatmentReferrals(first: 500) { edges { node { id status admittedOn } } } }`;
     for (const agency of [POLICE_KASHAN, HEALTH_KASHAN]) {
-      const list = await ask<{ treatmentReferrals: { edges: { node: { id: string; status: string; admittedOn: string | null } }[] } }>(listQuery, {}, { agency });
+      const list = await ask<{ treatmentReferrals: { edges: { node: { id: string; status: string; admittedOn: string | null } }[] } }>(
+        listQuery,
+        {},
+        { agency },
+      );
       expect(list.data!.treatmentReferrals.edges.map((edge) => edge.node)).toContainEqual({ id, status: 'COMPLETED', admittedOn: addDays(lastWeek, 1) });
     }
     const stranger = await ask<{ treatmentReferrals: { edges: { node: { id: string } }[] } }>(listQuery, {}, { agency: 'WELFARE-IR-10-12' });
     expect(stranger.data!.treatmentReferrals.edges.map((edge) => edge.node.id)).not.toContain(id);
 
-    const dropped = await ask<{ referToTreatment: Referral }>(REFER, { input: referralInput({ toAgencyId: agencyId('WELFARE-IR-10-12') }) }, { agency: POLICE_KASHAN });
+    const dropped = await ask<{ referToTreatment: Referral }>(
+      REFER,
+      { input: referralInput({ toAgencyId: agencyId('WELFARE-IR-10-12') }) },
+      { agency: POLICE_KASHAN },
+    );
     const droppedId = dropped.data!.referToTreatment.id;
     const dropOut = await ask<{ updateReferralStatus: { status: string; admittedOn: string | null } }>(
       UPDATE_STATUS,
@@ -333,7 +360,17 @@ describe('addiction writes through the gateway', () => {
         [store.database],
       );
       expect(new Set(columns.map((column) => column.table))).toEqual(
-        new Set(['migrations', 'region_scope', 'idempotency_key', 'store_probe', 'stat_rollup', 'stat_version', 'prevention_program', 'program_session', 'treatment_referral']),
+        new Set([
+          'migrations',
+          'region_scope',
+          'idempotency_key',
+          'store_probe',
+          'stat_rollup',
+          'stat_version',
+          'prevention_program',
+          'program_session',
+          'treatment_referral',
+        ]),
       );
       for (const { table, column } of columns) {
         for (const form of forms) {

@@ -201,9 +201,7 @@ describe('agreements writes through the gateway', () => {
     }
     expect((await step('suspendAgreement', mou.id)).data!.suspendAgreement.status).toBe('SUSPENDED');
     expect(expectError(await step('suspendAgreement', mou.id), 'CONFLICT')).toContain('is SUSPENDED');
-    expect(expectError(await ask(SET_TARGET, { input: targetInput(mou.id, { target: 38 }) }, { agency: LEAD }), 'CONFLICT')).toContain(
-      'is SUSPENDED',
-    );
+    expect(expectError(await ask(SET_TARGET, { input: targetInput(mou.id, { target: 38 }) }, { agency: LEAD }), 'CONFLICT')).toContain('is SUSPENDED');
     expect((await step('activateAgreement', mou.id)).data!.activateAgreement.status).toBe('ACTIVE');
     expect((await step('terminateAgreement', mou.id)).data!.terminateAgreement.status).toBe('TERMINATED');
     for (const name of ['activateAgreement', 'suspendAgreement', 'terminateAgreement']) {
@@ -298,7 +296,10 @@ describe('agreements writes through the gateway', () => {
         execFile(
           process.execPath,
           [join(__dirname, '..', '..', 'cli', 'dist', 'commands', 'report.js'), 'mou-scorecards', '--format', 'csv'],
-          { env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' }, encoding: 'utf8' },
+          {
+            env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+            encoding: 'utf8',
+          },
           (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
         );
       });
@@ -309,7 +310,11 @@ describe('agreements writes through the gateway', () => {
     expect(drafted.data!.draftAgreement.title).toBe(FORMULA);
     expect((await ask(ADD_PARTY, { input: { agreementId: id, agencyId: agencyId(OUTSIDER), role: 'PARTNER' } }, { agency: LEAD })).errors).toBeUndefined();
     // Baseline 1, target 0: Kashan's road deaths put the attainment far below zero, a negative number in the report.
-    const targeted = await ask<{ setTarget: { actual: number; attainment: number } }>(SET_TARGET, { input: targetInput(id, { baseline: 1, target: 0 }) }, { agency: LEAD });
+    const targeted = await ask<{ setTarget: { actual: number; attainment: number } }>(
+      SET_TARGET,
+      { input: targetInput(id, { baseline: 1, target: 0 }) },
+      { agency: LEAD },
+    );
     expect(targeted.errors).toBeUndefined();
     expect(targeted.data!.setTarget.attainment).toBeLessThan(0);
 

@@ -233,7 +233,7 @@ describe('the dashboard in chromium', () => {
     expect(await requestsDuring(() => page.click('nav [data-view-name="counties"]'))).toBe(1);
     const rows = page.locator('table[data-table="counties"] tbody tr');
     expect(await rows.count()).toBe(28);
-    const values = async () => (await rows.evaluateAll((all) => all.map((row) => [row.getAttribute('data-county'), row.getAttribute('data-value')])));
+    const values = async () => await rows.evaluateAll((all) => all.map((row) => [row.getAttribute('data-county'), row.getAttribute('data-value')]));
     const sorted = await values();
     for (const [code, value] of sorted) expect(Number(value)).toBe(deaths.get(code!));
     const numbers = sorted.map(([, value]) => Number(value));
@@ -277,9 +277,13 @@ describe('the dashboard in chromium', () => {
     const paths = page.locator('figure.map svg path');
     const byCode = async () =>
       new Map(
-        (await paths.evaluateAll((all) => all.map((path) => [path.getAttribute('data-code'), path.getAttribute('data-state'), path.getAttribute('data-value'), path.getAttribute('fill')] as const))).map(
-          ([code, state, value, fill]) => [code!, { state, value, fill }],
-        ),
+        (
+          await paths.evaluateAll((all) =>
+            all.map(
+              (path) => [path.getAttribute('data-code'), path.getAttribute('data-state'), path.getAttribute('data-value'), path.getAttribute('fill')] as const,
+            ),
+          )
+        ).map(([code, state, value, fill]) => [code!, { state, value, fill }]),
       );
     /** A real click inside the region's outline (its bounding box's centre may lie in a neighbour). */
     const clickRegion = async (code: string) => {
@@ -310,7 +314,11 @@ describe('the dashboard in chromium', () => {
     expect(await paths.count()).toBe(31);
     let drawn = await byCode();
     for (const province of provinces) {
-      expect({ code: province.code, ...drawn.get(province.code) }).toMatchObject({ code: province.code, state: 'ok', value: String(province.trafficStats.fatalities) });
+      expect({ code: province.code, ...drawn.get(province.code) }).toMatchObject({
+        code: province.code,
+        state: 'ok',
+        value: String(province.trafficStats.fatalities),
+      });
     }
     // Provinces the graph does not have yet are "no data", not 0 and not suppressed.
     const missing = [...drawn.keys()].filter((code) => !provinces.some((province) => province.code === code));
@@ -341,7 +349,8 @@ describe('the dashboard in chromium', () => {
     expect(await page.getAttribute('figure.map', 'data-map')).toBe('IR-10');
     expect(await paths.count()).toBe(28);
     drawn = await byCode();
-    for (const county of counties) expect({ code: county.code, ...drawn.get(county.code) }).toMatchObject({ code: county.code, state: 'ok', value: String(county.trafficStats.fatalities) });
+    for (const county of counties)
+      expect({ code: county.code, ...drawn.get(county.code) }).toMatchObject({ code: county.code, state: 'ok', value: String(county.trafficStats.fatalities) });
     expect([...drawn.values()].filter((county) => county.state === 'no-data').length).toBe(28 - counties.length);
     expect(await attribution.isVisible()).toBe(true);
     await shot('map-counties');
@@ -357,7 +366,8 @@ describe('the dashboard in chromium', () => {
     await page.fill('form[data-form="range"] input[name="to"]', range.to);
     expect(await requestsDuring(() => page.click('form[data-form="range"] button'))).toBe(1);
     drawn = await byCode();
-    for (const county of hidden) expect({ code: county.code, ...drawn.get(county.code) }).toEqual({ code: county.code, state: 'suppressed', value: null, fill: 'url(#map-hatch)' });
+    for (const county of hidden)
+      expect({ code: county.code, ...drawn.get(county.code) }).toEqual({ code: county.code, state: 'suppressed', value: null, fill: 'url(#map-hatch)' });
     expect([...drawn.values()].filter((county) => county.state === 'suppressed').length).toBe(hidden.length);
     expect(await page.locator('figure.map svg pattern#map-hatch').count()).toBe(1);
     expect(await page.locator('.legend [data-legend="suppressed"]').innerText()).toBe('منتشر نمی‌شود');

@@ -46,7 +46,8 @@ function equationsOf(cells: readonly Cell[], leavesOf: (regionCode: string) => s
     const atoms: string[] = [];
     for (let i = 0; i < boundaries.length - 1; i += 1) {
       if (boundaries[i] < cell.from || boundaries[i] > cell.to) continue;
-      for (const county of leavesOf(cell.regionCode)) for (const group of groupsOf(cell.metric)) atoms.push(`${cell.metric}|${county}|${boundaries[i]}|${group}`);
+      for (const county of leavesOf(cell.regionCode))
+        for (const group of groupsOf(cell.metric)) atoms.push(`${cell.metric}|${county}|${boundaries[i]}|${group}`);
     }
     return atoms;
   };
@@ -82,7 +83,11 @@ describe('disclosure through the gateway', () => {
       expect(answer.data!.region[`p${i}`].suppressed).toContain('referralsToTreatment');
     }
     for (const cell of cells) if (cell.value !== null) expect(small(cell.value)).toBe(false);
-    const { equations, targets } = equationsOf(cells, (code) => [code], () => ['all']);
+    const { equations, targets } = equationsOf(
+      cells,
+      (code) => [code],
+      () => ['all'],
+    );
     const attack = deriveTargets(withKnownZeros(equations), targets);
     expect(attack.derived.filter((derived) => derived.value !== 0)).toEqual([]);
   });
@@ -137,9 +142,15 @@ describe('disclosure through the gateway', () => {
     // One agency's own records: Kashan police reads the referrals it made through the graph.
     const own = 'POLICE-IR-10-12';
     const referrals: { referredOn: string; region: { code: string }; fromAgency: { code: string } }[] = [];
-    for (let after: string | null = null; ; ) {
-      const page: { data?: { treatmentReferrals: { edges: { node: (typeof referrals)[number] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }; errors?: unknown } =
-        await stack.query(`query($after: String) { treatmentReferrals(first: 500, after: $after) { edges { node { referredOn region { code } fromAgency { code } } } pageInfo { hasNextPage endCursor } } }`, { after }, { agency: own });
+    for (let after: string | null = null; ;) {
+      const page: {
+        data?: { treatmentReferrals: { edges: { node: (typeof referrals)[number] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+        errors?: unknown;
+      } = await stack.query(
+        `query($after: String) { treatmentReferrals(first: 500, after: $after) { edges { node { referredOn region { code } fromAgency { code } } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { agency: own },
+      );
       expect(page.errors).toBeUndefined();
       referrals.push(...page.data!.treatmentReferrals.edges.map((edge) => edge.node));
       if (!page.data!.treatmentReferrals.pageInfo.hasNextPage) break;

@@ -133,8 +133,12 @@ describe('divorce writes through the gateway: the lifecycle', () => {
     expect((opened as unknown as { unit: { nameFa: string } }).unit.nameFa).toMatch(/کاشان/);
     expect(await listedCase(opened.id, 'OPEN')).toMatchObject({ id: opened.id, status: 'OPEN', topic: PERSIAN_TOPIC });
 
-    const first = await ask<{ recordCounselingSession: SessionAnswer }>(RECORD, { input: sessionInput(opened.id, { heldOn: daysFromToday(-30), mode: 'PHONE', free: false }) });
-    const second = await ask<{ recordCounselingSession: SessionAnswer }>(RECORD, { input: sessionInput(opened.id, { heldOn: daysFromToday(-25), mode: 'ONLINE' }) });
+    const first = await ask<{ recordCounselingSession: SessionAnswer }>(RECORD, {
+      input: sessionInput(opened.id, { heldOn: daysFromToday(-30), mode: 'PHONE', free: false }),
+    });
+    const second = await ask<{ recordCounselingSession: SessionAnswer }>(RECORD, {
+      input: sessionInput(opened.id, { heldOn: daysFromToday(-25), mode: 'ONLINE' }),
+    });
     expect(first.errors).toBeUndefined();
     expect(first.data!.recordCounselingSession).toEqual({ id: expect.any(String), heldOn: daysFromToday(-30), mode: 'PHONE', free: false });
     const sessions = [first.data!.recordCounselingSession, second.data!.recordCounselingSession];
@@ -331,7 +335,18 @@ describe('divorce writes through the gateway: no national id anywhere', () => {
          WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext')`,
       );
       expect(new Set(columns.map((column) => column.tableName))).toEqual(
-        new Set(['migrations', 'region_scope', 'idempotency_key', 'store_probe', 'stat_rollup', 'stat_version', 'counseling_unit', 'counseling_case', 'counseling_session', 'family_program']),
+        new Set([
+          'migrations',
+          'region_scope',
+          'idempotency_key',
+          'store_probe',
+          'stat_rollup',
+          'stat_version',
+          'counseling_unit',
+          'counseling_case',
+          'counseling_session',
+          'family_program',
+        ]),
       );
       for (const { tableName, columnName } of columns) {
         const [row] = await dataSource.query(

@@ -65,48 +65,54 @@ describe('the local explorer in headless Chromium', () => {
   let browser: Browser | undefined;
   afterAll(() => browser?.close());
 
-  browserIt('signs in as Kashan’s police, runs the README query and shows the answer', async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const foreign: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(origin)) foreign.push(request.url());
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  browserIt(
+    'signs in as Kashan’s police, runs the README query and shows the answer',
+    async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const foreign: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(origin)) foreign.push(request.url());
+      });
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
 
-    await page.goto(`${origin}/graphql`);
-    await page.waitForSelector('.graphiql-container');
-    await page.waitForSelector('#agency option[value="POLICE-IR-10-12"]', { state: 'attached' });
-    await page.selectOption('#agency', 'POLICE-IR-10-12');
-    await page.waitForSelector('#signed-in[data-agency="POLICE-IR-10-12"]');
-    // The token is in GraphiQL's headers editor.
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'explorer-signed-in.png') });
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')].some((editor) =>
-        ((editor as Element & { CodeMirror?: { getValue(): string } }).CodeMirror?.getValue() ?? '').includes('Bearer ey'),
-      ),
-    );
+      await page.goto(`${origin}/graphql`);
+      await page.waitForSelector('.graphiql-container');
+      await page.waitForSelector('#agency option[value="POLICE-IR-10-12"]', { state: 'attached' });
+      await page.selectOption('#agency', 'POLICE-IR-10-12');
+      await page.waitForSelector('#signed-in[data-agency="POLICE-IR-10-12"]');
+      // The token is in GraphiQL's headers editor.
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'explorer-signed-in.png') });
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')].some((editor) =>
+          ((editor as Element & { CodeMirror?: { getValue(): string } }).CodeMirror?.getValue() ?? '').includes('Bearer ey'),
+        ),
+      );
 
-    await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => {
-      const result = document.querySelector('.result-window .CodeMirror') as (Element & { CodeMirror?: { getValue(): string } }) | null;
-      return (result?.CodeMirror?.getValue() ?? '').includes('"agreement"');
-    });
-    await page.screenshot({ path: join(ARTIFACTS, 'explorer.png'), fullPage: true });
-    const shown = JSON.parse(
-      await page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue()),
-    ) as { data: unknown };
+      await page.click('.graphiql-execute-button');
+      await page.waitForFunction(() => {
+        const result = document.querySelector('.result-window .CodeMirror') as (Element & { CodeMirror?: { getValue(): string } }) | null;
+        return (result?.CodeMirror?.getValue() ?? '').includes('"agreement"');
+      });
+      await page.screenshot({ path: join(ARTIFACTS, 'explorer.png'), fullPage: true });
+      const shown = JSON.parse(
+        await page.evaluate(() =>
+          (document.querySelector('.result-window .CodeMirror') as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+        ),
+      ) as { data: unknown };
 
-    // What the page shows is the graph's answer for Kashan's police.
-    const expected = await stack.query(README_QUERY, {}, { agency: 'POLICE-IR-10-12' });
-    expect(shown.data).toEqual(expected.data);
-    expect((expected.data as { agreement: { title: string } }).agreement.title).toEqual(expect.any(String));
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }, 120_000);
+      // What the page shows is the graph's answer for Kashan's police.
+      const expected = await stack.query(README_QUERY, {}, { agency: 'POLICE-IR-10-12' });
+      expect(shown.data).toEqual(expected.data);
+      expect((expected.data as { agreement: { title: string } }).agreement.title).toEqual(expect.any(String));
+      expect(foreign).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -90,7 +90,10 @@ describe('operation cost', () => {
         const variables: Record<string, unknown> = {};
         if (declared.has('period')) variables.period = period;
         if (declared.has('region')) variables.region = 'IR-10';
-        const answer = await stack.query(document, variables, { agency: 'POLICE-IR-10', scopes: ['agencies:read', 'agreements:read', 'traffic:read', 'addiction:read', 'family:read', 'reports:read'] });
+        const answer = await stack.query(document, variables, {
+          agency: 'POLICE-IR-10',
+          scopes: ['agencies:read', 'agreements:read', 'traffic:read', 'addiction:read', 'family:read', 'reports:read'],
+        });
         const label = operation.name?.value ?? 'README query';
         expect([label, answer.status, answer.errors?.map((error) => error.extensions?.code)]).toEqual([label, 200, undefined]);
       }
@@ -102,9 +105,7 @@ describe('concurrent operations per agency', () => {
   it('lets one agency run MAX_CONCURRENT_PER_AGENCY operations, queues the rest briefly, then refuses with 429 and Retry-After, and leaves other agencies alone', async () => {
     const report = readFileSync(join(ROOT, 'reports', 'counties-by-month.graphql'), 'utf8');
     const token = await stack.token('HEALTH-IR-10', ['reports:read', 'agencies:read']);
-    const burst = await Promise.all(
-      Array.from({ length: 10 }, () => stack.query(report, { region: 'IR-10', period: { solarYear: 1404 } }, { token })),
-    );
+    const burst = await Promise.all(Array.from({ length: 10 }, () => stack.query(report, { region: 'IR-10', period: { solarYear: 1404 } }, { token })));
     const other = await stack.query('{ regions(kind: PROVINCE) { code } }', {}, { agency: 'POLICE-IR-10' });
     const refused = burst.filter((answer) => answer.status === 429);
     const answered = burst.filter((answer) => answer.status === 200);

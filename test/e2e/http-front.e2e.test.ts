@@ -118,10 +118,7 @@ describe('request ids and trace context', () => {
     const listener = (request: { headers: IncomingHttpHeaders }) => seen.push(request.headers);
     stack.subgraphs.agencies.server.on('request', listener);
     try {
-      const answer = await post(
-        { query: '{ agency(code: "POLICE-IR-10") { code } }' },
-        { 'x-request-id': 'partner-req-0001', traceparent: TRACEPARENT },
-      );
+      const answer = await post({ query: '{ agency(code: "POLICE-IR-10") { code } }' }, { 'x-request-id': 'partner-req-0001', traceparent: TRACEPARENT });
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body.toString('utf8'))).toEqual({ data: { agency: { code: 'POLICE-IR-10' } } });
       expect(answer.headers['x-request-id']).toBe('partner-req-0001');

@@ -49,15 +49,32 @@ function runImport(sample: Sample) {
   const folder = folderOf(sample);
   const result = spawnSync(
     process.execPath,
-    [CLI, sample.subgraph, join(folder, sample.file ?? 'export.csv'), '--kind', sample.kind, '--agency', sample.agency, '--mapping', join(folder, 'mapping.yaml'), ...(sample.options ?? [])],
-    { env: { ...stack.config.env, DATA_DIR: stack.config.dataDir, DATABASE_PREFIX: stack.config.databasePrefix, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 120_000 },
+    [
+      CLI,
+      sample.subgraph,
+      join(folder, sample.file ?? 'export.csv'),
+      '--kind',
+      sample.kind,
+      '--agency',
+      sample.agency,
+      '--mapping',
+      join(folder, 'mapping.yaml'),
+      ...(sample.options ?? []),
+    ],
+    {
+      env: { ...stack.config.env, DATA_DIR: stack.config.dataDir, DATABASE_PREFIX: stack.config.databasePrefix, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Data rows of a sample export (CSV: after the header; JSON Lines: every line). */
 function rowsIn(sample: Sample): number {
-  const lines = readFileSync(join(folderOf(sample), sample.file ?? 'export.csv'), 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = readFileSync(join(folderOf(sample), sample.file ?? 'export.csv'), 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   return (sample.file ?? 'export.csv').endsWith('.csv') ? lines.length - 1 : lines.length;
 }
 
@@ -75,7 +92,11 @@ describe('import-samples: every kind, its legacy export and mapping, round-tripp
     for (const sample of SAMPLES) {
       const rows = rowsIn(sample);
       const first = runImport(sample);
-      expect({ sample: `${sample.subgraph}/${sample.kind}`, status: first.status, stderr: first.stderr }).toEqual({ sample: `${sample.subgraph}/${sample.kind}`, status: 0, stderr: '' });
+      expect({ sample: `${sample.subgraph}/${sample.kind}`, status: first.status, stderr: first.stderr }).toEqual({
+        sample: `${sample.subgraph}/${sample.kind}`,
+        status: 0,
+        stderr: '',
+      });
       expect(first.stdout).toContain(`read ${rows}, inserted ${rows}, updated 0, unchanged 0, refused 0`);
     }
     for (const sample of SAMPLES) {
@@ -113,15 +134,31 @@ describe('import-samples: every kind, its legacy export and mapping, round-tripp
         { metric: 'ROAD_DEATHS', region: { code: 'IR-10-12' }, from: '2025-03-21', to: '2026-03-20', baseline: 48, target: 36 },
       ],
       trafficCampaigns: [
-        { title: 'Safe Nowruz Travel', titleFa: 'سفر ایمن نوروزی', channel: 'CHECKPOINTS', startsOn: '2025-03-21', endsOn: '2025-04-04', region: { code: 'IR-10' } },
-        { title: 'A Helmet Saves a Life', titleFa: 'کلاه ایمنی، نجات جان', channel: 'SOCIAL_MEDIA', startsOn: '2025-05-22', endsOn: '2025-07-06', region: { code: 'IR-10-12' } },
+        {
+          title: 'Safe Nowruz Travel',
+          titleFa: 'سفر ایمن نوروزی',
+          channel: 'CHECKPOINTS',
+          startsOn: '2025-03-21',
+          endsOn: '2025-04-04',
+          region: { code: 'IR-10' },
+        },
+        {
+          title: 'A Helmet Saves a Life',
+          titleFa: 'کلاه ایمنی، نجات جان',
+          channel: 'SOCIAL_MEDIA',
+          startsOn: '2025-05-22',
+          endsOn: '2025-07-06',
+          region: { code: 'IR-10-12' },
+        },
       ],
     });
   });
 
   it('reads the crashes and violations back: Solar Hijri date and time in Iran, legacy codes mapped', async () => {
     const crashId = idOf('import:traffic:crashes', 'POLICE-IR-10-12', 'POLICE-FAVA', 'ک-۱۴۰۳-۰۰۱۲');
-    const { crash } = await ask<{ crash: { occurredAt: string; severity: string; roadType: string; fatalities: number; region: { code: string }; persons: unknown[] } }>(
+    const { crash } = await ask<{
+      crash: { occurredAt: string; severity: string; roadType: string; fatalities: number; region: { code: string }; persons: unknown[] };
+    }>(
       'query($id: ID!) { crash(id: $id) { occurredAt severity roadType fatalities region { code } persons { role injury faultStatus ageBand } } }',
       { id: crashId },
       'POLICE-IR-10-12',

@@ -50,9 +50,9 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('answers an MOU scorecard with actuals computed by the domain subgraphs, without inline fragments', async () => {
-    const result = await stack.query<{ agreement: { targets: { metric: string; region: { code: string }; actual: number | null; attainment: number | null }[] } }>(
-      `{ agreement(code: "MOU-IR-10-TRAFFIC-1403") { targets { metric region { code } from to baseline target actual attainment } } }`,
-    );
+    const result = await stack.query<{
+      agreement: { targets: { metric: string; region: { code: string }; actual: number | null; attainment: number | null }[] };
+    }>(`{ agreement(code: "MOU-IR-10-TRAFFIC-1403") { targets { metric region { code } from to baseline target actual attainment } } }`);
     expect(result.errors).toBeUndefined();
     const deaths = result.data!.agreement.targets.find((target) => target.metric === 'ROAD_DEATHS' && target.region.code === 'IR-10');
     expect(deaths).toBeDefined();
@@ -61,7 +61,9 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('reads crashes with their region and reporting police across subgraphs', async () => {
-    const result = await stack.query<{ crashes: { totalCount: number; edges: { node: { severity: string; region: { kind: string }; reportedBy: { kind: string } } }[] } }>(
+    const result = await stack.query<{
+      crashes: { totalCount: number; edges: { node: { severity: string; region: { kind: string }; reportedBy: { kind: string } } }[] };
+    }>(
       `{ crashes(regionId: null, period: { solarYear: 1404 }, severity: FATAL, first: 5) { totalCount edges { node { severity fatalities region { kind } reportedBy { kind } } } } }`,
     );
     expect(result.errors).toBeUndefined();
@@ -73,7 +75,10 @@ describe('the composed graph through the gateway', () => {
 
   it('sends as many SQL statements for a page of 10 agreements with their parties as for 200', async () => {
     const page = (first: number) =>
-      stack.query(`query($first: Int) { agreements(first: $first) { edges { node { code leadAgency { name region { name } } parties { role agency { name kind region { code } } } } } } }`, { first });
+      stack.query(
+        `query($first: Int) { agreements(first: $first) { edges { node { code leadAgency { name region { name } } parties { role agency { name kind region { code } } } } } } }`,
+        { first },
+      );
     stack.statements();
     const few = await page(10);
     expect(few.errors).toBeUndefined();

@@ -44,7 +44,13 @@ describe('joint reporting through the gateway', () => {
       for (const [field, total] of Object.entries(province[group])) {
         if (field === 'suppressed' || field === 'programs') continue;
         const values = counties.map((county) => county[group][field] as number | null);
-        for (const value of values) if (value !== null) expect(value === 0 || value >= stack.config.suppressionThreshold || !['referralsToTreatment', 'treatmentAdmissions', 'casesOpened', 'reconciliations'].includes(field)).toBe(true);
+        for (const value of values)
+          if (value !== null)
+            expect(
+              value === 0 ||
+                value >= stack.config.suppressionThreshold ||
+                !['referralsToTreatment', 'treatmentAdmissions', 'casesOpened', 'reconciliations'].includes(field),
+            ).toBe(true);
         if (total === null || values.some((value) => value === null)) continue;
         expect([group, field, values.reduce((sum: number, value) => sum + (value as number), 0)]).toEqual([group, field, total]);
         compared += 1;
@@ -53,7 +59,9 @@ describe('joint reporting through the gateway', () => {
     expect(compared).toBeGreaterThanOrEqual(10);
     for (const county of counties) {
       for (const group of ['preventionStats', 'familyStats'] as const) {
-        const hidden = Object.entries(county[group]).filter(([field, value]) => field !== 'suppressed' && value === null).map(([field]) => field);
+        const hidden = Object.entries(county[group])
+          .filter(([field, value]) => field !== 'suppressed' && value === null)
+          .map(([field]) => field);
         expect((county[group].suppressed as string[]).sort()).toEqual(hidden.sort());
       }
     }
@@ -77,9 +85,9 @@ describe('joint reporting through the gateway', () => {
   });
 
   it('answers an MOU scorecard with attainment in the metric’s direction', async () => {
-    const answer = await stack.query<{ agreement: { targets: { metric: string; from: string; direction: string; baseline: number; target: number; actual: number; attainment: number }[] } }>(
-      `{ agreement(code: "MOU-IR-10-TRAFFIC-1403") { targets { metric from direction baseline target actual attainment } } }`,
-    );
+    const answer = await stack.query<{
+      agreement: { targets: { metric: string; from: string; direction: string; baseline: number; target: number; actual: number; attainment: number }[] };
+    }>(`{ agreement(code: "MOU-IR-10-TRAFFIC-1403") { targets { metric from direction baseline target actual attainment } } }`);
     expect(answer.errors).toBeUndefined();
     const deaths = answer.data!.agreement.targets.find((target) => target.metric === 'ROAD_DEATHS' && target.from === '2025-03-21')!;
     expect(deaths.direction).toBe('DECREASE');
@@ -94,7 +102,10 @@ describe('joint reporting through the gateway', () => {
         execFile(
           process.execPath,
           [join(__dirname, '..', '..', 'cli', 'dist', 'commands', 'report.js'), ...args],
-          { env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' }, encoding: 'utf8' },
+          {
+            env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+            encoding: 'utf8',
+          },
           (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
         );
       });

@@ -53,7 +53,11 @@ function runReport(args: string[]): Promise<{ status: number | null; stdout: str
     execFile(
       process.execPath,
       [join(__dirname, '..', '..', 'cli', 'dist', 'commands', 'report.js'), ...args],
-      { env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' }, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      {
+        env: { ...process.env, GATEWAY_URL: stack.gateway.url, DATA_DIR: stack.config.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -96,7 +100,9 @@ describe('the whole country through the gateway', () => {
     const small = (value: number | null | string[]) => typeof value === 'number' && value > 0 && value < stack.config.suppressionThreshold;
     for (const region of [country, ...provinces, ...counties]) {
       for (const group of ['preventionStats', 'familyStats'] as const) {
-        const hidden = Object.entries(region[group]).filter(([field, value]) => field !== 'suppressed' && value === null).map(([field]) => field);
+        const hidden = Object.entries(region[group])
+          .filter(([field, value]) => field !== 'suppressed' && value === null)
+          .map(([field]) => field);
         expect([region.code, (region[group].suppressed as string[]).sort()]).toEqual([region.code, hidden.sort()]);
         for (const field of ['referralsToTreatment', 'treatmentAdmissions', 'casesOpened', 'reconciliations']) {
           if (field in region[group]) expect([region.code, field, small(region[group][field])]).toEqual([region.code, field, false]);
@@ -120,7 +126,11 @@ describe('the whole country through the gateway', () => {
   it('scores the national MOUs on the whole country', async () => {
     const answer = await stack.query<{
       country: { trafficStats: { fatalities: number } };
-      agreement: { leadAgency: { code: string }; region: { code: string }; targets: { metric: string; from: string; region: { code: string }; actual: number; attainment: number }[] };
+      agreement: {
+        leadAgency: { code: string };
+        region: { code: string };
+        targets: { metric: string; from: string; region: { code: string }; actual: number; attainment: number }[];
+      };
     }>(
       `{ country: region(code: "IR") { trafficStats(period: { solarYear: 1404 }) { fatalities } }
          agreement(code: "MOU-IR-TRAFFIC-1404") { leadAgency { code } region { code } targets { metric from region { code } actual attainment } } }`,
@@ -157,8 +167,12 @@ describe('the whole country through the gateway', () => {
     expect(country.status).toBe(0);
     const overview = JSON.parse(country.stdout);
     expect(overview.country.code).toBe('IR');
-    expect(overview.provinces.map((province: { code: string }) => province.code)).toEqual(Array.from({ length: 31 }, (_, i) => `IR-${String(i).padStart(2, '0')}`));
-    expect(overview.provinces.reduce((sum: number, province: Stats) => sum + (province.trafficStats.fatalities as number), 0)).toBe(overview.country.trafficStats.fatalities);
+    expect(overview.provinces.map((province: { code: string }) => province.code)).toEqual(
+      Array.from({ length: 31 }, (_, i) => `IR-${String(i).padStart(2, '0')}`),
+    );
+    expect(overview.provinces.reduce((sum: number, province: Stats) => sum + (province.trafficStats.fatalities as number), 0)).toBe(
+      overview.country.trafficStats.fatalities,
+    );
     const csv = await runReport(['country-year-overview', '--solar-year', '1404', '--format', 'csv']);
     expect(csv.status).toBe(0);
     // A header and one row per province, each carrying the country's figures beside its own.

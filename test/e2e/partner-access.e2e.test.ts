@@ -90,14 +90,30 @@ describe('access matrix', () => {
       { field: 'trafficCampaigns', scope: 'traffic:read', query: '{ trafficCampaigns { id } }' },
       { field: 'preventionProgram', scope: 'addiction:read', query: `{ preventionProgram(id: "${ids.programId}") { id } }` },
       { field: 'preventionPrograms', scope: 'addiction:read', query: '{ preventionPrograms(first: 2) { totalCount } }' },
-      { field: 'treatmentReferrals', scope: 'addiction:read', query: '{ treatmentReferrals(first: 500) { totalCount edges { node { fromAgency { code } toAgency { code } } } } }' },
+      {
+        field: 'treatmentReferrals',
+        scope: 'addiction:read',
+        query: '{ treatmentReferrals(first: 500) { totalCount edges { node { fromAgency { code } toAgency { code } } } } }',
+      },
       { field: 'counselingUnit', scope: 'family:read', query: `{ counselingUnit(id: "${ids.unitId}") { id } }` },
       { field: 'counselingUnits', scope: 'family:read', query: '{ counselingUnits { id } }' },
-      { field: 'counselingCases', scope: 'family:read', query: '{ counselingCases(first: 500) { totalCount edges { node { unit { hostAgency { code } } sessions { heldOn } } } } }' },
+      {
+        field: 'counselingCases',
+        scope: 'family:read',
+        query: '{ counselingCases(first: 500) { totalCount edges { node { unit { hostAgency { code } } sessions { heldOn } } } } }',
+      },
       { field: 'familyPrograms', scope: 'family:read', query: '{ familyPrograms { id } }' },
     ];
     // An entity a subgraph only extends answers its bare reference to anyone; the scope guards the field it contributes.
-    const entities: { typename: string; subgraph: SubgraphName; scope: string; id: string; extra?: Record<string, unknown>; owner?: (caller: string) => boolean; field?: string }[] = [
+    const entities: {
+      typename: string;
+      subgraph: SubgraphName;
+      scope: string;
+      id: string;
+      extra?: Record<string, unknown>;
+      owner?: (caller: string) => boolean;
+      field?: string;
+    }[] = [
       { typename: 'Region', subgraph: 'agencies', scope: 'agencies:read', id: regionId('IR-10') },
       { typename: 'Agency', subgraph: 'agencies', scope: 'agencies:read', id: agencyId('HEALTH-IR-10') },
       { typename: 'Agreement', subgraph: 'agreements', scope: 'agreements:read', id: ids.agreementId },
@@ -110,14 +126,24 @@ describe('access matrix', () => {
       { typename: 'Agreement', subgraph: 'traffic', scope: 'traffic:read', id: ids.agreementId, field: 'trafficCampaigns { id }' },
       { typename: 'PreventionProgram', subgraph: 'addiction', scope: 'addiction:read', id: ids.programId },
       { typename: 'Agreement', subgraph: 'addiction', scope: 'addiction:read', id: ids.agreementId, field: 'preventionPrograms { id }' },
-      { typename: 'TreatmentReferral', subgraph: 'addiction', scope: 'addiction:read', id: ids.referralId, owner: (code) => ids.referralParties.includes(code) },
+      {
+        typename: 'TreatmentReferral',
+        subgraph: 'addiction',
+        scope: 'addiction:read',
+        id: ids.referralId,
+        owner: (code) => ids.referralParties.includes(code),
+      },
       { typename: 'CounselingUnit', subgraph: 'divorce', scope: 'family:read', id: ids.unitId },
       { typename: 'CounselingCase', subgraph: 'divorce', scope: 'family:read', id: ids.caseId, owner: (code) => code === 'POLICE-IR-10-12' },
       { typename: 'FamilyProgram', subgraph: 'divorce', scope: 'family:read', id: ids.familyProgramId },
       { typename: 'Agency', subgraph: 'divorce', scope: 'family:read', id: agencyId('POLICE-IR-10-12'), field: 'counselingUnits { id }' },
       {
-        typename: 'TrafficTarget', subgraph: 'traffic', scope: 'reports:read', id: 'scorecard',
-        extra: { metric: 'ROAD_DEATHS', regionId: regionId('IR-10'), from: '2025-03-21', to: '2026-03-20' }, field: 'actual',
+        typename: 'TrafficTarget',
+        subgraph: 'traffic',
+        scope: 'reports:read',
+        id: 'scorecard',
+        extra: { metric: 'ROAD_DEATHS', regionId: regionId('IR-10'), from: '2025-03-21', to: '2026-03-20' },
+        field: 'actual',
       },
     ];
 
@@ -131,11 +157,13 @@ describe('access matrix', () => {
         const forbidden = answer.errors?.some((error) => error.extensions?.code === 'FORBIDDEN' && error.path?.[0] === field) ?? false;
         const allowed = caller.scopes.includes(scope);
         if (allowed) allowedCells += 1;
-        if (allowed && (forbidden || answer.data?.[field] == null)) mismatches.push(`${caller.code} ${field}: expected allowed, got ${JSON.stringify(answer.errors)}`);
+        if (allowed && (forbidden || answer.data?.[field] == null))
+          mismatches.push(`${caller.code} ${field}: expected allowed, got ${JSON.stringify(answer.errors)}`);
         if (!allowed && (!forbidden || answer.data?.[field] != null)) mismatches.push(`${caller.code} ${field}: expected FORBIDDEN, got data`);
         if (allowed && field === 'treatmentReferrals' && answer.data?.treatmentReferrals) {
           const edges = (answer.data!.treatmentReferrals as { edges: { node: { fromAgency: { code: string }; toAgency: { code: string } } }[] }).edges;
-          if (edges.some(({ node }) => node.fromAgency.code !== caller.code && node.toAgency.code !== caller.code)) mismatches.push(`${caller.code} saw another agency's referral`);
+          if (edges.some(({ node }) => node.fromAgency.code !== caller.code && node.toAgency.code !== caller.code))
+            mismatches.push(`${caller.code} saw another agency's referral`);
         }
         if (allowed && field === 'counselingCases' && answer.data?.counselingCases) {
           const edges = (answer.data!.counselingCases as { edges: { node: { unit: { hostAgency: { code: string } } } }[] }).edges;
@@ -185,11 +213,12 @@ describe('access matrix', () => {
 });
 
 describe('gateway to subgraph trust', () => {
-  const operations = [
-    '{ _service { sdl } }',
-    `query { _entities(representations: [{ __typename: "Region", id: "${regionId('IR-10')}" }]) { __typename } }`,
-  ];
-  const caller: Caller = { subject: 'intruder', agencyCode: 'POLICE-IR-10', scopes: new Set(['agencies:read', 'traffic:read', 'addiction:read', 'family:read', 'agreements:read']) };
+  const operations = ['{ _service { sdl } }', `query { _entities(representations: [{ __typename: "Region", id: "${regionId('IR-10')}" }]) { __typename } }`];
+  const caller: Caller = {
+    subject: 'intruder',
+    agencyCode: 'POLICE-IR-10',
+    scopes: new Set(['agencies:read', 'traffic:read', 'addiction:read', 'family:read', 'agreements:read']),
+  };
 
   it.each(['agencies', 'agreements', 'traffic', 'addiction', 'divorce'] as SubgraphName[])(
     '%s refuses unsigned, wrongly signed, stale and body-swapped requests, and serves only /health openly',
@@ -268,7 +297,11 @@ describe('hostile operations', () => {
   const corpus: { label: string; send: () => Promise<{ status: number; code: unknown; body: string }> }[] = [];
   const post = async (body: string, headers: Record<string, string> = {}) => {
     const token = await stack.token('POLICE-IR-10');
-    const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body });
+    const response = await fetch(stack.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
     const text = await response.text();
     let code: unknown;
     try {
@@ -303,10 +336,14 @@ describe('hostile operations', () => {
   });
 
   it('lets a caller with schema:read introspect', async () => {
-    const answer = await stack.query<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }', {}, {
-      agency: 'POLICE-IR-10',
-      scopes: ['schema:read', 'agencies:read'],
-    });
+    const answer = await stack.query<{ __schema: { queryType: { name: string } } }>(
+      '{ __schema { queryType { name } } }',
+      {},
+      {
+        agency: 'POLICE-IR-10',
+        scopes: ['schema:read', 'agencies:read'],
+      },
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.__schema.queryType.name).toBe('Query');
   });
@@ -332,7 +369,11 @@ describe('errors', () => {
 
 describe('rate limit', () => {
   it('answers 429 with Retry-After once an agency spends its budget, without touching others', async () => {
-    const config = testConfig('ratelimit', { RATE_LIMIT_PER_MINUTE: '3', DATA_DIR: stack.config.dataDir, DATABASE_PREFIX: `${stack.config.databasePrefix}rl_` });
+    const config = testConfig('ratelimit', {
+      RATE_LIMIT_PER_MINUTE: '3',
+      DATA_DIR: stack.config.dataDir,
+      DATABASE_PREFIX: `${stack.config.databasePrefix}rl_`,
+    });
     const urls = Object.fromEntries(Object.values(stack.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
     const gateway = await startGateway({ config, port: 0, subgraphUrls: urls });
     try {
@@ -381,9 +422,8 @@ describe('audit trail', () => {
       await stack.query('{ crashes(first: 1) { totalCount } }', {}, { agency: 'WELFARE-IR-10', scopes: ['agencies:read'] });
       // Two executed requests, two rows each; the unauthenticated one is only counted (a summary row per interval).
       expect(await count()).toBe(before + 4);
-      const rows: { kind: string; outcome: string; agency_code: string | null; subgraphs: string; operation_type: string | null }[] = await log.store.dataSource.query(
-        'SELECT kind, outcome, agency_code, subgraphs, operation_type FROM audit_entry ORDER BY seq DESC LIMIT 4',
-      );
+      const rows: { kind: string; outcome: string; agency_code: string | null; subgraphs: string; operation_type: string | null }[] =
+        await log.store.dataSource.query('SELECT kind, outcome, agency_code, subgraphs, operation_type FROM audit_entry ORDER BY seq DESC LIMIT 4');
       expect(rows.map((row) => [row.kind, row.outcome, row.operation_type])).toEqual([
         ['outcome', 'FORBIDDEN', 'query'],
         ['intent', 'STARTED', 'query'],

@@ -8,15 +8,7 @@ import { addiction } from '@safety-graph/addiction';
 import { divorce } from '@safety-graph/divorce';
 import { traffic } from '@safety-graph/traffic';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
-import {
-  loadSecrets,
-  signedHeaders,
-  startSubgraph,
-  type Config,
-  type RunningSubgraph,
-  type SubgraphContext,
-  type SubgraphModule,
-} from '@safety-graph/shared';
+import { loadSecrets, signedHeaders, startSubgraph, type Config, type RunningSubgraph, type SubgraphContext, type SubgraphModule } from '@safety-graph/shared';
 import { dropTestDatabases, storeLabel, testConfig } from '@safety-graph/test-helpers';
 
 /**
@@ -45,9 +37,7 @@ function spawnService(script: string, env: NodeJS.ProcessEnv): Promise<Service> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, at: Date.now() })),
-  );
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
   createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${lines.join('\n')}`)), 120_000);
@@ -66,15 +56,17 @@ function spawnService(script: string, env: NodeJS.ProcessEnv): Promise<Service> 
 /** Warms `count` keep-alive connections and leaves them idle in the agent. */
 async function idleConnections(agent: Agent, port: number, count: number): Promise<void> {
   await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<void>((resolve, reject) =>
-        httpRequest({ port, host: '127.0.0.1', path: '/health', agent }, (response) => {
-          response.resume();
-          response.on('end', resolve);
-        })
-          .on('error', reject)
-          .end(),
-      ),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) =>
+          httpRequest({ port, host: '127.0.0.1', path: '/health', agent }, (response) => {
+            response.resume();
+            response.on('end', resolve);
+          })
+            .on('error', reject)
+            .end(),
+        ),
     ),
   );
 }
@@ -166,9 +158,7 @@ describe(`SIGTERM stops a service within SHUTDOWN_TIMEOUT_MS (${storeLabel()})`,
     beforeAll(async () => {
       // Only the agency directory is seeded: the gateway checks the token's agency there.
       const modules: SubgraphModule<SubgraphContext>[] = [agencies, agreements, traffic, addiction, divorce];
-      subgraphs = await Promise.all(
-        modules.map((module) => startSubgraph(module, { config, port: 0, seedIfEmpty: module.name === 'agencies' })),
-      );
+      subgraphs = await Promise.all(modules.map((module) => startSubgraph(module, { config, port: 0, seedIfEmpty: module.name === 'agencies' })));
     });
     afterAll(async () => {
       await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));

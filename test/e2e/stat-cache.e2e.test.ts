@@ -145,7 +145,9 @@ describe('statistics answers after a write', () => {
     const delta = (target: ReturnType<typeof targetsOf>[number]) =>
       ['IR', 'IR-10', 'IR-10-12'].includes(target.region.code) && target.from <= DAY && DAY <= target.to ? (written[target.metric] ?? 0) : 0;
     const beforeTargets = targetsOf(before);
-    expect(beforeTargets.filter((target) => delta(target) > 0).map((target) => target.metric)).toEqual(expect.arrayContaining(['ROAD_DEATHS', 'PEOPLE_REACHED', 'FREE_COUNSELING_SESSIONS']));
+    expect(beforeTargets.filter((target) => delta(target) > 0).map((target) => target.metric)).toEqual(
+      expect.arrayContaining(['ROAD_DEATHS', 'PEOPLE_REACHED', 'FREE_COUNSELING_SESSIONS']),
+    );
     expect(targetsOf(after)).toEqual(beforeTargets.map((target) => (delta(target) > 0 ? { ...target, actual: target.actual! + delta(target) } : target)));
   });
 });

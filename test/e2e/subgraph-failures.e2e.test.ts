@@ -77,7 +77,11 @@ async function send(url: string, init: RequestInit & { agency?: string } = {}): 
   const response = await fetch(url, {
     method: 'POST',
     ...init,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(init.agency ?? 'POLICE-IR-10')}`, ...(init.headers as Record<string, string>) },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await token(init.agency ?? 'POLICE-IR-10')}`,
+      ...(init.headers as Record<string, string>),
+    },
   });
   const text = await response.text();
   let json: Answer['json'] = {};
@@ -148,8 +152,7 @@ async function forward(url: string, call: Captured, method = call.method): Promi
   return { status: response.status, text, code };
 }
 
-const sessionCount = async () =>
-  Number((await stack.subgraphs.divorce.store.dataSource.query('SELECT COUNT(*) AS n FROM counseling_session'))[0].n);
+const sessionCount = async () => Number((await stack.subgraphs.divorce.store.dataSource.query('SELECT COUNT(*) AS n FROM counseling_session'))[0].n);
 
 /** An open counselling case and the agency hosting its unit (the only one who may record its sessions). */
 async function openCase(): Promise<{ caseId: string; host: string }> {
@@ -210,13 +213,13 @@ describe('signed subgraph calls are served once', () => {
     expect((await stack.subgraphPost('agencies', body, headers)).status).toBe(401);
   });
 
-  it('lets the gateway\'s signed GET /ready calls through', async () => {
+  it("lets the gateway's signed GET /ready calls through", async () => {
     const response = await fetch(stack.gateway.url.replace(/\/graphql$/, '/ready'));
     const body = (await response.json()) as { subgraphs: Record<string, string> };
     expect(body.subgraphs).toEqual({ agencies: 'ok', agreements: 'ok', traffic: 'ok', addiction: 'ok', divorce: 'ok' });
   });
 
-  it('two divorce instances sharing one Redis refuse each other\'s replays', async () => {
+  it("two divorce instances sharing one Redis refuse each other's replays", async () => {
     const redisConfig = loadConfig({ ...stack.config.env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
     const store = stack.subgraphs.divorce.store;
     const instances: RunningSubgraph[] = [];
@@ -256,7 +259,11 @@ describe('a subgraph down, slow or failing', () => {
   function expectPartial(answer: Answer, code: string) {
     expect(answer.status).toBe(200);
     expect(answer.text).not.toMatch(/ECONNREFUSED|TimeoutError|aborted|127\.0\.0\.1|serviceName|stacktrace/);
-    const data = answer.json.data as { agency: { code: string }; agreement: { code: string; targets: { metric: string; actual: number | null }[] }; crash: unknown };
+    const data = answer.json.data as {
+      agency: { code: string };
+      agreement: { code: string; targets: { metric: string; actual: number | null }[] };
+      crash: unknown;
+    };
     expect(data.agency.code).toBe('POLICE-IR-10');
     expect(data.agreement.code).toBe('MOU-IR-10-TRAFFIC-1403');
     expect(data.agreement.targets.length).toBeGreaterThan(0);
@@ -272,7 +279,7 @@ describe('a subgraph down, slow or failing', () => {
     expect(paths.filter((path) => /^agreement\.targets\.\d+\.actual$/.test(path)).length).toBe(data.agreement.targets.length);
   }
 
-  it('timeout: the other fields\' data and SUBGRAPH_UNAVAILABLE (retryable) on the affected paths, never HTTP 500', async () => {
+  it("timeout: the other fields' data and SUBGRAPH_UNAVAILABLE (retryable) on the affected paths, never HTTP 500", async () => {
     const hanging = await httpServer(() => undefined); // reads the call and never answers
     const { gateway, config } = await gatewayWith('hang', { traffic: hanging.url });
     try {
@@ -323,17 +330,42 @@ describe('no HTTP 500 for anything a client sent', () => {
   const query = '{ regions(kind: PROVINCE) { code } }';
   const cases: { label: string; init: () => RequestInit; url?: (base: string) => string; status: number; code: string }[] = [
     { label: 'syntax error', init: () => ({ body: JSON.stringify({ query: '{ regions { code }' }) }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
-    { label: 'token limit', init: () => ({ body: JSON.stringify({ query: `{ regions { ${'code '.repeat(3000)}} }` }) }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
-    { label: 'subscription', init: () => ({ body: JSON.stringify({ query: 'subscription { regions { code } }' }) }), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+    {
+      label: 'token limit',
+      init: () => ({ body: JSON.stringify({ query: `{ regions { ${'code '.repeat(3000)}} }` }) }),
+      status: 400,
+      code: 'GRAPHQL_PARSE_FAILED',
+    },
+    {
+      label: 'subscription',
+      init: () => ({ body: JSON.stringify({ query: 'subscription { regions { code } }' }) }),
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    },
     { label: 'malformed JSON', init: () => ({ body: '{"query": ' }), status: 400, code: 'BAD_REQUEST' },
     { label: 'JSON not an object', init: () => ({ body: '"hello"' }), status: 400, code: 'BAD_REQUEST' },
     { label: 'query not a string', init: () => ({ body: JSON.stringify({ query: 42 }) }), status: 400, code: 'BAD_REQUEST' },
     { label: 'no query', init: () => ({ body: JSON.stringify({ variables: {} }) }), status: 400, code: 'BAD_REQUEST' },
     { label: 'variables not an object', init: () => ({ body: JSON.stringify({ query, variables: 'x' }) }), status: 400, code: 'BAD_REQUEST' },
     { label: 'empty body', init: () => ({ body: '' }), status: 400, code: 'BAD_REQUEST' },
-    { label: 'wrong content type', init: () => ({ body: JSON.stringify({ query }), headers: { 'content-type': 'text/plain' } }), status: 415, code: 'BAD_REQUEST' },
-    { label: 'unknown operation name', init: () => ({ body: JSON.stringify({ query: `query A ${query}`, operationName: 'B' }) }), status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
-    { label: 'variable of the wrong type', init: () => ({ body: JSON.stringify({ query: 'query($k: RegionKind) { regions(kind: $k) { code } }', variables: { k: 7 } }) }), status: 400, code: 'BAD_USER_INPUT' },
+    {
+      label: 'wrong content type',
+      init: () => ({ body: JSON.stringify({ query }), headers: { 'content-type': 'text/plain' } }),
+      status: 415,
+      code: 'BAD_REQUEST',
+    },
+    {
+      label: 'unknown operation name',
+      init: () => ({ body: JSON.stringify({ query: `query A ${query}`, operationName: 'B' }) }),
+      status: 400,
+      code: 'OPERATION_RESOLUTION_FAILURE',
+    },
+    {
+      label: 'variable of the wrong type',
+      init: () => ({ body: JSON.stringify({ query: 'query($k: RegionKind) { regions(kind: $k) { code } }', variables: { k: 7 } }) }),
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    },
     {
       label: 'GET mutation',
       init: () => ({ method: 'GET' }),
@@ -393,7 +425,8 @@ describe('no HTTP 500 for anything a client sent', () => {
     const failures: string[] = [];
     for (const [label, init, search] of odd) {
       const answer = await send(`${stack.gateway.url}${search ?? ''}`, init);
-      if (answer.status >= 500 || (answer.status >= 400 && !answer.json.errors?.length)) failures.push(`${label}: ${answer.status} ${answer.text.slice(0, 200)}`);
+      if (answer.status >= 500 || (answer.status >= 400 && !answer.json.errors?.length))
+        failures.push(`${label}: ${answer.status} ${answer.text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -412,7 +445,12 @@ describe('no suggestions in production', () => {
     { label: 'enum value literal', query: '{ regions(kind: PROVINC) { code } }', leaks: /PROVINCE/ },
     { label: 'enum value variable', query: 'query($k: RegionKind) { regions(kind: $k) { code } }', variables: { k: 'PROVINC' }, leaks: /PROVINCE/ },
     { label: 'input field', query: '{ crashes(period: { solarYer: 1403 }) { totalCount } }', leaks: /solarYear/ },
-    { label: 'input field in a variable', query: 'query($p: PeriodInput) { crashes(period: $p) { totalCount } }', variables: { p: { solarYer: 1403 } }, leaks: /solarYear/ },
+    {
+      label: 'input field in a variable',
+      query: 'query($p: PeriodInput) { crashes(period: $p) { totalCount } }',
+      variables: { p: { solarYer: 1403 } },
+      leaks: /solarYear/,
+    },
     { label: 'type', query: 'query($k: RegionKnd) { regions(kind: $k) { code } }', leaks: /"RegionKind"/ },
     { label: 'fragment type', query: '{ regions { ... on Regin { code } } }', leaks: /"Region"/ },
   ];

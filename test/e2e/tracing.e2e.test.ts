@@ -30,10 +30,14 @@ const CLIENT_SPAN = 'b7ad6b7169203331';
 describe(`one trace from the gateway to the SQL (${storeLabel()})`, () => {
   it('follows the joint report from the client through the gateway and the subgraphs down to its statements', async () => {
     exporter.reset();
-    const answer = await stack.query(JOINT_REPORT, { period: { solarYear: 1404 } }, {
-      scopes: ['agencies:read', 'traffic:read', 'addiction:read', 'family:read', 'reports:read'],
-      headers: { traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01`, 'x-request-id': 'trace-joint-0001' },
-    });
+    const answer = await stack.query(
+      JOINT_REPORT,
+      { period: { solarYear: 1404 } },
+      {
+        scopes: ['agencies:read', 'traffic:read', 'addiction:read', 'family:read', 'reports:read'],
+        headers: { traceparent: `00-${CLIENT_TRACE}-${CLIENT_SPAN}-01`, 'x-request-id': 'trace-joint-0001' },
+      },
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.headers.get('x-request-id')).toBe('trace-joint-0001');
 
@@ -41,7 +45,8 @@ describe(`one trace from the gateway to the SQL (${storeLabel()})`, () => {
     const byId = new Map(spans.map((span) => [span.spanContext().spanId, span]));
     const ancestors = (span: ReadableSpan): ReadableSpan[] => {
       const chain: ReadableSpan[] = [];
-      for (let parent = span.parentSpanId && byId.get(span.parentSpanId); parent; parent = parent.parentSpanId && byId.get(parent.parentSpanId)) chain.push(parent);
+      for (let parent = span.parentSpanId && byId.get(span.parentSpanId); parent; parent = parent.parentSpanId && byId.get(parent.parentSpanId))
+        chain.push(parent);
       return chain;
     };
 
@@ -64,9 +69,7 @@ describe(`one trace from the gateway to the SQL (${storeLabel()})`, () => {
         expect(span.attributes['http.response.status_code']).toBe(200);
       }
       // …and its statements hang below it: the mysql2 instrumentation's spans on MariaDB, the store's own on SQLite.
-      const statements = trace.filter(
-        (span) => span.attributes['db.system'] !== undefined && ancestors(span).some((parent) => served.includes(parent)),
-      );
+      const statements = trace.filter((span) => span.attributes['db.system'] !== undefined && ancestors(span).some((parent) => served.includes(parent)));
       expect([subgraph, statements.length]).not.toEqual([subgraph, 0]);
       for (const span of statements) {
         expect(span.attributes['db.system']).toBe(storeLabel() === 'mysql' ? 'mysql' : 'sqlite');

@@ -154,11 +154,9 @@ describe('traffic writes through the gateway', () => {
 
   it('records a violation, read back in its county and counted in its figures', async () => {
     const before = await dayStats('IR-10-13', '2025-07-01');
-    const answer = await stack.query<{ recordViolation: { id: string; occurredAt: string; type: string; region: { code: string }; recordedBy: { code: string } } }>(
-      RECORD_VIOLATION,
-      { input: { occurredAt: '2025-07-01T08:15:00+03:30', regionId: NAJAFABAD, type: 'RED_LIGHT' } },
-      { agency: 'ROADS-IR-10' },
-    );
+    const answer = await stack.query<{
+      recordViolation: { id: string; occurredAt: string; type: string; region: { code: string }; recordedBy: { code: string } };
+    }>(RECORD_VIOLATION, { input: { occurredAt: '2025-07-01T08:15:00+03:30', regionId: NAJAFABAD, type: 'RED_LIGHT' } }, { agency: 'ROADS-IR-10' });
     expect(answer.errors).toBeUndefined();
     const violation = answer.data!.recordViolation;
     expect(violation).toMatchObject({ type: 'RED_LIGHT', region: { code: 'IR-10-13' }, recordedBy: { code: 'ROADS-IR-10' } });
@@ -186,7 +184,11 @@ describe('traffic writes through the gateway', () => {
       { role: 'DRIVER', injury: 'O', faultStatus: 'AT_FAULT', ageBand: '25-34' },
       { role: 'PEDESTRIAN', injury: 'A', faultStatus: 'NOT_AT_FAULT', ageBand: '65+' },
     ];
-    const answer = await stack.query<{ amendCrash: CrashNode }>(AMEND_CRASH, { input: { crashId: crash.id, persons: survived, reason, expectedVersion: 1 } }, KASHAN_POLICE);
+    const answer = await stack.query<{ amendCrash: CrashNode }>(
+      AMEND_CRASH,
+      { input: { crashId: crash.id, persons: survived, reason, expectedVersion: 1 } },
+      KASHAN_POLICE,
+    );
     expect(answer.errors).toBeUndefined();
     const amended = answer.data!.amendCrash;
     expect(amended).toMatchObject({ id: crash.id, version: 2, severity: 'SERIOUS_INJURY', fatalities: 0, injuries: 1 });
@@ -215,14 +217,20 @@ describe('traffic writes through the gateway', () => {
       });
     }
 
-    const stale = await stack.query(AMEND_CRASH, { input: { crashId: crash.id, roadType: 'RURAL', reason: 'made against version 1', expectedVersion: 1 } }, KASHAN_POLICE);
+    const stale = await stack.query(
+      AMEND_CRASH,
+      { input: { crashId: crash.id, roadType: 'RURAL', reason: 'made against version 1', expectedVersion: 1 } },
+      KASHAN_POLICE,
+    );
     expect(failure(stale)).toEqual({ code: 'CONFLICT' });
     expect(stale.errors?.[0].message).toContain('version 2');
   });
 
   it('names the bad argument with BAD_USER_INPUT and refuses writers without traffic:write, writing nothing', async () => {
     const before = await trafficRows();
-    const crash = await readCrash((await stack.query<{ crashes: { edges: { node: { id: string } }[] } }>(`{ crashes(first: 1) { edges { node { id } } } }`)).data!.crashes.edges[0].node.id);
+    const crash = await readCrash(
+      (await stack.query<{ crashes: { edges: { node: { id: string } }[] } }>(`{ crashes(first: 1) { edges { node { id } } } }`)).data!.crashes.edges[0].node.id,
+    );
     const cases: [string, Record<string, unknown>, string][] = [
       [REPORT_CRASH, fatalReport({ occurredAt: '2099-01-01T00:00:00Z' }), 'input.occurredAt'],
       [REPORT_CRASH, fatalReport({ regionId: regionId('IR-10') }), 'input.regionId'],
@@ -251,12 +259,19 @@ describe('traffic writes through the gateway', () => {
     const first = await reportCrash(fatalReport({ idempotencyKey: 'kashan-police/1404/0915' }));
     const retry = await reportCrash(fatalReport({ idempotencyKey: 'kashan-police/1404/0915' }));
     expect(retry.id).toBe(first.id);
-    expect(await trafficRows()).toEqual({ ...before, crash: before.crash + 1, crash_person: before.crash_person + 2, idempotency_key: before.idempotency_key + 1 });
+    expect(await trafficRows()).toEqual({
+      ...before,
+      crash: before.crash + 1,
+      crash_person: before.crash_person + 2,
+      idempotency_key: before.idempotency_key + 1,
+    });
     const other = await stack.query(REPORT_CRASH, { input: fatalReport({ idempotencyKey: 'kashan-police/1404/0915', roadType: 'INTERURBAN' }) }, KASHAN_POLICE);
     expect(failure(other)).toEqual({ code: 'CONFLICT' });
 
     const violation = { occurredAt: '2025-07-02T10:00:00+03:30', regionId: KASHAN, type: 'NO_SEATBELT', idempotencyKey: 'checkpoint-3/771' };
-    const recorded = await Promise.all([1, 2].map(() => stack.query<{ recordViolation: { id: string } }>(RECORD_VIOLATION, { input: violation }, KASHAN_POLICE)));
+    const recorded = await Promise.all(
+      [1, 2].map(() => stack.query<{ recordViolation: { id: string } }>(RECORD_VIOLATION, { input: violation }, KASHAN_POLICE)),
+    );
     expect(recorded.map((answer) => answer.errors)).toEqual([undefined, undefined]);
     expect(recorded[1].data!.recordViolation.id).toBe(recorded[0].data!.recordViolation.id);
     const otherViolation = await stack.query(RECORD_VIOLATION, { input: { ...violation, type: 'SPEEDING' } }, KASHAN_POLICE);
@@ -280,7 +295,11 @@ describe('traffic writes through the gateway', () => {
     expect(await trafficRows()).toEqual(before);
 
     armFailpoint('traffic.amendCrash.after-first-insert');
-    const amendment = await stack.query(AMEND_CRASH, { input: { crashId: crash.id, regionId: NAJAFABAD, persons: [{ role: 'DRIVER', injury: 'O', faultStatus: 'AT_FAULT' }], reason: 'interrupted' } }, KASHAN_POLICE);
+    const amendment = await stack.query(
+      AMEND_CRASH,
+      { input: { crashId: crash.id, regionId: NAJAFABAD, persons: [{ role: 'DRIVER', injury: 'O', faultStatus: 'AT_FAULT' }], reason: 'interrupted' } },
+      KASHAN_POLICE,
+    );
     expect(amendment.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await trafficRows()).toEqual(before);
     expect(await readCrash(crash.id)).toEqual(crash);

@@ -33,7 +33,6 @@ const HEAVY_REPORT = readFileSync(join(__dirname, '..', '..', 'reports', 'counti
 const HEAVY_VARIABLES = { region: 'IR-10', period: { solarYear: 1404 } };
 const LIGHT_QUERY = `query Light { region(code: "IR-10-12") { code name population } }`;
 
-
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -136,7 +135,7 @@ async function lightWindow(token: string, samples: number, latencies: number[]):
 }
 
 describe('one agency flat out, another agency light', () => {
-  it("never fails the light query, and reports its p99 under load against its p99 alone (target ≤ 2×)", async () => {
+  it('never fails the light query, and reports its p99 under load against its p99 alone (target ≤ 2×)', async () => {
     const lightToken = await token('POLICE-IR-10-12', 'POLICE', ['agencies:read']);
     const heavyToken = await token('HEALTH-IR-10', 'HEALTH', ['agencies:read', 'reports:read']);
     // Warm both paths (query plans, agency lookups, store caches).

@@ -11,11 +11,16 @@ function table(rows, columns) {
 
 module.exports = async () => {
   const file = process.env.FAULT_REPORT_FILE ?? join(tmpdir(), 'safety-graph-faults.jsonl');
-  const rows = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  const rows = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
   const faults = rows.filter((row) => row.type === 'fault');
   const loads = rows.filter((row) => row.type === 'load');
   process.stdout.write('\n== Faults injected\n');
   process.stdout.write(`${table(faults, ['store', 'fault', 'acknowledged', 'stored', 'duplicates', 'auditRows', 'answered', 'unaudited'])}\n`);
-  process.stdout.write('\n== One agency flat out, another agency\'s light query\n');
+  process.stdout.write("\n== One agency flat out, another agency's light query\n");
   process.stdout.write(`${table(loads, ['scenario', 'lightP99AloneMs', 'lightP99UnderLoadMs', 'lightFailures', 'heavyRefused', 'ratio'])}\n`);
 };

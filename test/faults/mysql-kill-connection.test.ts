@@ -11,7 +11,12 @@ let admin: Connection;
 beforeAll(async () => {
   stack = await startStack('faultkill', { DATABASE_URL });
   const url = new URL(DATABASE_URL);
-  admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
 }, 180_000);
 
 afterAll(async () => {

@@ -41,7 +41,10 @@ export class WriteLoad {
   readonly failures = new Map<string, number>();
   readonly reads = { ok: 0, failed: 0 };
 
-  constructor(private readonly stack: Stack, readonly run: string) {}
+  constructor(
+    private readonly stack: Stack,
+    readonly run: string,
+  ) {}
 
   key(index: number): string {
     return `${this.run}-${index}`;
@@ -202,7 +205,10 @@ export async function tally(config: Config, load: WriteLoad, crashesBefore: numb
     }
     return found;
   };
-  const auditRows = await withRows(answered.map((answer) => answer.requestId!), "'outcome', 'request'");
+  const auditRows = await withRows(
+    answered.map((answer) => answer.requestId!),
+    "'outcome', 'request'",
+  );
   const executed = answered.filter((answer) => answer.id).map((answer) => answer.requestId!);
   const unaudited = executed.length - (await withRows(executed, "'intent'"));
   return {

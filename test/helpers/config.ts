@@ -13,7 +13,10 @@ let counter = 0;
  */
 export function testConfig(label: string, overrides: NodeJS.ProcessEnv = {}): Config {
   counter += 1;
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 12);
   const prefix = `sgt_${safeLabel}_${process.pid % 100000}_${counter}_`;
   return loadConfig({
     ...process.env,

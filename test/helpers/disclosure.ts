@@ -113,7 +113,10 @@ function solveModulo(p: number, rows: readonly number[][], values: readonly numb
  * are never negative: each of its atoms is 0.
  */
 export function withKnownZeros(equations: readonly Equation[]): Equation[] {
-  return [...equations, ...equations.filter((equation) => equation.value === 0).flatMap((equation) => equation.atoms.map((atom) => ({ atoms: [atom], value: 0 })))];
+  return [
+    ...equations,
+    ...equations.filter((equation) => equation.value === 0).flatMap((equation) => equation.atoms.map((atom) => ({ atoms: [atom], value: 0 }))),
+  ];
 }
 
 /** Each target (a hidden cell given as its atom set) that is a linear combination of the equations, with its value. */
@@ -144,7 +147,8 @@ export function deriveTargets(equations: readonly Equation[], targets: readonly 
     }
   }
   rows.forEach((row, r) => {
-    if (unknownLeft[r] === 0 && row.atoms.reduce((sum, a) => sum + known.get(a)!, 0) !== row.value) throw new Error('deriveTargets: the equations are inconsistent');
+    if (unknownLeft[r] === 0 && row.atoms.reduce((sum, a) => sum + known.get(a)!, 0) !== row.value)
+      throw new Error('deriveTargets: the equations are inconsistent');
   });
   const residualRows = rows
     .filter((_, r) => unknownLeft[r] > 0)
@@ -218,7 +222,13 @@ export function deriveTargets(equations: readonly Equation[], targets: readonly 
   for (const block of blocks.values()) {
     if (block.parts.length === 0) continue;
     PRIMES.forEach((p, k) => {
-      const values = solveModulo(p, block.rows, block.values, block.columns.size, block.parts.map((part) => part.columns));
+      const values = solveModulo(
+        p,
+        block.rows,
+        block.values,
+        block.columns.size,
+        block.parts.map((part) => part.columns),
+      );
       block.parts.forEach((part, i) => {
         const previous = answers[k][part.target];
         answers[k][part.target] = previous === null || values[i] === null ? null : previous + values[i]!;

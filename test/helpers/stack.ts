@@ -52,11 +52,7 @@ export interface Stack {
   /** A development token, as `npm run token` makes one. */
   token(agency: string, scopes?: string[], ttl?: string): Promise<string>;
   /** POSTs straight to a subgraph, signed for `caller` as the gateway would (or with the given headers). */
-  subgraphPost(
-    name: SubgraphName,
-    body: string,
-    headers: Record<string, string>,
-  ): Promise<{ status: number; json: SingleResult }>;
+  subgraphPost(name: SubgraphName, body: string, headers: Record<string, string>): Promise<{ status: number; json: SingleResult }>;
   /** Headers that sign `body` for `caller` with this stack's subgraph secret, for `POST /graphql` unless `call` says otherwise. */
   sign(caller: Caller, body: string, now?: number, call?: { method?: string; url?: string }): Record<string, string>;
   /** GraphQL requests all five subgraphs have received so far. */
@@ -73,9 +69,7 @@ export interface Stack {
  */
 export async function startStack(label: string, overrides: NodeJS.ProcessEnv = {}, options: { seed?: SeedOptions } = {}): Promise<Stack> {
   const config = testConfig(label, overrides);
-  const started = await Promise.all(
-    SUBGRAPH_NAMES.map((name) => startSubgraph(MODULES[name], { config, port: 0, seedIfEmpty: true, seed: options.seed })),
-  );
+  const started = await Promise.all(SUBGRAPH_NAMES.map((name) => startSubgraph(MODULES[name], { config, port: 0, seedIfEmpty: true, seed: options.seed })));
   const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
   const gateway = await startGateway({
     config,

@@ -23,11 +23,7 @@ export interface SubgraphHarness<TContext extends SubgraphContext> {
   /** Runs an operation in a fresh request context, as DEFAULT_CALLER. */
   run<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<SingleResult<TData>>;
   /** The same, as a given caller (an agency with scopes), the way the gateway will forward one. */
-  runAs<TData = Record<string, unknown>>(
-    caller: Caller,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<SingleResult<TData>>;
+  runAs<TData = Record<string, unknown>>(caller: Caller, query: string, variables?: Record<string, unknown>): Promise<SingleResult<TData>>;
   close(): Promise<void>;
 }
 
@@ -58,7 +54,7 @@ export async function subgraphHarness<TContext extends SubgraphContext>(
   const pseudonymize = (nationalId: string, argument?: string) => pseudonymOf(pseudonymKey, nationalId, argument);
   const apollo = createSubgraphApollo(module, logger);
   await apollo.start();
-  const runAs = <TData,>(caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
+  const runAs = <TData>(caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
     execute<TData>(
       apollo as unknown as ApolloServer<SubgraphContext>,
       module.createContext({ requestId: randomUUID(), caller, logger, store, config, pseudonymize }),

@@ -41,7 +41,7 @@ describe('the differencing attacker (deriveTargets)', () => {
     ]);
   });
 
-  it('uses a contributor\'s own records as equations on its atoms (11 published, 8 own: others made 3)', () => {
+  it("uses a contributor's own records as equations on its atoms (11 published, 8 own: others made 3)", () => {
     const equations: Equation[] = [
       { atoms: ['kashan:police', 'kashan:health'], value: 11 },
       { atoms: ['kashan:police'], value: 8 },
@@ -50,7 +50,15 @@ describe('the differencing attacker (deriveTargets)', () => {
   });
 
   it('refuses inconsistent equations instead of answering', () => {
-    expect(() => deriveTargets([{ atoms: ['a'], value: 1 }, { atoms: ['a'], value: 2 }], [['a']])).toThrow(/inconsistent/);
+    expect(() =>
+      deriveTargets(
+        [
+          { atoms: ['a'], value: 1 },
+          { atoms: ['a'], value: 2 },
+        ],
+        [['a']],
+      ),
+    ).toThrow(/inconsistent/);
     expect(() =>
       deriveTargets(
         [

@@ -211,7 +211,7 @@ function randomRecords(random: () => number, regions: RegionNode[], days: Day[],
   return records;
 }
 
-describe('disclosure property: pooling both calendars over five years and one agency\'s records', () => {
+describe("disclosure property: pooling both calendars over five years and one agency's records", () => {
   // Solar 1401-01-01 .. 1406-12-29 covers Gregorian 2023-2027 entirely.
   const days = daysBetween('2022-03-21', '2028-03-19');
   const first2023 = days.findIndex((d) => d.iso === '2023-01-01');
@@ -220,7 +220,11 @@ describe('disclosure property: pooling both calendars over five years and one ag
 
   /** The issue's county: 11 referrals in the rest of Solar 1403 inside 2024, 1 in January 2025, nothing else; a busy neighbour. */
   function issueExample(): Scenario {
-    const regions: RegionNode[] = [{ id: 'P0', parentId: null }, { id: 'P0-C0', parentId: 'P0' }, { id: 'P0-C1', parentId: 'P0' }];
+    const regions: RegionNode[] = [
+      { id: 'P0', parentId: null },
+      { id: 'P0-C0', parentId: 'P0' },
+      { id: 'P0-C1', parentId: 'P0' },
+    ];
     const at = (iso: string) => days.findIndex((d) => d.iso === iso);
     const records: Record_[] = [];
     for (let i = 0; i < 11; i += 1) records.push({ day: at('2024-04-01') + i * 20, county: 'P0-C0', agency: 'police' });
@@ -231,7 +235,9 @@ describe('disclosure property: pooling both calendars over five years and one ag
 
   it('breaks the old decision: each (calendar, year) table decided on its own, both calendars published', () => {
     const example = attack(issueExample(), 'BOTH_CALENDARS', 'health');
-    console.log(`old decision, the issue's county: tried ${example.tried} hidden cells, derived ${example.derived.length} (${example.smallDerived} of them 1..T-1)`);
+    console.log(
+      `old decision, the issue's county: tried ${example.tried} hidden cells, derived ${example.derived.length} (${example.smallDerived} of them 1..T-1)`,
+    );
     expect(example.smallDerived).toBeGreaterThan(0);
     const random = seedrandom('old-decision');
     let tried = 0;
@@ -239,7 +245,14 @@ describe('disclosure property: pooling both calendars over five years and one ag
     let small = 0;
     for (let trial = 0; trial < 3; trial += 1) {
       const regions = randomTree(random);
-      const scenario: Scenario = { regions, threshold: 10, days, records: randomRecords(random, regions, days, first2023, last2027 + 1), units, atomOf: atomsBy(days, false) };
+      const scenario: Scenario = {
+        regions,
+        threshold: 10,
+        days,
+        records: randomRecords(random, regions, days, first2023, last2027 + 1),
+        units,
+        atomOf: atomsBy(days, false),
+      };
       const result = attack(scenario, 'BOTH_CALENDARS', AGENCIES[trial % 3]);
       tried += result.tried;
       derived += result.derived.length;
@@ -261,7 +274,14 @@ describe('disclosure property: pooling both calendars over five years and one ag
     for (let trial = 0; trial < 6; trial += 1) {
       const regions = randomTree(random);
       const threshold = 3 + Math.floor(random() * 8);
-      const scenario: Scenario = { regions, threshold, days, records: randomRecords(random, regions, days, first2023, last2027 + 1), units, atomOf: atomsBy(days, true) };
+      const scenario: Scenario = {
+        regions,
+        threshold,
+        days,
+        records: randomRecords(random, regions, days, first2023, last2027 + 1),
+        units,
+        atomOf: atomsBy(days, true),
+      };
       const result = attack(scenario, 'API', AGENCIES[trial % 3]);
       tried += result.tried;
       derived += result.derived.length;
@@ -269,7 +289,9 @@ describe('disclosure property: pooling both calendars over five years and one ag
       smallRemainders += result.smallRemainders;
       published += result.published;
     }
-    console.log(`API (Solar only): ${published} equations pooled; tried ${tried} hidden cells, derived ${derived} (and ${zeros} learned to be 0); remainders 1..T-1: ${smallRemainders}`);
+    console.log(
+      `API (Solar only): ${published} equations pooled; tried ${tried} hidden cells, derived ${derived} (and ${zeros} learned to be 0); remainders 1..T-1: ${smallRemainders}`,
+    );
     expect(derived).toBe(0);
     expect(smallRemainders).toBe(0);
   });

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
             // The body RemoteGraphQLDataSource sends next: the query first, then the rest.
             const { http, query, ...rest } = request;
             const body = JSON.stringify({ query, ...rest });
-            for (const [name, value] of Object.entries(signSubgraphCall(environment.subgraphSecret, context.caller, { method: 'POST', url: url ?? '', body }))) {
+            for (const [name, value] of Object.entries(
+              signSubgraphCall(environment.subgraphSecret, context.caller, { method: 'POST', url: url ?? '', body }),
+            )) {
               http?.headers.set(name, value);
             }
           },

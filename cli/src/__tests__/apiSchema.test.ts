@@ -27,7 +27,10 @@ describe('the published API schema (schema/api.graphql, schema/possible-types.js
   it('lists every interface and union with all of its object types in possible-types.json', () => {
     const schema = buildSchema(published.apiSdl);
     const possibleTypes = JSON.parse(published.possibleTypesJson) as Record<string, string[]>;
-    const abstractNames = Object.values(schema.getTypeMap()).filter(isAbstractType).map((type) => type.name).sort();
+    const abstractNames = Object.values(schema.getTypeMap())
+      .filter(isAbstractType)
+      .map((type) => type.name)
+      .sort();
     expect(Object.keys(possibleTypes)).toEqual(abstractNames);
     expect(possibleTypes.Target).toEqual(['FamilyTarget', 'PreventionTarget', 'TrafficTarget']);
     expect(possibleTypesOf(schema)).toEqual(possibleTypes);

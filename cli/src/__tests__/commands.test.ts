@@ -38,16 +38,17 @@ describe('npm run token', () => {
     expect(result.stdout).toBe('');
   });
 
-  it.each([['a national body', 'HEALTH-IR', 'HEALTH'], ["another province's agency", 'DRUG-CONTROL-IR-07', 'OTHER'], ["another province's county unit", 'POLICE-IR-23-15', 'POLICE']])(
-    'prints a token for %s with its kind\'s default scopes',
-    (_label, agency, kind) => {
-      const result = run('token', ['--agency', agency]);
-      expect(result.status).toBe(0);
-      const claims = JSON.parse(Buffer.from(result.stdout.trim().split('.')[1], 'base64url').toString('utf8'));
-      expect(claims.agency).toBe(agency);
-      expect(claims.scope.split(' ').sort()).toEqual(defaultScopesFor(kind).sort());
-    },
-  );
+  it.each([
+    ['a national body', 'HEALTH-IR', 'HEALTH'],
+    ["another province's agency", 'DRUG-CONTROL-IR-07', 'OTHER'],
+    ["another province's county unit", 'POLICE-IR-23-15', 'POLICE'],
+  ])("prints a token for %s with its kind's default scopes", (_label, agency, kind) => {
+    const result = run('token', ['--agency', agency]);
+    expect(result.status).toBe(0);
+    const claims = JSON.parse(Buffer.from(result.stdout.trim().split('.')[1], 'base64url').toString('utf8'));
+    expect(claims.agency).toBe(agency);
+    expect(claims.scope.split(' ').sort()).toEqual(defaultScopesFor(kind).sort());
+  });
 
   it('refuses to mint in production', () => {
     const result = run('token', ['--agency', 'POLICE-IR-10'], { NODE_ENV: 'production' });
@@ -56,7 +57,11 @@ describe('npm run token', () => {
 });
 
 describe('npm run seed', () => {
-  it.each([['--scale', '0'], ['--scale', 'many'], ['--only', 'weather']])('exits 2 for %s %s', (...args) => {
+  it.each([
+    ['--scale', '0'],
+    ['--scale', 'many'],
+    ['--only', 'weather'],
+  ])('exits 2 for %s %s', (...args) => {
     const result = run('seed', args);
     expect(result.status).toBe(2);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -168,7 +168,9 @@ describe('docker/Dockerfile', () => {
           service.kill('SIGTERM');
         }
         // And the HEALTHCHECK fails when nothing answers.
-        expect(() => execFileSync(process.execPath, ['docker/healthcheck.js', 'agencies'], { cwd: app, env: { ...env, AGENCIES_PORT: '1' }, stdio: 'pipe' })).toThrow();
+        expect(() =>
+          execFileSync(process.execPath, ['docker/healthcheck.js', 'agencies'], { cwd: app, env: { ...env, AGENCIES_PORT: '1' }, stdio: 'pipe' }),
+        ).toThrow();
       } finally {
         rmSync(app, { recursive: true, force: true });
       }

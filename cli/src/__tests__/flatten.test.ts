@@ -9,8 +9,22 @@ describe('report flattening', () => {
   it('zips series of the same length side by side and repeats the parent in every row', () => {
     const rows = flatten({
       children: [
-        { code: 'A', traffic: [{ label: 'm1', deaths: 1 }, { label: 'm2', deaths: 2 }], family: [{ sessions: 10 }, { sessions: 20 }] },
-        { code: 'B', traffic: [{ label: 'm1', deaths: 3 }, { label: 'm2', deaths: 4 }], family: [{ sessions: 30 }, { sessions: 40 }] },
+        {
+          code: 'A',
+          traffic: [
+            { label: 'm1', deaths: 1 },
+            { label: 'm2', deaths: 2 },
+          ],
+          family: [{ sessions: 10 }, { sessions: 20 }],
+        },
+        {
+          code: 'B',
+          traffic: [
+            { label: 'm1', deaths: 3 },
+            { label: 'm2', deaths: 4 },
+          ],
+          family: [{ sessions: 30 }, { sessions: 40 }],
+        },
       ],
     });
     expect(rows).toHaveLength(4);
@@ -19,7 +33,10 @@ describe('report flattening', () => {
   });
 
   it('prints an aligned table with a dash for null', () => {
-    const table = toTable([{ code: 'A', cases: null }, { code: 'BB', cases: 12 }]).split('\n');
+    const table = toTable([
+      { code: 'A', cases: null },
+      { code: 'BB', cases: 12 },
+    ]).split('\n');
     expect(table[0]).toBe('code  cases');
     expect(table[2]).toBe('A         —');
     expect(table[3]).toBe('BB       12');

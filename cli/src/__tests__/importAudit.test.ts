@@ -56,15 +56,56 @@ describe('npm run import and the audit log', () => {
     expect(again.status).toBe(1);
     const rows = await auditRows();
     const digest = createHash('sha256').update(`${text}\n`).digest('hex');
-    expect(rows.map(({ kind, agency_code, operation_name, operation_type, document_hash, outcome }) => ({ kind, agency_code, operation_name, operation_type, document_hash, outcome }))).toEqual(
+    expect(
+      rows.map(({ kind, agency_code, operation_name, operation_type, document_hash, outcome }) => ({
+        kind,
+        agency_code,
+        operation_name,
+        operation_type,
+        document_hash,
+        outcome,
+      })),
+    ).toEqual(
       [1, 2].flatMap(() => [
-        { kind: 'intent', agency_code: 'POLICE-IR-10-12', operation_name: 'import traffic violations', operation_type: 'import', document_hash: digest, outcome: 'STARTED' },
-        { kind: 'import', agency_code: 'POLICE-IR-10-12', operation_name: 'import traffic violations', operation_type: 'import', document_hash: digest, outcome: 'ERRORS' },
+        {
+          kind: 'intent',
+          agency_code: 'POLICE-IR-10-12',
+          operation_name: 'import traffic violations',
+          operation_type: 'import',
+          document_hash: digest,
+          outcome: 'STARTED',
+        },
+        {
+          kind: 'import',
+          agency_code: 'POLICE-IR-10-12',
+          operation_name: 'import traffic violations',
+          operation_type: 'import',
+          document_hash: digest,
+          outcome: 'ERRORS',
+        },
       ]),
     );
     expect(rows[0].request_id).toBe(rows[1].request_id);
-    expect(JSON.parse(rows[1].detail)).toEqual({ subgraph: 'traffic', kind: 'violations', read: 3, inserted: 2, updated: 0, skipped: 0, refused: 1, dryRun: false });
-    expect(JSON.parse(rows[3].detail)).toEqual({ subgraph: 'traffic', kind: 'violations', read: 3, inserted: 0, updated: 0, skipped: 2, refused: 1, dryRun: false });
+    expect(JSON.parse(rows[1].detail)).toEqual({
+      subgraph: 'traffic',
+      kind: 'violations',
+      read: 3,
+      inserted: 2,
+      updated: 0,
+      skipped: 0,
+      refused: 1,
+      dryRun: false,
+    });
+    expect(JSON.parse(rows[3].detail)).toEqual({
+      subgraph: 'traffic',
+      kind: 'violations',
+      read: 3,
+      inserted: 0,
+      updated: 0,
+      skipped: 2,
+      refused: 1,
+      dryRun: false,
+    });
     expect(await runAuditVerify(config, () => undefined)).toBe(0);
   });
 

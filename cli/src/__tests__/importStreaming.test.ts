@@ -12,7 +12,11 @@ import { traffic } from '@safety-graph/traffic';
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'cli', 'dist', 'commands', 'import.js');
 /** The Node.js flags `npm run import` runs the command with (its heap limit), so that this is what a data officer runs. */
-const NODE_FLAGS = (/node ((?:--\S+ )*)cli\/dist\/commands\/import\.js/.exec((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import)?.[1] ?? '')
+const NODE_FLAGS = (
+  /node ((?:--\S+ )*)cli\/dist\/commands\/import\.js/.exec(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import,
+  )?.[1] ?? ''
+)
   .trim()
   .split(/\s+/)
   .filter((flag) => flag !== '');

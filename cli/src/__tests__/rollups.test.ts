@@ -41,7 +41,10 @@ describe('npm run rollups', () => {
     try {
       const repository = store.dataSource.getRepository(StatRollup);
       [altered, removed] = await repository.find({ where: { measure: 'casesOpened' }, order: { day: 'ASC', regionId: 'ASC', agencyId: 'ASC' }, take: 2 });
-      await repository.update({ measure: altered.measure, regionId: altered.regionId, day: altered.day, agencyId: altered.agencyId }, { value: Number(altered.value) + 1 });
+      await repository.update(
+        { measure: altered.measure, regionId: altered.regionId, day: altered.day, agencyId: altered.agencyId },
+        { value: Number(altered.value) + 1 },
+      );
       await repository.delete({ measure: removed.measure, regionId: removed.regionId, day: removed.day, agencyId: removed.agencyId });
       await repository.insert({ measure: 'counselingSessions', regionId: altered.regionId, day: '1999-01-01', agencyId: '', value: 3 });
     } finally {
@@ -50,7 +53,9 @@ describe('npm run rollups', () => {
     const check = run('rollups', ['--check']);
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(/divorce: 3 rollup rows differ/);
-    expect(check.stdout).toContain(`casesOpened|${altered.regionId}|${altered.day}|${altered.agencyId}: rollup ${Number(altered.value) + 1}, records ${altered.value}`);
+    expect(check.stdout).toContain(
+      `casesOpened|${altered.regionId}|${altered.day}|${altered.agencyId}: rollup ${Number(altered.value) + 1}, records ${altered.value}`,
+    );
     expect(check.stdout).toContain(`casesOpened|${removed.regionId}|${removed.day}|${removed.agencyId}: rollup missing, records ${removed.value}`);
     expect(check.stdout).toContain(`counselingSessions|${altered.regionId}|1999-01-01|: rollup 3, records 0`);
     expect(check.stdout).toMatch(/traffic: rollups match the records/);

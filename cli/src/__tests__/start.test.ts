@@ -20,7 +20,14 @@ describe('npm start', () => {
 
   it('starts the whole graph on an empty store, answers a joint query, and stops cleanly on SIGINT', async () => {
     expect(existsSync(START)).toBe(true);
-    const ports = { PORT: BASE_PORT, AGENCIES_PORT: BASE_PORT + 1, AGREEMENTS_PORT: BASE_PORT + 2, TRAFFIC_PORT: BASE_PORT + 3, ADDICTION_PORT: BASE_PORT + 4, DIVORCE_PORT: BASE_PORT + 5 };
+    const ports = {
+      PORT: BASE_PORT,
+      AGENCIES_PORT: BASE_PORT + 1,
+      AGREEMENTS_PORT: BASE_PORT + 2,
+      TRAFFIC_PORT: BASE_PORT + 3,
+      ADDICTION_PORT: BASE_PORT + 4,
+      DIVORCE_PORT: BASE_PORT + 5,
+    };
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: config.dataDir, DATABASE_PREFIX: config.databasePrefix, NODE_ENV: 'development' };
     for (const [name, port] of Object.entries(ports)) env[name] = String(port);
     for (const name of ['agencies', 'agreements', 'traffic', 'addiction', 'divorce']) delete env[`${name.toUpperCase()}_URL`];

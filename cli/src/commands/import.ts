@@ -33,7 +33,12 @@ const MAX_BATCH = 5000;
 const LISTED_ERRORS = 1000;
 
 /** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
-async function* batches(file: string, size: number, source: { bytesRead: number }, delimiter: string): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
+async function* batches(
+  file: string,
+  size: number,
+  source: { bytesRead: number },
+  delimiter: string,
+): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
   let rows: Record<string, unknown>[] = [];
   let lines: number[] = [];
   let raws: string[] = [];
@@ -116,7 +121,9 @@ async function main(): Promise<number> {
   };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ allowPositionals: true, options: {
+    ({ values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: {
         agency: { type: 'string' },
         kind: { type: 'string' },
         help: { type: 'boolean' },
@@ -136,7 +143,8 @@ async function main(): Promise<number> {
   if (values.help) {
     console.log(USAGE);
     for (const name of SUBGRAPH_NAMES) {
-      for (const [kind, importer] of Object.entries(SUBGRAPHS[name].importers ?? {})) console.log(`  ${name} --kind ${kind}: ${importer.description}\n      columns: ${importer.columns.join(', ')}`);
+      for (const [kind, importer] of Object.entries(SUBGRAPHS[name].importers ?? {}))
+        console.log(`  ${name} --kind ${kind}: ${importer.description}\n      columns: ${importer.columns.join(', ')}`);
     }
     return 0;
   }
@@ -230,7 +238,17 @@ async function main(): Promise<number> {
       outcome,
       httpStatus: 0,
       durationMs: Date.now() - startedAt,
-      detail: { subgraph, kind, ...(source ? { source } : {}), dryRun, read, inserted: total.inserted, updated: total.updated ?? 0, skipped: total.skipped, refused },
+      detail: {
+        subgraph,
+        kind,
+        ...(source ? { source } : {}),
+        dryRun,
+        read,
+        inserted: total.inserted,
+        updated: total.updated ?? 0,
+        skipped: total.skipped,
+        refused,
+      },
     });
   const store = await openSubgraphStore(SUBGRAPHS[subgraph as SubgraphName], config).catch(async (error: unknown) => {
     await finish('INTERNAL_ERROR').catch(() => undefined);
@@ -305,7 +323,8 @@ async function main(): Promise<number> {
   for (const error of total.errors.sort((a, b) => a.line - b.line)) {
     console.error(`line ${error.line}${error.argument ? ` (${error.argument})` : ''}: ${error.message}`);
   }
-  if (refused > total.errors.length) console.error(`... and ${refused - total.errors.length} more refused rows${rejects ? ` (all in ${values.rejects})` : ' (--rejects FILE lists them all)'}`);
+  if (refused > total.errors.length)
+    console.error(`... and ${refused - total.errors.length} more refused rows${rejects ? ` (all in ${values.rejects})` : ' (--rejects FILE lists them all)'}`);
   console.log(
     `${subgraph} ${kind}${source ? ` from ${source}` : ''}${dryRun ? ' (dry run, nothing written)' : ''}: read ${read}, inserted ${total.inserted}, updated ${total.updated ?? 0}, unchanged ${total.skipped}, refused ${refused}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
   );

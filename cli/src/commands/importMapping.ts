@@ -150,7 +150,8 @@ export function convertDate(column: string, value: string, rule: DateRule, timeC
     if (!parts) throw new MappingError(rule.time ?? column, 'must be a time of day such as 14:30');
     time = [Number(parts[1]), Number(parts[2]), Number(parts[3] ?? 0)];
   }
-  if (time[0] > 23 || time[1] > 59 || time[2] > 59) throw new MappingError(match[4] !== undefined ? column : (rule.time ?? column), 'must be a time of day such as 14:30');
+  if (time[0] > 23 || time[1] > 59 || time[2] > 59)
+    throw new MappingError(match[4] !== undefined ? column : (rule.time ?? column), 'must be a time of day such as 14:30');
   const clock = time.map((part) => String(part).padStart(2, '0')).join(':');
   return `${date}T${clock}${rule.offset === 'Z' ? 'Z' : rule.offset}`;
 }

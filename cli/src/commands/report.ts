@@ -14,7 +14,11 @@ const USAGE = `usage: npm run report -- NAME [--solar-year Y | --from YYYY-MM-DD
   runs reports/NAME.graphql through the gateway (GATEWAY_URL, default http://localhost:4000/graphql)
   as --agency (a development token; default POLICE-IR-10) or with SAFETY_GRAPH_TOKEN`;
 
-const available = () => readdirSync(REPORTS).filter((file) => file.endsWith('.graphql')).map((file) => file.replace(/\.graphql$/, '')).sort();
+const available = () =>
+  readdirSync(REPORTS)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => file.replace(/\.graphql$/, ''))
+    .sort();
 
 /** `npm run report`: a named, reviewed report document, run through the gateway and printed. */
 async function main(): Promise<number> {

@@ -11,7 +11,10 @@ const SHOWN_DIFFERENCES = 20;
  * or rebuilt from (`--rebuild`) the raw records.
  */
 async function main(): Promise<number> {
-  const values = commandArgs({ options: { check: { type: 'boolean' }, rebuild: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  const values = commandArgs(
+    { options: { check: { type: 'boolean' }, rebuild: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } },
+    USAGE,
+  );
   if (typeof values === 'number') return values;
   if (Boolean(values.check) === Boolean(values.rebuild)) {
     console.error(`give one of --check or --rebuild\n${USAGE}`);

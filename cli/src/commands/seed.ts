@@ -11,7 +11,10 @@ const USAGE = 'usage: npm run seed -- [--scale N] [--national] [--only SUBGRAPH[
  * with `--national` for every province (about 28 times the rows).
  */
 async function main(): Promise<number> {
-  const values = commandArgs({ options: { scale: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  const values = commandArgs(
+    { options: { scale: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } },
+    USAGE,
+  );
   if (typeof values === 'number') return values;
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
@@ -38,7 +41,9 @@ async function main(): Promise<number> {
       const store = await openSubgraphStore(module, config);
       try {
         const report = await module.seed(store, { scale, national: values.national === true });
-        const rows = Object.entries(report).map(([table, count]) => `${table} ${count}`).join(', ');
+        const rows = Object.entries(report)
+          .map(([table, count]) => `${table} ${count}`)
+          .join(', ');
         console.log(`${name}: ${rows} (${((Date.now() - started) / 1000).toFixed(1)} s, ${store.kind} ${store.database})`);
       } finally {
         await store.close();

@@ -55,7 +55,9 @@ async function main(): Promise<number> {
       throw error;
     }
   } else if (config.isProduction) {
-    console.error('without --key, npm run token makes development tokens only; in production sign with the deployment key (npm run keys, then --key FILE) or use your identity provider');
+    console.error(
+      'without --key, npm run token makes development tokens only; in production sign with the deployment key (npm run keys, then --key FILE) or use your identity provider',
+    );
     return 2;
   }
   if (values.issuer !== undefined && !signing) {
@@ -80,9 +82,7 @@ async function main(): Promise<number> {
       ttl: values.ttl,
       subject: values.subject,
     };
-    const token = signing
-      ? await mintDeploymentToken(config, signing, { ...request, issuer: issuer! })
-      : await mintDevelopmentToken(config, request);
+    const token = signing ? await mintDeploymentToken(config, signing, { ...request, issuer: issuer! }) : await mintDevelopmentToken(config, request);
     console.log(token);
     return 0;
   } catch (error) {

@@ -50,7 +50,25 @@ export function toTable(rows: Row[]): string {
   const columns = columnsOf(rows);
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
   const line = (values: string[], numeric: boolean[]) =>
-    values.map((value, index) => (numeric[index] ? value.padStart(widths[index]) : value.padEnd(widths[index]))).join('  ').trimEnd();
+    values
+      .map((value, index) => (numeric[index] ? value.padStart(widths[index]) : value.padEnd(widths[index])))
+      .join('  ')
+      .trimEnd();
   const numeric = columns.map((column) => rows.every((row) => row[column] === null || row[column] === undefined || typeof row[column] === 'number'));
-  return [line(columns, columns.map(() => false)), line(widths.map((width) => '-'.repeat(width)), columns.map(() => false)), ...rows.map((row) => line(columns.map((column) => cell(row[column])), numeric))].join('\n');
+  return [
+    line(
+      columns,
+      columns.map(() => false),
+    ),
+    line(
+      widths.map((width) => '-'.repeat(width)),
+      columns.map(() => false),
+    ),
+    ...rows.map((row) =>
+      line(
+        columns.map((column) => cell(row[column])),
+        numeric,
+      ),
+    ),
+  ].join('\n');
 }

@@ -148,7 +148,9 @@ describe('the audit log', () => {
 
   it('takes precomputed hashes, and refuses a record that is malformed or cannot be hashed, leaving the chain as it was', async () => {
     const log = await freshLog();
-    const entry = await log.record(request(1, { document: undefined, variables: undefined, documentHash: sha256Hex('{ a }'), variablesHash: hashVariables({ a: 1 }) }));
+    const entry = await log.record(
+      request(1, { document: undefined, variables: undefined, documentHash: sha256Hex('{ a }'), variablesHash: hashVariables({ a: 1 }) }),
+    );
     expect(entry).toMatchObject({ documentHash: sha256Hex('{ a }'), variablesHash: hashVariables({ a: 1 }) });
     await expect(log.record(request(2, { document: undefined, documentHash: '{ person { name } }' }))).rejects.toBeInstanceOf(AuditWriteError);
     await expect(log.record(request(3, { httpStatus: 99 }))).rejects.toBeInstanceOf(AuditWriteError);
@@ -214,9 +216,7 @@ describe('the audit log', () => {
     );
     try {
       for (const wave of [0, 1]) {
-        await Promise.all(
-          [...Array(40).keys()].map((index) => (index % 2 === 0 ? first : second).record(request(wave * 40 + index + 1))),
-        );
+        await Promise.all([...Array(40).keys()].map((index) => (index % 2 === 0 ? first : second).record(request(wave * 40 + index + 1))));
       }
       expect((await rows(first)).map((row) => row.seq)).toEqual([...Array(80).keys()].map((index) => index + 1));
       expect(await first.verify()).toEqual({ ok: true, rows: 80, checkpoints: 0 });
@@ -289,7 +289,13 @@ describe('verify finds tampering and says which', () => {
     const log = await freshLog();
     await recordMany(log, 6);
     await rechain(log, 3, (row) => (row.seq === 3 ? { ...row, outcome: 'OK', agencyCode: 'EDUCATION-IR-10' } : row));
-    expect(await log.verify()).toEqual({ ok: false, rows: 2, firstBadSeq: 3, tampering: 're-chained', reason: expect.stringMatching(/rows from 3 on .* without the audit key/) });
+    expect(await log.verify()).toEqual({
+      ok: false,
+      rows: 2,
+      firstBadSeq: 3,
+      tampering: 're-chained',
+      reason: expect.stringMatching(/rows from 3 on .* without the audit key/),
+    });
     const whole = await freshLog();
     await recordMany(whole, 4);
     await rechain(whole, 1);
@@ -332,7 +338,13 @@ describe('verify finds tampering and says which', () => {
     const forged = { ...stored[2], seq: 3, requestId: 'slipped-in', prevHash: stored[1].hash };
     await log.store.dataSource.getRepository(AuditEntry).insert({ ...forged, hash: auditEntryHash(WRONG_KEY, forged) });
     await sql(log, `UPDATE "audit_head" SET "seq" = 6`);
-    expect(await log.verify()).toEqual({ ok: false, rows: 2, firstBadSeq: 3, tampering: 'inserted', reason: expect.stringMatching(/row 3 was not written by the gateway/) });
+    expect(await log.verify()).toEqual({
+      ok: false,
+      rows: 2,
+      firstBadSeq: 3,
+      tampering: 'inserted',
+      reason: expect.stringMatching(/row 3 was not written by the gateway/),
+    });
 
     const other = await freshLog();
     const [entry] = await recordMany(other, 1);
@@ -352,14 +364,26 @@ describe('verify finds tampering and says which', () => {
     const contentOf = ({ seq: _seq, ...content }: AuditEntry) => content;
     await repository.update({ seq: 3 }, contentOf(stored[5]));
     await repository.update({ seq: 6 }, contentOf(stored[2]));
-    expect(await log.verify()).toEqual({ ok: false, rows: 2, firstBadSeq: 3, tampering: 'reordered', reason: 'row 3 holds the row written as 6: rows were reordered' });
+    expect(await log.verify()).toEqual({
+      ok: false,
+      rows: 2,
+      firstBadSeq: 3,
+      tampering: 'reordered',
+      reason: 'row 3 holds the row written as 6: rows were reordered',
+    });
   });
 
   it('truncated: the tail removed, with or without the head moved back, caught by the head or by a signed checkpoint', async () => {
     const log = await freshLog();
     await recordMany(log, 10);
     await sql(log, `DELETE FROM "audit_entry" WHERE "seq" >= 8`);
-    expect(await log.verify({ batchSize: 3 })).toMatchObject({ ok: false, rows: 7, firstBadSeq: 8, tampering: 'truncated', reason: expect.stringMatching(/rows 8\.\.10 are missing/) });
+    expect(await log.verify({ batchSize: 3 })).toMatchObject({
+      ok: false,
+      rows: 7,
+      firstBadSeq: 8,
+      tampering: 'truncated',
+      reason: expect.stringMatching(/rows 8\.\.10 are missing/),
+    });
 
     const anchored = await freshLog();
     await recordMany(anchored, 6);
@@ -391,7 +415,13 @@ describe('verify finds tampering and says which', () => {
     expect(JSON.parse(line)).toMatchObject({ seq: 3, head: (await head(log)).hash });
     expect(await log.verify()).toEqual({ ok: true, rows: 3, checkpoints: 1 });
     writeFileSync(file, `${line.replace('"seq":3', '"seq":2')}\n`);
-    expect(await log.verify()).toEqual({ ok: false, rows: 0, firstBadSeq: 0, tampering: 'checkpoint', reason: "checkpoint line 1 does not carry the audit key's signature" });
+    expect(await log.verify()).toEqual({
+      ok: false,
+      rows: 0,
+      firstBadSeq: 0,
+      tampering: 'checkpoint',
+      reason: "checkpoint line 1 does not carry the audit key's signature",
+    });
     writeFileSync(file, `${line}\n`);
     // A checkpoint of the real key that names another head at row 2: the log was re-chained since.
     appendCheckpoint(file, keyOf(log), 2, sha256Hex('another chain'));
@@ -404,7 +434,11 @@ describe('verify finds tampering and says which', () => {
     const log = await freshLog({ AUDIT_CHECKPOINT_INTERVAL_MS: '50' });
     await recordMany(log, 2);
     const file = log.settings.checkpointFile!;
-    const lines = () => readFileSync(file, 'utf8').trim().split('\n').map((text) => JSON.parse(text) as { seq: number });
+    const lines = () =>
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as { seq: number });
     for (let waited = 0; waited < 3000; waited += 50) {
       if ((await log.verify()).ok && (await import('node:fs')).existsSync(file) && lines().some((line) => line.seq === 2)) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -501,7 +535,10 @@ describe('npm run audit:verify', () => {
   it('exits 2 with one line when the store cannot be reached, is missing, holds no log or is misconfigured', async () => {
     const cases: [Config, RegExp][] = [
       [testConfig('audit', { DATABASE_URL: 'mysql://root@127.0.0.1:1' }), /^audit store error: .*ECONNREFUSED/],
-      [testConfig('audit', { DATABASE_URL: '', AUDIT_DATABASE_URL: 'postgres://elsewhere' }), /^configuration error: AUDIT_DATABASE_URL must be a mysql:\/\/ URL/],
+      [
+        testConfig('audit', { DATABASE_URL: '', AUDIT_DATABASE_URL: 'postgres://elsewhere' }),
+        /^configuration error: AUDIT_DATABASE_URL must be a mysql:\/\/ URL/,
+      ],
     ];
     if (!onMysql) cases.push([testConfig('audit'), /^audit store error: there is no audit log at .*_audit\.sqlite$/]);
     for (const [config, expected] of cases) {

@@ -48,7 +48,11 @@ async function auditRows(config: Config, afterSeq = 0): Promise<Row[]> {
 
 const lastSeq = async (config: Config) => (await auditRows(config)).reduce((max, row) => Math.max(max, row.seq), 0);
 
-async function post(gateway: { url: string }, body: string, token?: string): Promise<{ status: number; headers: Headers; json: { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] } }> {
+async function post(
+  gateway: { url: string },
+  body: string,
+  token?: string,
+): Promise<{ status: number; headers: Headers; json: { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] } }> {
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -76,7 +80,9 @@ describe('intent before execution, outcome after', () => {
     const mutation = await stack.query(RECORD_VIOLATION, { input: violation('audit-type-1') }, KASHAN_POLICE);
     expect(mutation.errors).toBeUndefined();
     const rows = await auditRows(stack.config, before);
-    expect(rows.map(({ kind, operation_type, operation_name, outcome, http_status }) => ({ kind, operation_type, operation_name, outcome, http_status }))).toEqual([
+    expect(
+      rows.map(({ kind, operation_type, operation_name, outcome, http_status }) => ({ kind, operation_type, operation_name, outcome, http_status })),
+    ).toEqual([
       { kind: 'intent', operation_type: 'query', operation_name: 'Provinces', outcome: 'STARTED', http_status: 0 },
       { kind: 'outcome', operation_type: 'query', operation_name: 'Provinces', outcome: 'OK', http_status: 200 },
       { kind: 'intent', operation_type: 'mutation', operation_name: 'Fine', outcome: 'STARTED', http_status: 0 },
@@ -131,9 +137,12 @@ describe('nothing executes unaudited', () => {
     expect((await post(stack.gateway, `{"query":"{ regions(kind: PROVINCE) { code } }","variables":{"x":${nest(32)}}}`, token)).status).toBe(400);
     expect((await post(stack.gateway, `{"query":"{ regions(kind: PROVINCE) { code } }","variables":{"x":${nest(31)}}}`, token)).status).toBe(200);
     // The same bound on GET, whose variables come in the query string.
-    const get = await fetch(`${stack.gateway.url}?query=${encodeURIComponent('{ regions(kind: PROVINCE) { code } }')}&variables=${encodeURIComponent(`{"x":${nest(40)}}`)}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const get = await fetch(
+      `${stack.gateway.url}?query=${encodeURIComponent('{ regions(kind: PROVINCE) { code } }')}&variables=${encodeURIComponent(`{"x":${nest(40)}}`)}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     expect(get.status).toBe(400);
     expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
     expect(stack.subgraphRequests()).toBe(requestsBefore + 1);

@@ -9,7 +9,14 @@ import { mintDevelopmentToken, TokenRequestError } from '../tokens';
 const known = async (code: string) => code === 'POLICE-IR-10';
 const ISSUER = 'https://idp.example/realms/safety';
 const production = (extra: Record<string, string>) =>
-  loadConfig({ NODE_ENV: 'production', DATA_DIR: '/nonexistent-never-written', SUBGRAPH_SECRET: 's'.repeat(40), PSEUDONYM_KEY: 'p'.repeat(40), AUTH_ISSUER: ISSUER, ...extra });
+  loadConfig({
+    NODE_ENV: 'production',
+    DATA_DIR: '/nonexistent-never-written',
+    SUBGRAPH_SECRET: 's'.repeat(40),
+    PSEUDONYM_KEY: 'p'.repeat(40),
+    AUTH_ISSUER: ISSUER,
+    ...extra,
+  });
 
 describe('production token verification', () => {
   it('refuses to start without a token key, a subgraph secret or a pseudonym key', () => {
@@ -29,7 +36,14 @@ describe('production token verification', () => {
     const config = production({ AUTH_PUBLIC_KEY: await exportSPKI(publicKey) });
     const authenticator = await createAuthenticator(config, loadTokenVerification(config), known);
     const sign = (claims: Record<string, unknown>, audience = 'safety-graph') =>
-      new SignJWT(claims).setProtectedHeader({ alg: algorithm }).setSubject('u1').setAudience(audience).setIssuer(ISSUER).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: algorithm })
+        .setSubject('u1')
+        .setAudience(audience)
+        .setIssuer(ISSUER)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
 
     const caller = await authenticator.authenticate(`Bearer ${await sign({ agency: 'POLICE-IR-10', scope: 'traffic:read reports:read' })}`);
     expect(caller).toEqual({ subject: 'u1', agencyCode: 'POLICE-IR-10', scopes: new Set(['traffic:read', 'reports:read']) });
@@ -58,7 +72,12 @@ describe('token issuer and lifetime', () => {
   const now = () => Math.floor(Date.now() / 1000);
 
   it('refuses to start in production without AUTH_ISSUER, and reads AUTH_MAX_TTL as a duration', () => {
-    const withoutIssuer = loadConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET: 's'.repeat(40), PSEUDONYM_KEY: 'p'.repeat(40), AUTH_JWKS_URL: 'https://idp.example/jwks' });
+    const withoutIssuer = loadConfig({
+      NODE_ENV: 'production',
+      SUBGRAPH_SECRET: 's'.repeat(40),
+      PSEUDONYM_KEY: 'p'.repeat(40),
+      AUTH_JWKS_URL: 'https://idp.example/jwks',
+    });
     expect(() => loadTokenVerification(withoutIssuer)).toThrow(/AUTH_ISSUER is required in production/);
     expect(loadTokenVerification(production({ AUTH_JWKS_URL: 'https://idp.example/jwks' }))).toMatchObject({ issuer: ISSUER, maxTtlSeconds: 86400 });
     expect(production({ AUTH_MAX_TTL: '2h' }).authMaxTtlSeconds).toBe(7200);
@@ -71,12 +90,19 @@ describe('token issuer and lifetime', () => {
     const config = production({ AUTH_PUBLIC_KEY: await exportSPKI(publicKey), AUTH_MAX_TTL: '1h' });
     const authenticator = await createAuthenticator(config, loadTokenVerification(config), known);
     const sign = async (options: { issuer?: string | null; issuedAt?: number | null; expires: number }) => {
-      const token = new SignJWT({ agency: 'POLICE-IR-10', scope: 'traffic:read' }).setProtectedHeader({ alg: algorithm }).setSubject('u1').setAudience('safety-graph');
+      const token = new SignJWT({ agency: 'POLICE-IR-10', scope: 'traffic:read' })
+        .setProtectedHeader({ alg: algorithm })
+        .setSubject('u1')
+        .setAudience('safety-graph');
       if (options.issuer !== null) token.setIssuer(options.issuer ?? ISSUER);
       if (options.issuedAt !== null) token.setIssuedAt(options.issuedAt ?? now());
       return `Bearer ${await token.setExpirationTime(options.expires).sign(privateKey)}`;
     };
-    const refusal = (authorization: string) => authenticator.authenticate(authorization).then(() => 'accepted', (error) => `${error.status} ${error.code}: ${error.message}`);
+    const refusal = (authorization: string) =>
+      authenticator.authenticate(authorization).then(
+        () => 'accepted',
+        (error) => `${error.status} ${error.code}: ${error.message}`,
+      );
 
     await expect(authenticator.authenticate(await sign({ expires: now() + 3600 }))).resolves.toMatchObject({ agencyCode: 'POLICE-IR-10' });
     expect(await refusal(await sign({ issuer: 'https://evil.example/realms/safety', expires: now() + 600 }))).toMatch(/^401 UNAUTHENTICATED: .*iss/);

@@ -23,7 +23,11 @@ describe('development sign-in', () => {
   });
 
   it("gives a token that the gateway takes as that agency's", async () => {
-    const response = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agency: 'POLICE-IR-10-12' }) });
+    const response = await fetch(`${base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ agency: 'POLICE-IR-10-12' }),
+    });
     expect(response.status).toBe(200);
     const { token, agency } = (await response.json()) as { token: string; agency: string };
     expect(agency).toBe('POLICE-IR-10-12');

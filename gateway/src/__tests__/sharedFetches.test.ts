@@ -88,7 +88,11 @@ async function inFlight(count: number, sharedBefore: number, at = proxy, subgrap
   while (at.held.length + (await sharedFetches(subgraph)) - sharedBefore < count) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-async function post(token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; json: { data?: unknown; errors?: unknown[] } }> {
+async function post(
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; json: { data?: unknown; errors?: unknown[] } }> {
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

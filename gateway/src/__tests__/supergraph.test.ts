@@ -17,7 +17,8 @@ describe('the committed supergraph', () => {
   it('raises no composition hints that point at a real inconsistency between subgraphs', () => {
     // Hints about fields or values defined in only some subgraphs are how
     // entities are extended on purpose; anything else must be looked at.
-    const benign = /^(INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM|INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE|INCONSISTENT_OBJECT_VALUE_TYPE_FIELD|INCONSISTENT_DESCRIPTION)/;
+    const benign =
+      /^(INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM|INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE|INCONSISTENT_OBJECT_VALUE_TYPE_FIELD|INCONSISTENT_DESCRIPTION)/;
     expect(composition.hints.filter((hint) => !benign.test(hint))).toEqual([]);
   });
 });

@@ -18,8 +18,7 @@ async function countingVerifier(): Promise<Authenticator & { checks: number }> {
   return counted;
 }
 
-const bearer = async (agencyCode: string, ttl = '1h') =>
-  `Bearer ${await mintDevelopmentToken(config, { agencyCode, agencyKind: 'POLICE', ttl })}`;
+const bearer = async (agencyCode: string, ttl = '1h') => `Bearer ${await mintDevelopmentToken(config, { agencyCode, agencyKind: 'POLICE', ttl })}`;
 
 describe('verified tokens cached until they expire', () => {
   it('checks a token once, then answers the same caller from memory', async () => {

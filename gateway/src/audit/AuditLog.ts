@@ -9,15 +9,7 @@ export type AuditOperationType = 'query' | 'mutation' | 'subscription';
 
 export type AuditKind = 'request' | 'intent' | 'outcome' | 'import' | 'summary';
 
-export type AuditOutcome =
-  | 'OK'
-  | 'ERRORS'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'REJECTED'
-  | 'BAD_REQUEST'
-  | 'INTERNAL_ERROR';
+export type AuditOutcome = 'OK' | 'ERRORS' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'REJECTED' | 'BAD_REQUEST' | 'INTERNAL_ERROR';
 
 /** What the gateway knows about one request once its answer is ready. */
 export interface AuditRecordInput {
@@ -67,7 +59,9 @@ const MAX_INTEGER_COLUMN = 2_147_483_647;
  */
 function fit(value: unknown, length: number): string | null {
   if (value === undefined || value === null) return null;
-  const text = String(value).replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '\uFFFD');
+  const text = String(value)
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/\u0000/g, '\uFFFD');
   if (text.length <= length) return text;
   const characters = Array.from(text);
   return characters.length <= length ? text : characters.slice(0, length).join('');
@@ -253,7 +247,18 @@ export class AuditLog {
             .createQueryBuilder()
             .insert()
             .into(AuditEntry)
-            .values({ seq: 0, kind: 'request', at: new Date().toISOString(), requestId: 'readiness-probe', subgraphs: '', outcome: 'PROBE', httpStatus: 0, durationMs: 0, prevHash: '', hash: '' })
+            .values({
+              seq: 0,
+              kind: 'request',
+              at: new Date().toISOString(),
+              requestId: 'readiness-probe',
+              subgraphs: '',
+              outcome: 'PROBE',
+              httpStatus: 0,
+              durationMs: 0,
+              prevHash: '',
+              hash: '',
+            })
             .updateEntity(false)
             .execute();
           throw probe;
@@ -347,29 +352,42 @@ export class AuditLog {
     const headTable = this.name('audit_head');
     const moveHead = `UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ? AND ${this.name('seq')} = ? AND ${this.name('hash')} = ?`;
     try {
-      return await this.store.dataSource.transaction(async (manager) => {
-        let chained = this.knownHead ? this.chain(this.knownHead, batch, at) : null;
-        const moved = chained
-          ? ((await manager.query(moveHead, [chained.last.seq, chained.last.hash, AUDIT_HEAD_ID, this.knownHead!.seq, this.knownHead!.hash])) as { affectedRows?: number }).affectedRows === 1
-          : false;
-        if (!moved) {
-          const rows = (await manager.query(`SELECT ${this.name('seq')} AS seq, ${this.name('hash')} AS hash FROM ${headTable} WHERE ${this.name('id')} = ? FOR UPDATE`, [AUDIT_HEAD_ID])) as { seq: unknown; hash: string }[];
-          if (rows.length === 0) throw new AuditWriteError('audit log write failed: the audit head row is missing');
-          const head = { seq: Number(rows[0].seq), hash: rows[0].hash };
-          chained = this.chain(head, batch, at);
-          await manager.query(`UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ?`, [chained.last.seq, chained.last.hash, AUDIT_HEAD_ID]);
-        }
-        const { entries, last } = chained!;
-        const values = entries.map((entry) => ENTRY_COLUMNS.map(([, property]) => entry[property]));
-        await manager.query(
-          `INSERT INTO ${this.name('audit_entry')} (${ENTRY_COLUMNS.map(([column]) => this.name(column)).join(', ')}) VALUES ${entries.map(() => `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
-          values.flat(),
-        );
-        return { entries, last };
-      }).then(({ entries, last }) => {
-        this.knownHead = last;
-        return entries;
-      });
+      return await this.store.dataSource
+        .transaction(async (manager) => {
+          let chained = this.knownHead ? this.chain(this.knownHead, batch, at) : null;
+          const moved = chained
+            ? (
+                (await manager.query(moveHead, [chained.last.seq, chained.last.hash, AUDIT_HEAD_ID, this.knownHead!.seq, this.knownHead!.hash])) as {
+                  affectedRows?: number;
+                }
+              ).affectedRows === 1
+            : false;
+          if (!moved) {
+            const rows = (await manager.query(
+              `SELECT ${this.name('seq')} AS seq, ${this.name('hash')} AS hash FROM ${headTable} WHERE ${this.name('id')} = ? FOR UPDATE`,
+              [AUDIT_HEAD_ID],
+            )) as { seq: unknown; hash: string }[];
+            if (rows.length === 0) throw new AuditWriteError('audit log write failed: the audit head row is missing');
+            const head = { seq: Number(rows[0].seq), hash: rows[0].hash };
+            chained = this.chain(head, batch, at);
+            await manager.query(`UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ?`, [
+              chained.last.seq,
+              chained.last.hash,
+              AUDIT_HEAD_ID,
+            ]);
+          }
+          const { entries, last } = chained!;
+          const values = entries.map((entry) => ENTRY_COLUMNS.map(([, property]) => entry[property]));
+          await manager.query(
+            `INSERT INTO ${this.name('audit_entry')} (${ENTRY_COLUMNS.map(([column]) => this.name(column)).join(', ')}) VALUES ${entries.map(() => `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
+            values.flat(),
+          );
+          return { entries, last };
+        })
+        .then(({ entries, last }) => {
+          this.knownHead = last;
+          return entries;
+        });
     } catch (error) {
       this.knownHead = null;
       throw error;

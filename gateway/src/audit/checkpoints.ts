@@ -49,9 +49,7 @@ export function appendCheckpoint(file: string, key: Uint8Array, seq: number, hea
   return checkpoint;
 }
 
-export type CheckpointReading =
-  | { ok: true; checkpoints: (AuditCheckpoint & { line: number })[] }
-  | { ok: false; line: number; reason: string };
+export type CheckpointReading = { ok: true; checkpoints: (AuditCheckpoint & { line: number })[] } | { ok: false; line: number; reason: string };
 
 /** Every checkpoint of the file, each with a valid signature; the first bad line otherwise. A missing file has none. */
 export function readCheckpoints(file: string, key: Uint8Array): CheckpointReading {
@@ -71,7 +69,7 @@ export function readCheckpoints(file: string, key: Uint8Array): CheckpointReadin
     if (!Number.isInteger(seq) || typeof head !== 'string' || typeof at !== 'string' || typeof mac !== 'string') {
       return { ok: false, line: index + 1, reason: 'is not a checkpoint' };
     }
-    if (checkpointMac(key, { seq: seq!, head, at }) !== mac) return { ok: false, line: index + 1, reason: 'does not carry the audit key\'s signature' };
+    if (checkpointMac(key, { seq: seq!, head, at }) !== mac) return { ok: false, line: index + 1, reason: "does not carry the audit key's signature" };
     checkpoints.push({ seq: seq!, head, at, mac, line: index + 1 });
   }
   return { ok: true, checkpoints };

@@ -108,5 +108,7 @@ export interface AuditCheckpoint {
 }
 
 export function checkpointMac(key: Uint8Array, checkpoint: Omit<AuditCheckpoint, 'mac'>): string {
-  return createHmac('sha256', key).update(canonicalJson(['audit-checkpoint-v1', checkpoint.seq, checkpoint.head, checkpoint.at]), 'utf8').digest('hex');
+  return createHmac('sha256', key)
+    .update(canonicalJson(['audit-checkpoint-v1', checkpoint.seq, checkpoint.head, checkpoint.at]), 'utf8')
+    .digest('hex');
 }

@@ -154,13 +154,7 @@ function writtenAs(key: Uint8Array, row: AuditEntry): number | null {
 }
 
 /** What was done at `row`, the first row that does not follow the verified chain. */
-async function diagnose(
-  manager: EntityManager,
-  key: Uint8Array,
-  row: AuditEntry,
-  previousHash: string,
-  sound: boolean,
-): Promise<[AuditTampering, string]> {
+async function diagnose(manager: EntityManager, key: Uint8Array, row: AuditEntry, previousHash: string, sound: boolean): Promise<[AuditTampering, string]> {
   const seq = row.seq;
   if (sound) {
     return ['reordered', `prev_hash does not match the hash of row ${seq - 1}: rows were removed, reordered or rewritten before row ${seq}`];

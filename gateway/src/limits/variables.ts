@@ -26,7 +26,8 @@ export function jsonDepth(text: Buffer | string): number {
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index];
     if (inString) {
-      if (byte === 0x5c) index += 1; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        index += 1; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x7b || byte === 0x5b) {

@@ -81,7 +81,7 @@ describe('nonce stores', () => {
   });
 
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  it('in Redis: two stores on one prefix refuse each other\'s nonces; another prefix does not see them', async () => {
+  it("in Redis: two stores on one prefix refuse each other's nonces; another prefix does not see them", async () => {
     const prefix = `sgt_nonce_${randomUUID()}:`;
     const one = createRedisNonceStore(redisUrl, prefix);
     const two = createRedisNonceStore(redisUrl, prefix);

@@ -58,7 +58,12 @@ describe('Store', () => {
   (onMysql ? it : it.skip)('fails a transaction whose connection is killed with a retryable SERVICE_UNAVAILABLE, and the next one is stored', async () => {
     const store = await freshStore();
     const url = new URL(process.env.DATABASE_URL as string);
-    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+    const admin = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+    });
     try {
       const killed = await outcome(
         store.transaction(async (manager) => {
@@ -77,35 +82,38 @@ describe('Store', () => {
   });
 
   // Root ignores file modes; an immutable file (chattr +i) refuses root too.
-  (!onMysql && process.getuid?.() === 0 ? it : it.skip)('does not acknowledge a commit SQLite could not write, and stays usable once the file is writable', async () => {
-    const config = testConfig('store');
-    const store = await freshStore(config);
-    const file = join(config.dataDir, `${config.databasePrefix}traffic.sqlite`);
-    await store.transaction((manager) => manager.insert(IdempotencyKey, row('before')));
-    await store.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
-    execFileSync('chattr', ['+i', file, `${file}-wal`]);
-    let during: Awaited<ReturnType<typeof outcome>>[];
-    let probe: Awaited<ReturnType<typeof outcome>>;
-    try {
-      during = [
-        await outcome(store.transaction((manager) => manager.insert(IdempotencyKey, row('during-1')))),
-        await outcome(store.transaction((manager) => manager.insert(IdempotencyKey, row('during-2')))),
-      ];
-      probe = await outcome(store.probeWrite());
-    } finally {
-      execFileSync('chattr', ['-i', file, `${file}-wal`]);
-    }
-    expect(during).toEqual([
-      { code: 'SERVICE_UNAVAILABLE', retryable: true },
-      { code: 'SERVICE_UNAVAILABLE', retryable: true },
-    ]);
-    expect(probe).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
-    await store.transaction((manager) => manager.insert(IdempotencyKey, row('after')));
-    await store.close();
-    // Reopened: what was acknowledged is there, and only that.
-    const reopened = await freshStore(config);
-    expect(await storedKeys(reopened)).toEqual(['after', 'before']);
-  });
+  (!onMysql && process.getuid?.() === 0 ? it : it.skip)(
+    'does not acknowledge a commit SQLite could not write, and stays usable once the file is writable',
+    async () => {
+      const config = testConfig('store');
+      const store = await freshStore(config);
+      const file = join(config.dataDir, `${config.databasePrefix}traffic.sqlite`);
+      await store.transaction((manager) => manager.insert(IdempotencyKey, row('before')));
+      await store.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+      execFileSync('chattr', ['+i', file, `${file}-wal`]);
+      let during: Awaited<ReturnType<typeof outcome>>[];
+      let probe: Awaited<ReturnType<typeof outcome>>;
+      try {
+        during = [
+          await outcome(store.transaction((manager) => manager.insert(IdempotencyKey, row('during-1')))),
+          await outcome(store.transaction((manager) => manager.insert(IdempotencyKey, row('during-2')))),
+        ];
+        probe = await outcome(store.probeWrite());
+      } finally {
+        execFileSync('chattr', ['-i', file, `${file}-wal`]);
+      }
+      expect(during).toEqual([
+        { code: 'SERVICE_UNAVAILABLE', retryable: true },
+        { code: 'SERVICE_UNAVAILABLE', retryable: true },
+      ]);
+      expect(probe).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+      await store.transaction((manager) => manager.insert(IdempotencyKey, row('after')));
+      await store.close();
+      // Reopened: what was acknowledged is there, and only that.
+      const reopened = await freshStore(config);
+      expect(await storedKeys(reopened)).toEqual(['after', 'before']);
+    },
+  );
 
   (onMysql ? it.skip : it)('creates the data directory 0700 and the SQLite files 0600, and narrows wider ones', async () => {
     const config = testConfig('store', {});

@@ -12,10 +12,23 @@ describe('exact subspaces of Q^n', () => {
     expect(a.contains([3, -7, 0, 0])).toBe(true);
     expect(a.contains([0, 0, 1, 0])).toBe(false);
     // (1,1,0,0) and (0,1,1,0) meet (1,2,1,0)'s line only: halves, not rounding.
-    const c = Subspace.span(4, [[1, 1, 0, 0], [0, 1, 1, 0]]);
-    const d = Subspace.span(4, [[1, 2, 1, 0], [0, 0, 0, 1]]);
+    const c = Subspace.span(4, [
+      [1, 1, 0, 0],
+      [0, 1, 1, 0],
+    ]);
+    const d = Subspace.span(4, [
+      [1, 2, 1, 0],
+      [0, 0, 0, 1],
+    ]);
     expect(c.intersect(d).equals(Subspace.span(4, [[1, 2, 1, 0]]))).toBe(true);
-    expect(c.annihilator().equals(Subspace.span(4, [[1, -1, 1, 0], [0, 0, 0, 1]]))).toBe(true);
+    expect(
+      c.annihilator().equals(
+        Subspace.span(4, [
+          [1, -1, 1, 0],
+          [0, 0, 0, 1],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('is canonical: the same subspace from any spanning set is the same instance', () => {
@@ -28,7 +41,10 @@ describe('exact subspaces of Q^n', () => {
       expect(same).toBe(space);
       expect(space.annihilator().annihilator()).toBe(space);
       // dim(U ∩ W) + dim(U + W) = dim U + dim W
-      const other = Subspace.span(12, Array.from({ length: 1 + Math.floor(random() * 8) }, () => Array.from({ length: 12 }, () => Math.floor(random() * 2))));
+      const other = Subspace.span(
+        12,
+        Array.from({ length: 1 + Math.floor(random() * 8) }, () => Array.from({ length: 12 }, () => Math.floor(random() * 2))),
+      );
       expect(space.intersect(other).dimension + space.plus(other).dimension).toBe(space.dimension + other.dimension);
       for (const v of vectors) expect(space.intersect(other).contains(v)).toBe(other.contains(v));
     }

@@ -1,6 +1,14 @@
 import seedrandom from 'seedrandom';
 import { deriveTargets, withKnownZeros, type Equation } from '../../../test/helpers/disclosure';
-import { referenceRegionTree, SuppressedTable, suppressedTable, suppressedTableOf, type CellKey, type Contribution, type RegionNode } from '../reporting/suppression';
+import {
+  referenceRegionTree,
+  SuppressedTable,
+  suppressedTable,
+  suppressedTableOf,
+  type CellKey,
+  type Contribution,
+  type RegionNode,
+} from '../reporting/suppression';
 
 const KINDS: { kind: CellKey['kind']; index: number; months: number[] }[] = [
   { kind: 'YEAR', index: 0, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
@@ -44,10 +52,13 @@ function randomContributions(random: () => number, leaves: string[], agencies: s
  * remainders (published − own) the agency learns.
  */
 function attack(table: SuppressedTable, regions: readonly RegionNode[], contributions: readonly Contribution[], agency: string) {
-  const atoms = (id: string, months: number[], part: string[]) => under(regions, id).flatMap((leaf) => months.flatMap((m) => part.map((p) => `${leaf}|${m}|${p}`)));
+  const atoms = (id: string, months: number[], part: string[]) =>
+    under(regions, id).flatMap((leaf) => months.flatMap((m) => part.map((p) => `${leaf}|${m}|${p}`)));
   const own = new Map<string, number>();
   for (const c of contributions) if (c.agencyId === agency) own.set(`${c.regionId}|${c.month}`, (own.get(`${c.regionId}|${c.month}`) ?? 0) + c.count);
-  const equations: Equation[] = leavesOf(regions).flatMap((leaf) => KINDS.slice(5).map((unit) => ({ atoms: [`${leaf}|${unit.index}|own`], value: own.get(`${leaf}|${unit.index}`) ?? 0 })));
+  const equations: Equation[] = leavesOf(regions).flatMap((leaf) =>
+    KINDS.slice(5).map((unit) => ({ atoms: [`${leaf}|${unit.index}|own`], value: own.get(`${leaf}|${unit.index}`) ?? 0 })),
+  );
   const targets: string[][] = [];
   const remainders: number[] = [];
   for (const region of regions) {
@@ -68,7 +79,9 @@ function attack(table: SuppressedTable, regions: readonly RegionNode[], contribu
 function smallRelationSums(table: SuppressedTable, regions: readonly RegionNode[], contributions: readonly Contribution[], t: number): string[] {
   const count = (id: string, months: number[], agency?: string) => {
     const leaves = new Set(under(regions, id));
-    return contributions.filter((c) => leaves.has(c.regionId) && months.includes(c.month) && (agency === undefined || c.agencyId === agency)).reduce((sum, c) => sum + c.count, 0);
+    return contributions
+      .filter((c) => leaves.has(c.regionId) && months.includes(c.month) && (agency === undefined || c.agencyId === agency))
+      .reduce((sum, c) => sum + c.count, 0);
   };
   const agencies = [...new Set(contributions.map((c) => c.agencyId))];
   const small = (n: number) => n >= 1 && n < t;
@@ -81,7 +94,13 @@ function smallRelationSums(table: SuppressedTable, regions: readonly RegionNode[
   };
   for (const region of regions) {
     const children = regions.filter((r) => r.parentId === region.id).map((r) => r.id);
-    for (const unit of KINDS) if (children.length > 0) check(`${region.id} ${unit.kind}${unit.index}`, { id: region.id, unit }, children.map((id) => ({ id, unit })));
+    for (const unit of KINDS)
+      if (children.length > 0)
+        check(
+          `${region.id} ${unit.kind}${unit.index}`,
+          { id: region.id, unit },
+          children.map((id) => ({ id, unit })),
+        );
     const at = (units: typeof KINDS) => units.map((unit) => ({ id: region.id, unit }));
     check(`${region.id} year/quarters`, { id: region.id, unit: KINDS[0] }, at(KINDS.slice(1, 5)));
     check(`${region.id} year/months`, { id: region.id, unit: KINDS[0] }, at(KINDS.slice(5)));
@@ -96,7 +115,8 @@ describe('small-count suppression of one Solar year table', () => {
   it('hides every cell from 1 to T − 1 and publishes zeros and counts ≥ T that nothing exposes', () => {
     const regions = regionTree([3]);
     const contributions: Contribution[] = [];
-    for (const regionId of ['P0-C0', 'P0-C1', 'P0-C2']) for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'police', count: 20 });
+    for (const regionId of ['P0-C0', 'P0-C1', 'P0-C2'])
+      for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'police', count: 20 });
     contributions.push({ regionId: 'P0-C0', month: 5, agencyId: 'police', count: -16 }); // C0 in month 5: 4
     const table = suppressedTableOf(contributions, threshold, regions);
     expect(table.value({ regionId: 'P0-C0', kind: 'MONTH', index: 5 })).toBeNull();
@@ -113,11 +133,16 @@ describe('small-count suppression of one Solar year table', () => {
       { regionId: 'P0-C0', month: 8, agencyId: 'police', count: 8 },
       { regionId: 'P0-C0', month: 8, agencyId: 'health', count: 3 },
     ];
-    for (const regionId of ['P0-C0', 'P0-C1']) for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'welfare', count: 30 });
+    for (const regionId of ['P0-C0', 'P0-C1'])
+      for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'welfare', count: 30 });
     const table = suppressedTableOf(contributions, threshold, regions);
     // 41 published would tell police that the others made 33, welfare that the others made 11: fine; but the
     // same cell without welfare's 30 is the issue's case.
-    const kashan = suppressedTableOf(contributions.filter((c) => c.agencyId !== 'welfare' || c.month !== 8 || c.regionId !== 'P0-C0'), threshold, regions);
+    const kashan = suppressedTableOf(
+      contributions.filter((c) => c.agencyId !== 'welfare' || c.month !== 8 || c.regionId !== 'P0-C0'),
+      threshold,
+      regions,
+    );
     expect(kashan.value({ regionId: 'P0-C0', kind: 'MONTH', index: 8 })).toBeNull();
     expect(table.value({ regionId: 'P0-C0', kind: 'MONTH', index: 8 })).toBe(41);
     // The same hidden cells whoever asks: the table does not depend on the caller.
@@ -127,7 +152,8 @@ describe('small-count suppression of one Solar year table', () => {
   it('adds complements, positive ones first, until no hidden cell is a combination of the published ones', () => {
     const regions = regionTree([3]);
     const contributions: Contribution[] = [];
-    for (const regionId of ['P0-C0', 'P0-C1', 'P0-C2']) for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'a', count: regionId === 'P0-C2' ? 0 : 40 });
+    for (const regionId of ['P0-C0', 'P0-C1', 'P0-C2'])
+      for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'a', count: regionId === 'P0-C2' ? 0 : 40 });
     contributions.push({ regionId: 'P0-C0', month: 1, agencyId: 'a', count: -37 }); // 3
     const table = suppressedTableOf(contributions, threshold, regions);
     expect(table.value({ regionId: 'P0-C0', kind: 'MONTH', index: 1 })).toBeNull();
@@ -139,10 +165,11 @@ describe('small-count suppression of one Solar year table', () => {
     expect(result.derived).toEqual([]);
   });
 
-  it('keeps the sum of a relation\'s hidden parts at 0 or ≥ T when the total is published', () => {
+  it("keeps the sum of a relation's hidden parts at 0 or ≥ T when the total is published", () => {
     const regions = regionTree([4]);
     const contributions: Contribution[] = [];
-    for (const regionId of ['P0-C0', 'P0-C1', 'P0-C2', 'P0-C3']) for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'a', count: 50 });
+    for (const regionId of ['P0-C0', 'P0-C1', 'P0-C2', 'P0-C3'])
+      for (let month = 1; month <= 12; month += 1) contributions.push({ regionId, month, agencyId: 'a', count: 50 });
     contributions.push({ regionId: 'P0-C0', month: 4, agencyId: 'a', count: -48 }); // 2
     contributions.push({ regionId: 'P0-C1', month: 4, agencyId: 'a', count: -47 }); // 3: C0 + C1 = 5
     const table = suppressedTableOf(contributions, threshold, regions);
@@ -179,7 +206,11 @@ describe('small-count suppression of one Solar year table', () => {
     const regions = regionTree([4, 3, 5]);
     const contributions = randomContributions(random, leavesOf(regions), ['a', 'b'], threshold);
     const first = new SuppressedTable(regions, contributions, threshold);
-    const second = new SuppressedTable([...regions].reverse(), [...contributions].sort(() => random() - 0.5), threshold);
+    const second = new SuppressedTable(
+      [...regions].reverse(),
+      [...contributions].sort(() => random() - 0.5),
+      threshold,
+    );
     expect([...second.hidden].sort()).toEqual([...first.hidden].sort());
     expect(suppressedTableOf(contributions, threshold, regions)).toBe(suppressedTableOf([...contributions].reverse(), threshold, regions));
   });
@@ -217,7 +248,14 @@ describe('small-count suppression of one Solar year table', () => {
     ]);
     const table = suppressedTable(monthly, threshold, regions);
     expect(table.value({ regionId: 'P0-C0', kind: 'MONTH', index: 1 })).toBeNull();
-    expect(attack(table, regions, [...monthly].flatMap(([regionId, months]) => months.map((count, m) => ({ regionId, month: m + 1, agencyId: '', count }))), 'x').result.derived).toEqual([]);
+    expect(
+      attack(
+        table,
+        regions,
+        [...monthly].flatMap(([regionId, months]) => months.map((count, m) => ({ regionId, month: m + 1, agencyId: '', count }))),
+        'x',
+      ).result.derived,
+    ).toEqual([]);
   });
 
   it('decides every table of a year at national width (31 provinces, 478 counties)', () => {
@@ -237,7 +275,9 @@ describe('small-count suppression of one Solar year table', () => {
     const isfahanStarted = Date.now();
     suppressedTableOf(isfahanContributions, threshold, isfahan);
     console.log(`Isfahan (${isfahan.length} regions): one table decided in ${Date.now() - isfahanStarted} ms`);
-    console.log(`national width: 4 tables (${regions.length} regions × 17 units) decided in ${Date.now() - started} ms (${Math.round(process.cpuUsage(cpu).user / 1000)} ms of CPU), ${hidden} hidden cells`);
+    console.log(
+      `national width: 4 tables (${regions.length} regions × 17 units) decided in ${Date.now() - started} ms (${Math.round(process.cpuUsage(cpu).user / 1000)} ms of CPU), ${hidden} hidden cells`,
+    );
     expect(hidden).toBeGreaterThan(0);
   });
 });

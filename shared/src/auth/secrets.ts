@@ -16,12 +16,7 @@ export interface TokenPolicy {
 }
 
 /** How the gateway verifies partner tokens. */
-export type TokenVerification = (
-  | { kind: 'hs256'; secret: Uint8Array }
-  | { kind: 'jwks'; url: string }
-  | { kind: 'public-key'; pem: string }
-) &
-  TokenPolicy;
+export type TokenVerification = ({ kind: 'hs256'; secret: Uint8Array } | { kind: 'jwks'; url: string } | { kind: 'public-key'; pem: string }) & TokenPolicy;
 
 /** What every service needs; token verification is the gateway's alone (`loadTokenVerification`). */
 export interface Secrets {

@@ -51,7 +51,9 @@ function pathOf(url: string): string {
 }
 
 function signatureOf(secret: Buffer, call: SignedCall, caller: string, timestamp: string, nonce: string): string {
-  const digest = createHash('sha256').update(call.body ?? '').digest('hex');
+  const digest = createHash('sha256')
+    .update(call.body ?? '')
+    .digest('hex');
   const signed = ['v2', call.method.toUpperCase(), pathOf(call.url), caller, timestamp, nonce, digest].join('\n');
   return createHmac('sha256', secret).update(signed).digest('hex');
 }
@@ -61,12 +63,7 @@ function signatureOf(secret: Buffer, call: SignedCall, caller: string, timestamp
  * that calls a subgraph (the gateway's fetcher, its agency directory and
  * `/ready` checks, tests, benchmarks) signs through this function.
  */
-export function signedHeaders(
-  secret: Buffer,
-  caller: Caller,
-  call: SignedCall,
-  options: { now?: number; nonce?: string } = {},
-): Record<string, string> {
+export function signedHeaders(secret: Buffer, caller: Caller, call: SignedCall, options: { now?: number; nonce?: string } = {}): Record<string, string> {
   const encoded = encodeCaller(caller);
   const timestamp = String(options.now ?? Date.now());
   const nonce = options.nonce ?? randomBytes(18).toString('base64url');
@@ -90,11 +87,7 @@ export interface VerifiedCall {
  * nonce) and returns the caller and nonce it carries; throws SignatureError
  * otherwise. It does not check that the nonce is new: `verifySubgraphCall` does.
  */
-export function verifySignedRequest(
-  secret: Buffer,
-  call: SignedCall & { headers: IncomingHttpHeaders },
-  now = Date.now(),
-): VerifiedCall {
+export function verifySignedRequest(secret: Buffer, call: SignedCall & { headers: IncomingHttpHeaders }, now = Date.now()): VerifiedCall {
   const { headers } = call;
   const caller = headers[CALLER_HEADER];
   const timestamp = headers[TIMESTAMP_HEADER];

@@ -58,7 +58,11 @@ function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -84,7 +88,9 @@ export async function createOnce(store: Store, request: IdempotentRequest, creat
   if (key.length < 1 || key.length > 128 || /[\u0000-\u001f]/.test(key)) {
     throw badUserInput('input.idempotencyKey', 'must be 1 to 128 printable characters');
   }
-  const requestHash = createHash('sha256').update(JSON.stringify(canonical(request.input))).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(canonical(request.input)))
+    .digest('hex');
   const where = { agencyCode: request.agencyCode, operation: request.operation, key };
   const replay = (existing: IdempotencyKey): string => {
     if (existing.requestHash !== requestHash) throw conflict(`idempotencyKey ${key} was already used for a different ${request.operation}`);

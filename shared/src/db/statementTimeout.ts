@@ -19,9 +19,7 @@ export function isStatementTimeout(error: unknown): boolean {
  * `max_execution_time` (milliseconds, read-only SELECTs).
  */
 export function statementTimeoutSql(flavor: 'mysql' | 'mariadb', ms: number): string {
-  return flavor === 'mariadb'
-    ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}`
-    : `SET SESSION max_execution_time = ${Math.round(ms)}`;
+  return flavor === 'mariadb' ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}` : `SET SESSION max_execution_time = ${Math.round(ms)}`;
 }
 
 interface PoolConnection {
@@ -45,8 +43,7 @@ export async function applyStatementTimeout(dataSource: DataSource, flavor: 'mys
   const sql = statementTimeoutSql(flavor, ms);
   const driver = dataSource.driver as unknown as { pool?: Pool; poolCluster?: { _nodes?: Record<string, { pool: Pool }> } };
   const pools = [driver.pool, ...Object.values(driver.poolCluster?._nodes ?? {}).map((node) => node.pool)].filter((pool): pool is Pool => !!pool);
-  const set = (connection: PoolConnection) =>
-    new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
+  const set = (connection: PoolConnection) => new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
   for (const pool of pools) {
     // mysql2 queues commands per connection: the SET runs before the query that asked for the connection.
     pool.on('connection', (connection) => void set(connection).catch(() => undefined));

@@ -57,7 +57,9 @@ export function isStorageFailure(error: unknown): boolean {
   // mysql2 marks an error that made the connection unusable as fatal.
   if (driverError.fatal === true) return true;
   const message = typeof driverError.message === 'string' ? driverError.message : '';
-  return /connection is in closed state|Connection lost|Pool is closed|the SQLite connection holds a transaction|COMMIT left the SQLite transaction open/i.test(message);
+  return /connection is in closed state|Connection lost|Pool is closed|the SQLite connection holds a transaction|COMMIT left the SQLite transaction open/i.test(
+    message,
+  );
 }
 
 /**

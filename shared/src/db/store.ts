@@ -2,7 +2,16 @@ import 'reflect-metadata';
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, type DataSourceOptions, type EntityManager, type EntityMetadata, type QueryRunner, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntityManager,
+  type EntityMetadata,
+  type QueryRunner,
+  type Logger as TypeOrmLogger,
+  type MixedList,
+  type EntitySchema,
+} from 'typeorm';
 import type { StoreConfig } from '../config';
 import { keepSqliteTransactionsInStep } from './sqliteTransactions';
 import { statementSpan } from '../tracing';
@@ -101,9 +110,7 @@ async function ensureMysqlDatabase(credentials: MysqlCredentials, database: stri
     password: credentials.password,
   });
   try {
-    await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const [rows] = await connection.query('SELECT VERSION() AS version');
     return String((rows as { version: string }[])[0].version).includes('MariaDB') ? 'mariadb' : 'mysql';
   } finally {
@@ -137,9 +144,7 @@ export function dataSourceOptions(
       supportBigNumbers: true,
       bigNumberStrings: false,
       extra: { decimalNumbers: true },
-      ...(replicas.length > 0
-        ? { replication: { master: primary, slaves: replicas, selector: 'RR' as const } }
-        : primary),
+      ...(replicas.length > 0 ? { replication: { master: primary, slaves: replicas, selector: 'RR' as const } } : primary),
     };
   }
   const file = privateSqliteFile(config.dataDir, `${config.database}.sqlite`);
@@ -183,9 +188,7 @@ export function privateSqliteFile(dataDir: string, name: string): string {
 /** Opens one service's store: MySQL/MariaDB when a URL is configured, else a SQLite file under the data dir. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const statements = new StatementCounter();
-  const flavor = options.config.url
-    ? await ensureMysqlDatabase(mysqlCredentials(options.config.url), options.config.database)
-    : undefined;
+  const flavor = options.config.url ? await ensureMysqlDatabase(mysqlCredentials(options.config.url), options.config.database) : undefined;
   const dataSource = new DataSource(dataSourceOptions(options, statements, flavor));
   await dataSource.initialize();
   const kind = options.config.url ? 'mysql' : 'sqlite';
@@ -303,7 +306,12 @@ const BULK_LOAD_ROWS = 20_000;
 async function dropIndexesForBulkLoad(runner: QueryRunner, metadata: EntityMetadata, rowCount: number): Promise<string[]> {
   const escape = (name: string) => runner.connection.driver.escape(name);
   const table = escape(metadata.tableName);
-  const shown = (await runner.query(`SHOW INDEX FROM ${table}`)) as { Key_name: string; Column_name: string; Non_unique: number | string; Seq_in_index: number | string }[];
+  const shown = (await runner.query(`SHOW INDEX FROM ${table}`)) as {
+    Key_name: string;
+    Column_name: string;
+    Non_unique: number | string;
+    Seq_in_index: number | string;
+  }[];
   const present = new Map<string, string[]>();
   for (const row of [...shown].sort((a, b) => Number(a.Seq_in_index) - Number(b.Seq_in_index))) {
     if (Number(row.Non_unique) !== 1) continue;

@@ -10,10 +10,7 @@ function cacheKey(key: unknown): unknown {
  * `WHERE key IN (...)` and the results come back in key order, null where a key
  * has no record. Create it per request, never share it across requests.
  */
-export function loaderByKey<K, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (value: V) => K,
-): DataLoader<K, V | null, unknown> {
+export function loaderByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null, unknown> {
   return new DataLoader<K, V | null, unknown>(
     async (keys) => {
       const byKey = new Map<unknown, V>();
@@ -25,10 +22,7 @@ export function loaderByKey<K, V>(
 }
 
 /** A loader for the many records of each key (a one-to-many relation), in the order the fetch returns them. */
-export function loaderGroupedByKey<K, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (value: V) => K,
-): DataLoader<K, V[], unknown> {
+export function loaderGroupedByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V[], unknown> {
   return new DataLoader<K, V[], unknown>(
     async (keys) => {
       const byKey = new Map<unknown, V[]>();

@@ -134,10 +134,22 @@ function provinceAgencies(province: ReferenceRegion, template: readonly Referenc
       // The plan province's capital municipality stands for every province's.
       if (agency.kind !== 'MUNICIPALITY' || !capital) return [];
       const code = `MUNICIPALITY-${capital.code}`;
-      return [{ id: agencyId(code), code, kind: 'MUNICIPALITY', regionCode: capital.code, parentCode: national.has('MUNICIPALITY-IR') ? 'MUNICIPALITY-IR' : null, name: `${capital.name} Municipality`, nameFa: `شهرداری ${capital.nameFa}` }];
+      return [
+        {
+          id: agencyId(code),
+          code,
+          kind: 'MUNICIPALITY',
+          regionCode: capital.code,
+          parentCode: national.has('MUNICIPALITY-IR') ? 'MUNICIPALITY-IR' : null,
+          name: `${capital.name} Municipality`,
+          nameFa: `شهرداری ${capital.nameFa}`,
+        },
+      ];
     }
     const code = agency.code.replace(`-${PLAN_PROVINCE}`, `-${province.code}`);
-    const parentCode = agency.parentCode?.endsWith(`-${PLAN_PROVINCE}`) ? agency.parentCode.replace(`-${PLAN_PROVINCE}`, `-${province.code}`) : (agency.parentCode ?? nationalBodyOf(code, national));
+    const parentCode = agency.parentCode?.endsWith(`-${PLAN_PROVINCE}`)
+      ? agency.parentCode.replace(`-${PLAN_PROVINCE}`, `-${province.code}`)
+      : (agency.parentCode ?? nationalBodyOf(code, national));
     return [
       {
         id: agencyId(code),

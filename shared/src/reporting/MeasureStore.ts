@@ -126,7 +126,9 @@ export class MeasureStore {
       }
     };
     await Promise.all([
-      ...[...bySource].map(async ([source, ofSource]) => readColumns(await this.lastingQuery(source, ofSource, regionIds, periods).getRawMany<Row>(), ofSource)),
+      ...[...bySource].map(async ([source, ofSource]) =>
+        readColumns(await this.lastingQuery(source, ofSource, regionIds, periods).getRawMany<Row>(), ofSource),
+      ),
       (async () => {
         if (daily.length === 0) return;
         const query = this.dataSource
@@ -142,7 +144,10 @@ export class MeasureStore {
         daily.forEach((measure, m) => {
           query.setParameter(`measure${m}`, measure.name);
           periods.forEach((_, p) =>
-            query.addSelect(`SUM(CASE WHEN rollup.measure = :measure${m} AND rollup.day BETWEEN :periodFrom${p} AND :periodTo${p} THEN rollup.value ELSE 0 END)`, `m${m}_${p}`),
+            query.addSelect(
+              `SUM(CASE WHEN rollup.measure = :measure${m} AND rollup.day BETWEEN :periodFrom${p} AND :periodTo${p} THEN rollup.value ELSE 0 END)`,
+              `m${m}_${p}`,
+            ),
           );
         });
         readColumns(await query.getRawMany<Row>(), daily);
@@ -157,7 +162,10 @@ export class MeasureStore {
    * in one query: per table, county, month (1-12) and contributing agency.
    * Records keep their county, so no closure join is needed.
    */
-  async contributionsOfTables(tables: readonly { measure: Measure; year: number }[], monthsOf: (year: number) => readonly DateRange[]): Promise<Contribution[][]> {
+  async contributionsOfTables(
+    tables: readonly { measure: Measure; year: number }[],
+    monthsOf: (year: number) => readonly DateRange[],
+  ): Promise<Contribution[][]> {
     if (tables.length === 0) return [];
     for (const { measure } of tables) if (!measure.individuals) throw new Error(`measure ${measure.name} counts no individuals`);
     const years = [...new Set(tables.map((table) => table.year))].sort((a, b) => a - b);
@@ -172,12 +180,18 @@ export class MeasureStore {
       .addSelect('rollup.agencyId', 'agencyId')
       .addSelect('SUM(rollup.value)', 'count')
       .where('rollup.measure IN (:...measures)', { measures: [...new Set(tables.map((table) => table.measure.name))] })
-      .andWhere(`(${years.map((_, y) => `rollup.day BETWEEN :yearFrom${y} AND :yearTo${y}`).join(' OR ')})`, Object.fromEntries(
-        years.flatMap((year, y) => {
-          const ofYear = monthsOf(year);
-          return [[`yearFrom${y}`, ofYear[0].from], [`yearTo${y}`, ofYear[ofYear.length - 1].to]];
-        }),
-      ))
+      .andWhere(
+        `(${years.map((_, y) => `rollup.day BETWEEN :yearFrom${y} AND :yearTo${y}`).join(' OR ')})`,
+        Object.fromEntries(
+          years.flatMap((year, y) => {
+            const ofYear = monthsOf(year);
+            return [
+              [`yearFrom${y}`, ofYear[0].from],
+              [`yearTo${y}`, ofYear[ofYear.length - 1].to],
+            ];
+          }),
+        ),
+      )
       .groupBy('rollup.measure')
       .addGroupBy('rollup.regionId')
       .addGroupBy('rollup.agencyId');
@@ -281,7 +295,10 @@ export class MeasureStore {
     measures.forEach((measure, m) => {
       const condition = measure.condition ? ` AND (${measure.condition})` : '';
       buckets.forEach((_, b) =>
-        query.addSelect(`SUM(CASE WHEN ${source.date} <= :bucketTo${b} AND ${source.endDate} >= :bucketFrom${b}${condition} THEN ${measure.value} ELSE 0 END)`, `m${m}_${b}`),
+        query.addSelect(
+          `SUM(CASE WHEN ${source.date} <= :bucketTo${b} AND ${source.endDate} >= :bucketFrom${b}${condition} THEN ${measure.value} ELSE 0 END)`,
+          `m${m}_${b}`,
+        ),
       );
       if (measure.parameters) query.setParameters(measure.parameters);
     });
@@ -324,12 +341,21 @@ function inBuckets<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, dateCo
   }
   // A single bucket is the whole period: nothing more to group by (and SQLite refuses to group by a constant).
   if (branches.length === 0) return query.addSelect('0', 'bucket');
-  return query.addSelect(`CASE ${branches.join(' ')} ELSE 0 END`, 'bucket').addGroupBy('bucket').setParameters(parameters);
+  return query
+    .addSelect(`CASE ${branches.join(' ')} ELSE 0 END`, 'bucket')
+    .addGroupBy('bucket')
+    .setParameters(parameters);
 }
 
 function rollupRowsOf(measure: Measure, rows: readonly Row[]): RollupRow[] {
   return rows
-    .map((row) => ({ measure: measure.name, regionId: String(row.regionId), day: dayOf(row.day), agencyId: String(row.agencyId ?? ''), value: integer(row.value) }))
+    .map((row) => ({
+      measure: measure.name,
+      regionId: String(row.regionId),
+      day: dayOf(row.day),
+      agencyId: String(row.agencyId ?? ''),
+      value: integer(row.value),
+    }))
     .filter((row) => row.value !== 0);
 }
 

@@ -33,8 +33,7 @@ export function monthRange(calendar: Calendar, year: number, month: number): Dat
 }
 
 export function unitRange(unit: CalendarUnit): DateRange {
-  const [firstMonth, lastMonth] =
-    unit.kind === 'MONTH' ? [unit.index, unit.index] : unit.kind === 'QUARTER' ? [unit.index * 3 - 2, unit.index * 3] : [1, 12];
+  const [firstMonth, lastMonth] = unit.kind === 'MONTH' ? [unit.index, unit.index] : unit.kind === 'QUARTER' ? [unit.index * 3 - 2, unit.index * 3] : [1, 12];
   return { from: monthRange(unit.calendar, unit.year, firstMonth).from, to: monthRange(unit.calendar, unit.year, lastMonth).to };
 }
 

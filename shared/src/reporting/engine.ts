@@ -80,9 +80,7 @@ function byQuestion<K extends { regionId: string }, V>(
     for (const key of keys) questions.set(questionOf(key), [...(questions.get(questionOf(key)) ?? []), key]);
     const answers = new Map<string, Map<string, V>>();
     await Promise.all(
-      [...questions].map(async ([question, group]) =>
-        answers.set(question, await answer(group[0], [...new Set(group.map((key) => key.regionId))], group)),
-      ),
+      [...questions].map(async ([question, group]) => answers.set(question, await answer(group[0], [...new Set(group.map((key) => key.regionId))], group))),
     );
     return keys.map((key) => answers.get(questionOf(key))!.get(key.regionId)!);
   };
@@ -92,7 +90,11 @@ const monthsOfSolarYear = (year: number) => bucketsOf(solarYearRange(year), 'SOL
 
 /** The figures a cached answer holds, roughly: what its share of the cache's size limit is counted as. */
 const figuresIn = (value: Figures | FiguresBucket[] | number | null): number =>
-  Array.isArray(value) ? value.reduce((sum, bucket) => sum + Object.keys(bucket.stats).length, 0) : value && typeof value === 'object' ? Object.keys(value).length : 1;
+  Array.isArray(value)
+    ? value.reduce((sum, bucket) => sum + Object.keys(bucket.stats).length, 0)
+    : value && typeof value === 'object'
+      ? Object.keys(value).length
+      : 1;
 
 /**
  * Per-request loaders over one subgraph's measures.
@@ -115,7 +117,9 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
   // The versions of every measure, read once per request (one statement).
   let versions: Promise<{ byMeasure: Map<string, string>; all: string }> | null = null;
   const versionsOnce = () =>
-    (versions ??= store.versions(set.measures).then((byMeasure) => ({ byMeasure, all: [...byMeasure].map(([measure, version]) => `${measure}=${version}`).join(',') })));
+    (versions ??= store
+      .versions(set.measures)
+      .then((byMeasure) => ({ byMeasure, all: [...byMeasure].map(([measure, version]) => `${measure}=${version}`).join(',') })));
 
   /**
    * A batch function answering from the cache what it can and computing the
@@ -176,7 +180,13 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
     return new Map(wanted.map((measure, index) => [measure.name, loaded[index]]));
   }
 
-  function figuresOf(regionId: string, counts: Map<string, Map<string, number[]>>, index: number, unit: CalendarUnit | null, unitTables: Map<string, SuppressedTable> | null): Figures {
+  function figuresOf(
+    regionId: string,
+    counts: Map<string, Map<string, number[]>>,
+    index: number,
+    unit: CalendarUnit | null,
+    unitTables: Map<string, SuppressedTable> | null,
+  ): Figures {
     const figures = { suppressed: [] as string[] } as Figures;
     for (const measure of set.measures) {
       if (!measure.individuals) {
@@ -210,35 +220,39 @@ export function statisticsLoaders(store: MeasureStore, set: MeasureSet, threshol
   );
 
   const series = new DataLoader<SeriesKey, FiguresBucket[], string>(
-    cachedAnswers('series', seriesKeyString, byQuestion(
-      (key) => `${key.from}|${key.to}|${key.granularity}`,
-      async (sample, regionIds) => {
-        const buckets = bucketsOf({ from: sample.from, to: sample.to }, sample.granularity);
-        // A cut first or last bucket, or a Gregorian one, is no published unit: it needs no table.
-        const units = buckets.map((bucket) => publishedUnitOf(bucket));
-        const years = [...new Set(units.filter((unit) => unit !== null).map((unit) => unit.year))];
-        const [counts, yearTables] = await Promise.all([
-          store.figures(counted, regionIds, buckets),
-          Promise.all(years.map(async (year) => [year, await individualCells({ calendar: 'SOLAR', kind: 'YEAR', year, index: 0 })] as const)).then(
-            (entries) => new Map(entries),
-          ),
-        ]);
-        return new Map(
-          regionIds.map((regionId) => [
-            regionId,
-            buckets.map((bucket, index) => {
-              const unit = units[index];
-              return {
-                start: bucket.from,
-                end: bucket.to,
-                label: bucket.label,
-                stats: figuresOf(regionId, counts, index, unit, unit ? yearTables.get(unit.year)! : null),
-              };
-            }),
-          ]),
-        );
-      },
-    )),
+    cachedAnswers(
+      'series',
+      seriesKeyString,
+      byQuestion(
+        (key) => `${key.from}|${key.to}|${key.granularity}`,
+        async (sample, regionIds) => {
+          const buckets = bucketsOf({ from: sample.from, to: sample.to }, sample.granularity);
+          // A cut first or last bucket, or a Gregorian one, is no published unit: it needs no table.
+          const units = buckets.map((bucket) => publishedUnitOf(bucket));
+          const years = [...new Set(units.filter((unit) => unit !== null).map((unit) => unit.year))];
+          const [counts, yearTables] = await Promise.all([
+            store.figures(counted, regionIds, buckets),
+            Promise.all(years.map(async (year) => [year, await individualCells({ calendar: 'SOLAR', kind: 'YEAR', year, index: 0 })] as const)).then(
+              (entries) => new Map(entries),
+            ),
+          ]);
+          return new Map(
+            regionIds.map((regionId) => [
+              regionId,
+              buckets.map((bucket, index) => {
+                const unit = units[index];
+                return {
+                  start: bucket.from,
+                  end: bucket.to,
+                  label: bucket.label,
+                  stats: figuresOf(regionId, counts, index, unit, unit ? yearTables.get(unit.year)! : null),
+                };
+              }),
+            ]),
+          );
+        },
+      ),
+    ),
     { cacheKeyFn: seriesKeyString, maxBatchSize: MAX_BATCH_KEYS },
   );
 

@@ -113,7 +113,14 @@ const ownSpaces = new Map<number, Subspace>();
 /** The span of the units in a bit mask of published units (17 bits), memoized. */
 function ownSpace(mask: number): Subspace {
   let space = ownSpaces.get(mask);
-  if (!space) ownSpaces.set(mask, (space = Subspace.span(MONTHS, UNIT_VECTORS.filter((_, u) => mask & (1 << u)))));
+  if (!space)
+    ownSpaces.set(
+      mask,
+      (space = Subspace.span(
+        MONTHS,
+        UNIT_VECTORS.filter((_, u) => mask & (1 << u)),
+      )),
+    );
   return space;
 }
 
@@ -197,7 +204,18 @@ export class SuppressedTable {
         for (const m of unit.months) months[m - 1].forEach((count, agency) => cellShares.set(agency, (cellShares.get(agency) ?? 0) + count));
         let value = 0;
         for (const count of cellShares.values()) value += count;
-        const cell: Cell = { regionId: node.id, kind: unit.kind, index: unit.index, key: '', node: n, unit: u, value, shares: cellShares, hidden: false, relations: [] };
+        const cell: Cell = {
+          regionId: node.id,
+          kind: unit.kind,
+          index: unit.index,
+          key: '',
+          node: n,
+          unit: u,
+          value,
+          shares: cellShares,
+          hidden: false,
+          relations: [],
+        };
         cell.key = keyOf(cell);
         node.cells.push(cell);
         this.cells.set(cell.key, cell);
@@ -218,8 +236,18 @@ export class SuppressedTable {
       for (const member of [total, ...parts]) member.relations.push(relation);
     };
     for (const node of this.nodes) {
-      for (const { total, parts } of UNIT_RELATIONS) add(node.cells[total], parts.map((u) => node.cells[u]));
-      if (node.children.length > 0) UNITS.forEach((_, u) => add(node.cells[u], node.children.map((child) => this.nodes[child].cells[u])));
+      for (const { total, parts } of UNIT_RELATIONS)
+        add(
+          node.cells[total],
+          parts.map((u) => node.cells[u]),
+        );
+      if (node.children.length > 0)
+        UNITS.forEach((_, u) =>
+          add(
+            node.cells[u],
+            node.children.map((child) => this.nodes[child].cells[u]),
+          ),
+        );
     }
   }
 
@@ -414,7 +442,11 @@ const CACHE_SIZE = 256;
  * threshold and the regions: the same data gives the same table without
  * recomputing it, and a write that changes a count gives a new one.
  */
-export function suppressedTableOf(contributions: readonly Contribution[], threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
+export function suppressedTableOf(
+  contributions: readonly Contribution[],
+  threshold: number,
+  regions: readonly RegionNode[] = referenceRegionTree(),
+): SuppressedTable {
   const merged = new Map<string, number>();
   for (const { regionId, month, agencyId, count } of contributions) {
     if (count === 0) continue;
@@ -438,7 +470,11 @@ export function suppressedTableOf(contributions: readonly Contribution[], thresh
  * without the contributor rule); kept until the statistics engine calls
  * `suppressedTableOf`.
  */
-export function suppressedTable(monthly: ReadonlyMap<string, readonly number[]>, threshold: number, regions: readonly RegionNode[] = referenceRegionTree()): SuppressedTable {
+export function suppressedTable(
+  monthly: ReadonlyMap<string, readonly number[]>,
+  threshold: number,
+  regions: readonly RegionNode[] = referenceRegionTree(),
+): SuppressedTable {
   const contributions: Contribution[] = [];
   for (const [regionId, months] of monthly) months.forEach((count, m) => contributions.push({ regionId, month: m + 1, agencyId: '', count }));
   return suppressedTableOf(contributions, threshold, regions);

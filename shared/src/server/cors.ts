@@ -22,7 +22,10 @@ export function corsPolicy(config: Pick<Config, 'env' | 'isProduction'>): CorsPo
     return { allows: (origin) => !config.isProduction && LOCALHOST.test(origin) };
   }
   const origins = new Set<string>();
-  for (const part of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     let url: URL;
     try {
       url = new URL(part);

@@ -179,8 +179,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
           stream = result.body.asyncIterator;
         }
       } catch (error) {
-        const refusal =
-          error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        const refusal = error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         if (!(error instanceof HttpError)) options.onError?.(error, requestId);
         summary.refusal = refusal;
         summary.status = refusal.status;
@@ -226,8 +225,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       if (!response.headersSent) {
         response.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
         response.end(errorBody(new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId));
-      }
-      else response.destroy();
+      } else response.destroy();
     }
   }
 }

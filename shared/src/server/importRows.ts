@@ -137,12 +137,7 @@ export interface RowImport<Checked> {
  * one transaction each, so a refused row writes nothing and never stops the
  * others. A failure that is not the row's fault (the database gone) ends the import.
  */
-export async function importBatch<Checked>(
-  rows: Row[],
-  lines: number[],
-  context: ImportContext,
-  spec: RowImport<Checked>,
-): Promise<ImportResult> {
+export async function importBatch<Checked>(rows: Row[], lines: number[], context: ImportContext, spec: RowImport<Checked>): Promise<ImportResult> {
   const result: ImportResult = { inserted: 0, skipped: 0, errors: [] };
   const refuse = (index: number, error: unknown) => {
     if (!(error instanceof GraphQLError) || !ROW_ERROR_CODES.includes(error.extensions?.code)) throw error;
@@ -269,7 +264,11 @@ async function writeBatch<Checked>(
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
       if (missing.length > 0) await writeMany(manager, missing);
       let updated = 0;
-      if (spec.updateMany) updated = await spec.updateMany(manager, [...existing].map((id) => ({ id, checked: pending.get(id)! })));
+      if (spec.updateMany)
+        updated = await spec.updateMany(
+          manager,
+          [...existing].map((id) => ({ id, checked: pending.get(id)! })),
+        );
       else if (spec.update) {
         for (const id of existing) if (await spec.update(manager, id, pending.get(id)!)) updated += 1;
       }

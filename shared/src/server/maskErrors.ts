@@ -64,9 +64,7 @@ export function maskErrors(log: (error: unknown) => string | undefined, options:
     }
     if (typeof code === 'string' && CLIENT_CODES.has(code) && deliberate) {
       // Only what the contract names goes out: not the stack, not the gateway's serviceName.
-      const extensions = Object.fromEntries(
-        Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)),
-      );
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
       if (RETRYABLE_CODES.has(code)) extensions.retryable = true;
       return { ...formatted, extensions };
     }

@@ -108,10 +108,7 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export async function openSubgraphStore(
-  module: Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>,
-  config: Config,
-): Promise<Store> {
+export async function openSubgraphStore(module: Pick<SubgraphModule, 'name' | 'entities' | 'migrations'>, config: Config): Promise<Store> {
   return openStore({ config: storeConfig(config, module.name), entities: module.entities, migrations: module.migrations });
 }
 
@@ -123,10 +120,7 @@ const DOMAIN_READ_SCOPE: Record<SubgraphName, string> = {
   divorce: 'family:read',
 };
 
-export function createSubgraphApollo<TContext extends SubgraphContext>(
-  module: SubgraphModule<TContext>,
-  logger: Logger,
-): ApolloServer<TContext> {
+export function createSubgraphApollo<TContext extends SubgraphContext>(module: SubgraphModule<TContext>, logger: Logger): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: module.typeDefs,

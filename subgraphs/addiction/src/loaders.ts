@@ -9,8 +9,7 @@ export interface SessionsKey {
   period: DateRange | null;
 }
 
-const sessionsKeyString = (programId: string, period: DateRange | null): string =>
-  `${programId}|${period?.from ?? ''}|${period?.to ?? ''}`;
+const sessionsKeyString = (programId: string, period: DateRange | null): string => `${programId}|${period?.from ?? ''}|${period?.to ?? ''}`;
 
 /** Groups keys by a part they share, so that each group is one query however many keys it holds. */
 function groupBy<K>(keys: readonly K[], groupOf: (key: K) => string): K[][] {
@@ -34,8 +33,14 @@ export function createLoaders(stores: Stores, callerAgencyId: string | null, sup
     /** Region.preventionStats, Region.preventionSeries and PreventionTarget.actual, through the shared statistics engine. */
     statistics: statisticsLoaders(stores.measures, PREVENTION_MEASURES, suppressionThreshold),
 
-    programById: loaderByKey((ids: readonly string[]) => stores.programs.findByIds(ids), (program) => program.id),
-    programByCode: loaderByKey((codes: readonly string[]) => stores.programs.findByCodes(codes), (program) => program.code),
+    programById: loaderByKey(
+      (ids: readonly string[]) => stores.programs.findByIds(ids),
+      (program) => program.id,
+    ),
+    programByCode: loaderByKey(
+      (codes: readonly string[]) => stores.programs.findByCodes(codes),
+      (program) => program.code,
+    ),
     // Rows found by agreement id always have one, hence the cast.
     programsByAgreementId: loaderGroupedByKey(
       (ids: readonly string[]) => stores.programs.findByAgreementIds(ids),
@@ -48,7 +53,10 @@ export function createLoaders(stores: Stores, callerAgencyId: string | null, sup
         // One query per distinct period: a page of programmes asked with the same period is one query.
         for (const group of groupBy(keys, (key) => sessionsKeyString('', key.period))) {
           const period = group[0].period;
-          const sessions = await stores.sessions.findByProgramIds(group.map((key) => key.programId), period);
+          const sessions = await stores.sessions.findByProgramIds(
+            group.map((key) => key.programId),
+            period,
+          );
           for (const session of sessions) {
             const name = sessionsKeyString(session.programId, period);
             const list = byProgramAndPeriod.get(name);
@@ -62,8 +70,7 @@ export function createLoaders(stores: Stores, callerAgencyId: string | null, sup
     ),
 
     referralById: loaderByKey(
-      async (ids: readonly string[]): Promise<TreatmentReferral[]> =>
-        callerAgencyId === null ? [] : stores.referrals.findVisibleByIds(ids, callerAgencyId),
+      async (ids: readonly string[]): Promise<TreatmentReferral[]> => (callerAgencyId === null ? [] : stores.referrals.findVisibleByIds(ids, callerAgencyId)),
       (referral) => referral.id,
     ),
   };

@@ -2,5 +2,4 @@
 export const SAFETY_DOMAINS = ['TRAFFIC', 'ADDICTION', 'FAMILY', 'LAWLESSNESS', 'CYBER'] as const;
 export type SafetyDomain = (typeof SAFETY_DOMAINS)[number];
 
-export const domainOrder = (a: string, b: string): number =>
-  SAFETY_DOMAINS.indexOf(a as SafetyDomain) - SAFETY_DOMAINS.indexOf(b as SafetyDomain);
+export const domainOrder = (a: string, b: string): number => SAFETY_DOMAINS.indexOf(a as SafetyDomain) - SAFETY_DOMAINS.indexOf(b as SafetyDomain);

@@ -36,17 +36,35 @@ function byStatus(fetch: (ids: string[], status: AgreementStatus | null) => Prom
 /** Per-request loaders: every lookup by id or code and every list relation is one batched query. */
 export function createLoaders(stores: Stores) {
   return {
-    agreementById: loaderByKey((ids: readonly string[]) => stores.agreements.findByIds(ids), (agreement) => agreement.id),
-    agreementByCode: loaderByKey((codes: readonly string[]) => stores.agreements.findByCodes(codes), (agreement) => agreement.code),
-    domainsByAgreementId: loaderGroupedByKey((ids: readonly string[]) => stores.domains.findByAgreementIds(ids), (domain) => domain.agreementId),
-    partiesByAgreementId: loaderGroupedByKey((ids: readonly string[]) => stores.parties.findByAgreementIds(ids), (party) => party.agreementId),
+    agreementById: loaderByKey(
+      (ids: readonly string[]) => stores.agreements.findByIds(ids),
+      (agreement) => agreement.id,
+    ),
+    agreementByCode: loaderByKey(
+      (codes: readonly string[]) => stores.agreements.findByCodes(codes),
+      (agreement) => agreement.code,
+    ),
+    domainsByAgreementId: loaderGroupedByKey(
+      (ids: readonly string[]) => stores.domains.findByAgreementIds(ids),
+      (domain) => domain.agreementId,
+    ),
+    partiesByAgreementId: loaderGroupedByKey(
+      (ids: readonly string[]) => stores.parties.findByAgreementIds(ids),
+      (party) => party.agreementId,
+    ),
     // Keyed by MOU, not by party: a page of 500 MOUs has a few thousand parties, more than one batch holds.
     commitmentsByAgreementId: loaderGroupedByKey(
       (ids: readonly string[]) => stores.parties.findCommitmentsByAgreementIds(ids),
       (commitment) => commitment.agreementId,
     ),
-    targetsByAgreementId: loaderGroupedByKey((ids: readonly string[]) => stores.targets.findByAgreementIds(ids), (target) => target.agreementId),
-    targetById: loaderByKey((ids: readonly string[]) => stores.targets.findByIds(ids), (target) => target.id),
+    targetsByAgreementId: loaderGroupedByKey(
+      (ids: readonly string[]) => stores.targets.findByAgreementIds(ids),
+      (target) => target.agreementId,
+    ),
+    targetById: loaderByKey(
+      (ids: readonly string[]) => stores.targets.findByIds(ids),
+      (target) => target.id,
+    ),
     agreementsByAgency: loaderGroupedByKey(
       byStatus(async (ids, status) =>
         (await stores.agreements.findByAgencyIds(ids, status)).map(({ agencyId, agreement }) => ({ parentId: agencyId, agreement })),
@@ -54,9 +72,7 @@ export function createLoaders(stores: Stores) {
       (found) => found.key,
     ),
     agreementsByRegion: loaderGroupedByKey(
-      byStatus(async (ids, status) =>
-        (await stores.agreements.findByRegionIds(ids, status)).map((agreement) => ({ parentId: agreement.regionId, agreement })),
-      ),
+      byStatus(async (ids, status) => (await stores.agreements.findByRegionIds(ids, status)).map((agreement) => ({ parentId: agreement.regionId, agreement }))),
       (found) => found.key,
     ),
   };

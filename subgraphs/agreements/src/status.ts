@@ -31,7 +31,11 @@ export interface StatusAlternative {
 }
 
 export function statusCondition(wanted: AgreementStatus): StatusAlternative[] {
-  if (wanted === 'EXPIRED') return [{ recorded: ['EXPIRED'], ended: null }, { recorded: LAPSING_STATUSES, ended: true }];
+  if (wanted === 'EXPIRED')
+    return [
+      { recorded: ['EXPIRED'], ended: null },
+      { recorded: LAPSING_STATUSES, ended: true },
+    ];
   if (LAPSING_STATUSES.includes(wanted)) return [{ recorded: [wanted], ended: false }];
   return [{ recorded: [wanted], ended: null }];
 }

@@ -9,8 +9,14 @@ import { FAMILY_MEASURES, type Stores } from './store';
  */
 export function createLoaders(stores: Stores, viewerAgencyId: string | null, suppressionThreshold: number) {
   return {
-    unitById: loaderByKey((ids: readonly string[]) => stores.units.findByIds(ids), (unit) => unit.id),
-    unitsByHostAgencyId: loaderGroupedByKey((ids: readonly string[]) => stores.units.findByHostAgencyIds(ids), (unit) => unit.hostAgencyId),
+    unitById: loaderByKey(
+      (ids: readonly string[]) => stores.units.findByIds(ids),
+      (unit) => unit.id,
+    ),
+    unitsByHostAgencyId: loaderGroupedByKey(
+      (ids: readonly string[]) => stores.units.findByHostAgencyIds(ids),
+      (unit) => unit.hostAgencyId,
+    ),
     visibleCaseById: loaderByKey(
       (ids: readonly string[]) => (viewerAgencyId ? stores.cases.findByIdsHostedBy(ids, viewerAgencyId) : Promise.resolve([])),
       (counselingCase) => counselingCase.id,
@@ -23,7 +29,10 @@ export function createLoaders(stores: Stores, viewerAgencyId: string | null, sup
       (ids: readonly string[]) => (viewerAgencyId ? stores.sessions.findByIdsHostedBy(ids, viewerAgencyId) : Promise.resolve([])),
       (session) => session.id,
     ),
-    programById: loaderByKey((ids: readonly string[]) => stores.programs.findByIds(ids), (program) => program.id),
+    programById: loaderByKey(
+      (ids: readonly string[]) => stores.programs.findByIds(ids),
+      (program) => program.id,
+    ),
     /** Region.familyStats, Region.familySeries and FamilyTarget.actual, through the shared statistics engine. */
     statistics: statisticsLoaders(stores.measures, FAMILY_MEASURES, suppressionThreshold),
   };

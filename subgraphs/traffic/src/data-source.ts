@@ -4,6 +4,4 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 
 /** For the TypeORM CLI (`typeorm migration:show -d dist/data-source.js`); services open stores through `openStore`. */
-export default new DataSource(
-  dataSourceOptions({ config: storeConfig(loadConfig(), 'traffic'), entities, migrations }, new StatementCounter()),
-);
+export default new DataSource(dataSourceOptions({ config: storeConfig(loadConfig(), 'traffic'), entities, migrations }, new StatementCounter()));

@@ -38,9 +38,7 @@ export class CreateAudit1764000000900 implements MigrationInterface {
     // The head exists from the start so that the first writers lock an existing
     // row (InnoDB would otherwise take gap locks and deadlock them).
     const escape = (name: string) => queryRunner.connection.driver.escape(name);
-    await queryRunner.query(
-      `INSERT INTO ${escape('audit_head')} (${escape('id')}, ${escape('seq')}, ${escape('hash')}) VALUES (1, 0, '${'0'.repeat(64)}')`,
-    );
+    await queryRunner.query(`INSERT INTO ${escape('audit_head')} (${escape('id')}, ${escape('seq')}, ${escape('hash')}) VALUES (1, 0, '${'0'.repeat(64)}')`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -322,10 +322,7 @@ describe('addiction subgraph: MOU target actuals', () => {
 
   it('adds the counties up to the province and the province up to the country', async () => {
     const counties = countiesOf('IR-10');
-    const values = await actuals([
-      ...counties.map((county) => target('PEOPLE_REACHED', county.code, year1404)),
-      target('PEOPLE_REACHED', 'IR', year1404),
-    ]);
+    const values = await actuals([...counties.map((county) => target('PEOPLE_REACHED', county.code, year1404)), target('PEOPLE_REACHED', 'IR', year1404)]);
     const countyValues = values.slice(0, counties.length) as number[];
     expect(countyValues.every((value) => value > 0)).toBe(true);
     expect(countyValues.reduce((sum, value) => sum + value, 0)).toBe(120_000);
@@ -476,7 +473,12 @@ describe('addiction subgraph: treatment referrals', () => {
       expect(readSide.length).toBeGreaterThan(20);
       for (const definition of readSide) expect(print(definition)).not.toMatch(personal);
     }
-    const types = introspection.data!.__schema.types as readonly { kind: string; name: string; fields?: readonly { name: string }[] | null; inputFields?: readonly { name: string }[] | null }[];
+    const types = introspection.data!.__schema.types as readonly {
+      kind: string;
+      name: string;
+      fields?: readonly { name: string }[] | null;
+      inputFields?: readonly { name: string }[] | null;
+    }[];
     const personalFields = types.flatMap((type) =>
       [...(type.fields ?? []), ...(type.inputFields ?? [])].filter((field) => personal.test(field.name)).map((field) => `${type.name}.${field.name}`),
     );

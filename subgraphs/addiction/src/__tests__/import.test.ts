@@ -50,7 +50,11 @@ function contextOf(agencyCode: string): ImportContext {
 
 /** Rows as a CSV file gives them (every value a string), on lines 2, 3, ... */
 function importAs(agencyCode: string, rows: Record<string, unknown>[]): Promise<ImportResult> {
-  return sessions.importRows(rows, rows.map((_, index) => index + 2), contextOf(agencyCode));
+  return sessions.importRows(
+    rows,
+    rows.map((_, index) => index + 2),
+    contextOf(agencyCode),
+  );
 }
 
 const sessionIdOf = (agencyCode: string, externalId: string) => stableId('import:addiction:sessions', `${agencyCode}:${externalId}`);
@@ -86,8 +90,20 @@ describe('addiction sessions import', () => {
 
     expect(await sessionsOf(PROVINCE_PROGRAM)).toEqual(
       expect.arrayContaining([
-        { id: sessionIdOf(HEALTH_PROVINCE, persianExternalId), heldOn: lastWeek, attendance: 35, region: { id: regionId('IR-10-12') }, recordedBy: { id: agencyId(HEALTH_PROVINCE) } },
-        { id: sessionIdOf(HEALTH_PROVINCE, 'S-2'), heldOn: today, attendance: 0, region: { id: regionId('IR-10-01') }, recordedBy: { id: agencyId(HEALTH_PROVINCE) } },
+        {
+          id: sessionIdOf(HEALTH_PROVINCE, persianExternalId),
+          heldOn: lastWeek,
+          attendance: 35,
+          region: { id: regionId('IR-10-12') },
+          recordedBy: { id: agencyId(HEALTH_PROVINCE) },
+        },
+        {
+          id: sessionIdOf(HEALTH_PROVINCE, 'S-2'),
+          heldOn: today,
+          attendance: 0,
+          region: { id: regionId('IR-10-01') },
+          recordedBy: { id: agencyId(HEALTH_PROVINCE) },
+        },
       ]),
     );
     expect(await sessionsOf(KASHAN_PROGRAM)).toContainEqual(expect.objectContaining({ id: sessionIdOf(HEALTH_PROVINCE, 'S-3'), attendance: 100_000 }));
@@ -150,7 +166,11 @@ describe('addiction sessions import', () => {
     const refusedAtSeeded = await importAs(HEALTH_PROVINCE, [seeded]);
     const refusedAtOthers = await importAs('HEALTH-IR-10-12', [row('O-2')]);
     for (const result of [refusedAtSeeded, refusedAtOthers]) {
-      expect(result).toEqual({ inserted: 0, skipped: 0, errors: [{ line: 2, argument: 'programCode', message: 'Only the programme’s lead agency records its sessions' }] });
+      expect(result).toEqual({
+        inserted: 0,
+        skipped: 0,
+        errors: [{ line: 2, argument: 'programCode', message: 'Only the programme’s lead agency records its sessions' }],
+      });
     }
     expect(await rowCount()).toBe(before);
   });
@@ -162,7 +182,12 @@ describe('addiction sessions import: corrected exports', () => {
     expect(await importAs(HEALTH_PROVINCE, [row('CORR-1')])).toEqual({ inserted: 1, skipped: 0, errors: [] });
     expect(await importAs(HEALTH_PROVINCE, [row('CORR-1')])).toEqual({ inserted: 0, skipped: 1, errors: [] });
     const count = await rowCount();
-    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1', { attendance: '41', regionCode: 'IR-10-01' })])).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await importAs(HEALTH_PROVINCE, [row('CORR-1', { attendance: '41', regionCode: 'IR-10-01' })])).toEqual({
+      inserted: 0,
+      skipped: 0,
+      updated: 1,
+      errors: [],
+    });
     expect(await rowCount()).toBe(count);
     expect((await sessionsOf(PROVINCE_PROGRAM)).find((session) => session.id === id)).toMatchObject({ attendance: 41, region: { id: regionId('IR-10-01') } });
     // A correction is checked like a new session: refused, and the session stays as it was.
@@ -181,7 +206,10 @@ describe('addiction sessions import: corrected exports', () => {
 describe('npm run import -- addiction', () => {
   const cli = resolve(__dirname, '../../../../cli/dist/commands/import.js');
   const run = (file: string, agency = HEALTH_PROVINCE, kind = 'sessions', ...options: string[]) =>
-    spawnSync(process.execPath, [cli, 'addiction', file, '--agency', agency, '--kind', kind, ...options], { env: { ...harness.config.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    spawnSync(process.execPath, [cli, 'addiction', file, '--agency', agency, '--kind', kind, ...options], {
+      env: { ...harness.config.env, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
 
   it('imports treatment referrals: the national id only as its keyed pseudonym, never stored, in the reject file nor the output', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'addiction-referrals-'));
@@ -236,7 +264,10 @@ describe('npm run import -- addiction', () => {
     const folder = mkdtempSync(join(tmpdir(), 'addiction-programs-'));
     const file = join(folder, 'programs.csv');
     const header = 'externalId,code,title,titleFa,kind,regionCode,startsOn,endsOn';
-    writeFileSync(file, `${header}\nP-1,PREV-IMPORTED-1,Imported,برنامه وارد شده,COMMUNITY,IR-10-12,2025-03-21,2026-03-20\nP-2,${PROVINCE_PROGRAM},Taken,گرفته,COMMUNITY,IR-10,2025-03-21,2026-03-20\n`);
+    writeFileSync(
+      file,
+      `${header}\nP-1,PREV-IMPORTED-1,Imported,برنامه وارد شده,COMMUNITY,IR-10-12,2025-03-21,2026-03-20\nP-2,${PROVINCE_PROGRAM},Taken,گرفته,COMMUNITY,IR-10,2025-03-21,2026-03-20\n`,
+    );
     const first = run(file, HEALTH_PROVINCE, 'programs');
     expect(first.stdout).toContain('addiction programs: read 2, inserted 1, updated 0, unchanged 0, refused 1');
     expect(first.stderr).toContain(`line 3 (code): a programme with code ${PROVINCE_PROGRAM} already exists`);
@@ -263,7 +294,10 @@ describe('npm run import -- addiction', () => {
     expect(again.stdout).toContain('inserted 0, updated 0, unchanged 1, refused 0');
 
     const bad = join(folder, 'bad.csv');
-    writeFileSync(bad, `externalId,programCode,heldOn,regionCode,attendance\nCLI-2,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,40\nCLI-3,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,-3\n`);
+    writeFileSync(
+      bad,
+      `externalId,programCode,heldOn,regionCode,attendance\nCLI-2,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,40\nCLI-3,${PROVINCE_PROGRAM},${lastWeek},IR-10-05,-3\n`,
+    );
     const refused = run(bad);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (attendance): must be a whole number from 0 to 100000');

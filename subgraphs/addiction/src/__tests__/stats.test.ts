@@ -129,7 +129,11 @@ describe('addiction subgraph: region prevention statistics', () => {
     let comparedOverTime = 0;
     for (const region of [province, ...countyStats]) {
       const [year, quarters, months] = [region[0], region.slice(1, 5), region.slice(5)];
-      const relations: [Stats, Stats[]][] = [[year, quarters], [year, months], ...quarters.map((quarter, q): [Stats, Stats[]] => [quarter, months.slice(q * 3, q * 3 + 3)])];
+      const relations: [Stats, Stats[]][] = [
+        [year, quarters],
+        [year, months],
+        ...quarters.map((quarter, q): [Stats, Stats[]] => [quarter, months.slice(q * 3, q * 3 + 3)]),
+      ];
       for (const [total, parts] of relations) {
         for (const field of SMALL_COUNTS) {
           if (total[field] === null || parts.some((part) => part[field] === null)) continue;

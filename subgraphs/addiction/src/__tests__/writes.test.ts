@@ -1,4 +1,14 @@
-import { agencyId, armFailpoint, disarmFailpoints, IdempotencyKey, isValidNationalId, regionId, todayInIran, type Store, MeasureStore } from '@safety-graph/shared';
+import {
+  agencyId,
+  armFailpoint,
+  disarmFailpoints,
+  IdempotencyKey,
+  isValidNationalId,
+  regionId,
+  todayInIran,
+  type Store,
+  MeasureStore,
+} from '@safety-graph/shared';
 import { inPersianDigits, nationalId, callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { addiction } from '../index';
 import type { AddictionContext } from '../context';
@@ -11,7 +21,6 @@ beforeAll(async () => {
 });
 afterEach(() => disarmFailpoints());
 afterAll(() => harness?.close());
-
 
 /** The people of these tests; none of them may ever reach the store or an answer. */
 const PERSON_A = nationalId('049937089');
@@ -76,7 +85,14 @@ interface ProgramAnswer {
   };
 }
 interface SessionAnswer {
-  recordProgramSession: { id: string; heldOn: string; attendance: number; region: { id: string }; recordedBy: { id: string }; program: { id: string; code: string } };
+  recordProgramSession: {
+    id: string;
+    heldOn: string;
+    attendance: number;
+    region: { id: string };
+    recordedBy: { id: string };
+    program: { id: string; code: string };
+  };
 }
 interface ReferralNode {
   id: string;
@@ -185,7 +201,11 @@ describe('createPreventionProgram', () => {
       [{ idempotencyKey: '' }, 'input.idempotencyKey'],
     ];
     for (const [overrides, argumentName] of cases) {
-      expectError(await ask(HEALTH_PROVINCE, CREATE_PROGRAM, { input: programInput({ code: 'PREV-TEST-INVALID', ...overrides }) }), 'BAD_USER_INPUT', argumentName);
+      expectError(
+        await ask(HEALTH_PROVINCE, CREATE_PROGRAM, { input: programInput({ code: 'PREV-TEST-INVALID', ...overrides }) }),
+        'BAD_USER_INPUT',
+        argumentName,
+      );
     }
     // A programme of one day, and a title of exactly 200 Persian letters, are fine.
     await createProgram({ code: 'PREV-TEST-ONE-DAY', startsOn: '2025-06-01', endsOn: '2025-06-01', titleFa: 'ا'.repeat(200) });
@@ -287,7 +307,12 @@ describe('recordProgramSession', () => {
 
   it('shows a new session to later fields of the same request: the programme’s sessions and the region’s figures', async () => {
     const period = { from: lastWeek, to: lastWeek };
-    const answer = await ask<Record<'first' | 'second', { id: string; program: { sessions: { id: string }[] }; region: { preventionStats: { sessions: number; peopleReached: number } } }>>(
+    const answer = await ask<
+      Record<
+        'first' | 'second',
+        { id: string; program: { sessions: { id: string }[] }; region: { preventionStats: { sessions: number; peopleReached: number } } }
+      >
+    >(
       HEALTH_PROVINCE,
       `mutation($first: RecordProgramSessionInput!, $second: RecordProgramSessionInput!, $period: PeriodInput!) {
         first: recordProgramSession(input: $first) { id program { sessions { id } } region { preventionStats(period: $period) { sessions peopleReached } } }
@@ -310,7 +335,10 @@ describe('recordProgramSession', () => {
     }
     // Seeded programmes are led by others too.
     const seeded = await ask<{ preventionProgram: { id: string } }>(HEALTH_PROVINCE, `{ preventionProgram(code: "PREV-1404-SCHOOL-IR-10-12") { id } }`);
-    expectError(await ask(HEALTH_PROVINCE, RECORD_SESSION, { input: sessionInput({ programId: seeded.data!.preventionProgram.id, heldOn: '2025-05-01' }) }), 'FORBIDDEN');
+    expectError(
+      await ask(HEALTH_PROVINCE, RECORD_SESSION, { input: sessionInput({ programId: seeded.data!.preventionProgram.id, heldOn: '2025-05-01' }) }),
+      'FORBIDDEN',
+    );
     expectError(await ask(HEALTH_PROVINCE, RECORD_SESSION, { input: sessionInput() }, READ_ONLY), 'FORBIDDEN');
     expect(await rowCounts()).toEqual(before);
   });
@@ -421,15 +449,26 @@ describe('referToTreatment and updateReferralStatus', () => {
 
   it('needs addiction:write', async () => {
     const before = await rowCounts();
-    const answer = await ask(POLICE_KASHAN, REFER, {
-      input: { subjectNationalId: PERSON_A, referredOn: lastWeek, regionId: KASHAN, toAgencyId: agencyId(HEALTH_KASHAN) },
-    }, READ_ONLY);
+    const answer = await ask(
+      POLICE_KASHAN,
+      REFER,
+      {
+        input: { subjectNationalId: PERSON_A, referredOn: lastWeek, regionId: KASHAN, toAgencyId: agencyId(HEALTH_KASHAN) },
+      },
+      READ_ONLY,
+    );
     expectError(answer, 'FORBIDDEN');
     expect(await rowCounts()).toEqual(before);
   });
 
   it('answers a retry with the same key with the first referral, and the same key for another person with CONFLICT', async () => {
-    const input = { subjectNationalId: PERSON_C, referredOn: lastWeek, regionId: KASHAN, toAgencyId: agencyId(HEALTH_KASHAN), idempotencyKey: 'referral-retry-1' };
+    const input = {
+      subjectNationalId: PERSON_C,
+      referredOn: lastWeek,
+      regionId: KASHAN,
+      toAgencyId: agencyId(HEALTH_KASHAN),
+      idempotencyKey: 'referral-retry-1',
+    };
     const first = await ask<{ referToTreatment: ReferralNode }>(POLICE_KASHAN, REFER, { input });
     expect(first.errors).toBeUndefined();
     const afterFirst = await rowCounts();
@@ -507,7 +546,11 @@ describe('referToTreatment and updateReferralStatus', () => {
       expectError(answer, 'BAD_USER_INPUT', 'input.referralId');
       expect(answer.errors![0].message).toMatch(/no such referral/);
     }
-    expectError(await ask(HEALTH_KASHAN, UPDATE_STATUS, { input: { ...input, referralId: '00000000-0000-4000-8000-000000000000' } }), 'BAD_USER_INPUT', 'input.referralId');
+    expectError(
+      await ask(HEALTH_KASHAN, UPDATE_STATUS, { input: { ...input, referralId: '00000000-0000-4000-8000-000000000000' } }),
+      'BAD_USER_INPUT',
+      'input.referralId',
+    );
     expectError(await ask(HEALTH_KASHAN, UPDATE_STATUS, { input }, READ_ONLY), 'FORBIDDEN');
     const row = await harness.store.dataSource.manager.findOneByOrFail(TreatmentReferral, { id: referral.id });
     expect([row.status, row.admittedOn]).toEqual(['REFERRED', null]);

@@ -8,7 +8,7 @@ export const programsImporter: Importer = {
   description:
     'Prevention programmes the importing agency leads (as createPreventionProgram). code: unique, letters, digits, ".", "_", "-" (such as PREV-1404-SCHOOL-IR-10-12); ' +
     `title, titleFa: 1-200 characters; kind: ${PROGRAM_KINDS.join('|')}; regionCode (a county or province such as IR-10) or regionId; ` +
-    'startsOn, endsOn: YYYY-MM-DD; agreementId: the MOU\'s id (optional). A programme already imported is compared: a differing row corrects it ' +
+    "startsOn, endsOn: YYYY-MM-DD; agreementId: the MOU's id (optional). A programme already imported is compared: a differing row corrects it " +
     '(a new code must be free, its sessions must stay within its dates).',
   columns: ['externalId', 'code', 'title', 'titleFa', 'kind', 'regionCode', 'regionId', 'startsOn', 'endsOn', 'agreementId'],
   async importRows(rows, lines, context) {

@@ -21,7 +21,6 @@ async function programIdOf(context: AddictionContext, row: Row): Promise<string>
   return program.id;
 }
 
-
 /** Prevention programme sessions from the lead agency's own records, recorded as recordProgramSession records them. */
 export const sessionsImporter: Importer = {
   description:

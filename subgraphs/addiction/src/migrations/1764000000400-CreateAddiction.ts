@@ -23,12 +23,7 @@ export class CreateAddiction1764000000400 implements MigrationInterface {
           date('starts_on'),
           date('ends_on'),
         ],
-        indices: [
-          { columnNames: ['code'], isUnique: true },
-          { columnNames: ['kind'] },
-          { columnNames: ['agreement_id'] },
-          { columnNames: ['region_id'] },
-        ],
+        indices: [{ columnNames: ['code'], isUnique: true }, { columnNames: ['kind'] }, { columnNames: ['agreement_id'] }, { columnNames: ['region_id'] }],
       }),
     );
     await queryRunner.createTable(

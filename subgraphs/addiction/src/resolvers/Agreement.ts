@@ -3,6 +3,5 @@ import type { AgreementResolvers } from '../generated/resolvers';
 
 export const Agreement: AgreementResolvers = {
   __resolveReference: (reference: { id: string }) => reference,
-  preventionPrograms: (agreement: { id: string }, _: unknown, { loaders }: AddictionContext) =>
-    loaders.programsByAgreementId.load(agreement.id),
+  preventionPrograms: (agreement: { id: string }, _: unknown, { loaders }: AddictionContext) => loaders.programsByAgreementId.load(agreement.id),
 };

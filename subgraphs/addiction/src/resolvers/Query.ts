@@ -18,7 +18,12 @@ export const Query: QueryResolvers = {
     const page = pageRequest(args);
     const filter: ProgramFilter = { regionId: args.regionId, kind: args.kind };
     const rows = await stores.programs.page(filter, page);
-    return toConnection(rows, page, (program) => program.code, () => stores.programs.count(filter));
+    return toConnection(
+      rows,
+      page,
+      (program) => program.code,
+      () => stores.programs.count(filter),
+    );
   },
 
   treatmentReferrals: async (_: unknown, args: PageArgs, { stores, callerAgencyId }: AddictionContext) => {

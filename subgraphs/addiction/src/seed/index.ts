@@ -114,8 +114,7 @@ const SCHOOL_SHARE = 50;
  * fixed key over a synthetic person id gives the same kind of value.
  */
 const DEMO_PSEUDONYM_KEY = 'safety-graph demo pseudonyms';
-const pseudonymOf = (person: string): string =>
-  createHmac('sha256', DEMO_PSEUDONYM_KEY).update(stableId('person', person)).digest('hex');
+const pseudonymOf = (person: string): string => createHmac('sha256', DEMO_PSEUDONYM_KEY).update(stableId('person', person)).digest('hex');
 
 /** Share of referrals whose person had been referred before (a relapse, or a second try elsewhere). */
 const REPEAT_REFERRAL_SHARE = 0.12;
@@ -289,9 +288,7 @@ function referrals(scale: number, demo: DemoProvince): TreatmentReferral[] {
           (option) => option.weight,
         ).code;
         const to =
-          from === countyUnitCode('HEALTH', county.code) || random.chance(0.4)
-            ? countyUnitCode('WELFARE', county.code)
-            : countyUnitCode('HEALTH', county.code);
+          from === countyUnitCode('HEALTH', county.code) || random.chance(0.4) ? countyUnitCode('WELFARE', county.code) : countyUnitCode('HEALTH', county.code);
         const referredOn = random.pick(days);
         const status = random.weighted(
           [

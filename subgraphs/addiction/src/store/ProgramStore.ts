@@ -45,7 +45,10 @@ export class ProgramStore {
     const query = this.filtered(filter);
     if (page.afterKey !== null) query.andWhere('program.code > :afterCode', { afterCode: page.afterKey });
     // limit, not take: the join matches at most one scope row per programme, so no de-duplicating subquery is needed.
-    return query.orderBy('program.code', 'ASC').limit(page.first + 1).getMany();
+    return query
+      .orderBy('program.code', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
   }
 
   count(filter: ProgramFilter): Promise<number> {

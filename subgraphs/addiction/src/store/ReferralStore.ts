@@ -29,7 +29,9 @@ export class ReferralStore {
   }
 
   findVisibleByIds(ids: readonly string[], agencyId: string): Promise<TreatmentReferral[]> {
-    return this.visibleTo(agencyId).andWhere({ id: In([...ids]) }).getMany();
+    return this.visibleTo(agencyId)
+      .andWhere({ id: In([...ids]) })
+      .getMany();
   }
 
   /** One page plus one row, oldest first, after the cursor's (date, id). */
@@ -42,7 +44,11 @@ export class ReferralStore {
         afterId: after.id,
       });
     }
-    return query.orderBy('referral.referredOn', 'ASC').addOrderBy('referral.id', 'ASC').limit(page.first + 1).getMany();
+    return query
+      .orderBy('referral.referredOn', 'ASC')
+      .addOrderBy('referral.id', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
   }
 
   count(agencyId: string): Promise<number> {
@@ -60,7 +66,11 @@ export class ReferralStore {
   }
 
   /** Rewrites a referral's facts (a correction), recomputing the rollups of its former and new county and day. */
-  async correct(manager: EntityManager, before: TreatmentReferral, change: Pick<TreatmentReferral, 'subjectPseudonym' | 'referredOn' | 'regionId' | 'toAgencyId'>): Promise<void> {
+  async correct(
+    manager: EntityManager,
+    before: TreatmentReferral,
+    change: Pick<TreatmentReferral, 'subjectPseudonym' | 'referredOn' | 'regionId' | 'toAgencyId'>,
+  ): Promise<void> {
     await manager.update(TreatmentReferral, { id: before.id }, change);
     await touchRollups(manager, [...daysOf(before), ...daysOf({ ...before, ...change })]);
   }

@@ -23,7 +23,12 @@ export class SessionStore {
   /** Which of these ids are already taken (an import skips them). */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(ProgramSession).createQueryBuilder('session').select('session.id', 'id').where({ id: In([...ids]) }).getRawMany<{ id: string }>();
+    const rows = await this.dataSource
+      .getRepository(ProgramSession)
+      .createQueryBuilder('session')
+      .select('session.id', 'id')
+      .where({ id: In([...ids]) })
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 

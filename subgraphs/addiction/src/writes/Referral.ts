@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import {
-  badUserInput,
-  conflict,
-  createOnce,
-  failpoint,
-  forbidden,
-  loadExisting,
-  requireAgency,
-  requireCounty,
-  requirePastDate,
-} from '@safety-graph/shared';
+import { badUserInput, conflict, createOnce, failpoint, forbidden, loadExisting, requireAgency, requireCounty, requirePastDate } from '@safety-graph/shared';
 import type { AddictionContext } from '../context';
 import type { TreatmentReferral } from '../entities';
 import { writerOf } from './ProgramSession';

@@ -29,15 +29,20 @@ describe('agencies subgraph', () => {
   });
 
   it('filters regions by kind and parent', async () => {
-    const result = await harness.run<{ regions: { code: string }[] }>(
-      `query($parentId: ID) { regions(kind: COUNTY, parentId: $parentId) { code } }`,
-      { parentId: regionId('IR-10') },
-    );
+    const result = await harness.run<{ regions: { code: string }[] }>(`query($parentId: ID) { regions(kind: COUNTY, parentId: $parentId) { code } }`, {
+      parentId: regionId('IR-10'),
+    });
     expect(result.data?.regions).toHaveLength(28);
   });
 
   it('holds the whole country: 31 provinces and 478 counties, navigable by kind and by parent code', async () => {
-    const result = await harness.run<{ provinces: { code: string; parent: { code: string } }[]; counties: { code: string; parent: { code: string } }[]; country: { children: { code: string }[] }; fars: { code: string }[]; nowhere: { code: string }[] }>(
+    const result = await harness.run<{
+      provinces: { code: string; parent: { code: string } }[];
+      counties: { code: string; parent: { code: string } }[];
+      country: { children: { code: string }[] };
+      fars: { code: string }[];
+      nowhere: { code: string }[];
+    }>(
       `{ provinces: regions(kind: PROVINCE) { code parent { code } }
          counties: regions(kind: COUNTY) { code parent { code } }
          country: region(code: "IR") { children { code } }
@@ -71,8 +76,23 @@ describe('agencies subgraph', () => {
       for (const { node } of page.data!.agencies.edges) byCode.set(node.code, node);
       after = page.data!.agencies.pageInfo.hasNextPage ? page.data!.agencies.pageInfo.endCursor : null;
     } while (after);
-    const regions = await harness.run<{ regions: { id: string; code: string; kind: string; parent: { code: string } | null }[] }>(`{ regions { id code kind parent { code } } }`);
-    const provinceKinds = ['POLICE', 'TRAFFIC-POLICE', 'NARCOTICS-POLICE', 'HEALTH', 'WELFARE', 'EDUCATION', 'JUDICIARY', 'ROADS', 'BROADCASTING', 'RED-CRESCENT', 'RELIGIOUS', 'DRUG-CONTROL'];
+    const regions = await harness.run<{ regions: { id: string; code: string; kind: string; parent: { code: string } | null }[] }>(
+      `{ regions { id code kind parent { code } } }`,
+    );
+    const provinceKinds = [
+      'POLICE',
+      'TRAFFIC-POLICE',
+      'NARCOTICS-POLICE',
+      'HEALTH',
+      'WELFARE',
+      'EDUCATION',
+      'JUDICIARY',
+      'ROADS',
+      'BROADCASTING',
+      'RED-CRESCENT',
+      'RELIGIOUS',
+      'DRUG-CONTROL',
+    ];
     let checked = 0;
     for (const region of regions.data!.regions) {
       const kinds = region.kind === 'COUNTY' ? ['POLICE', 'HEALTH', 'WELFARE'] : provinceKinds;
@@ -93,7 +113,9 @@ describe('agencies subgraph', () => {
   it('finds regions by a list of codes, and refuses more than 500', async () => {
     const result = await harness.run<{ regions: { code: string }[] }>(`{ regions(codes: ["IR-10-12", "IR-10-01", "nowhere"]) { code } }`);
     expect(result.data?.regions.map((region) => region.code)).toEqual(['IR-10-01', 'IR-10-12']);
-    const tooMany = await harness.run(`query($codes: [String!]) { regions(codes: $codes) { code } }`, { codes: Array.from({ length: 501 }, (_, i) => `X-${i}`) });
+    const tooMany = await harness.run(`query($codes: [String!]) { regions(codes: $codes) { code } }`, {
+      codes: Array.from({ length: 501 }, (_, i) => `X-${i}`),
+    });
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'codes' });
   });
 
@@ -102,8 +124,12 @@ describe('agencies subgraph', () => {
     let after: string | null = null;
     let total = 0;
     for (let pages = 0; pages < 30; pages += 1) {
-      const result: { data?: { agencies: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } =
-        await harness.run(`query($after: String) { agencies(first: 100, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const result: {
+        data?: { agencies: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null;
+      } = await harness.run(
+        `query($after: String) { agencies(first: 100, after: $after) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       const page = result.data!.agencies;
       total = page.totalCount;
       seen.push(...page.edges.map((edge) => edge.node.code));

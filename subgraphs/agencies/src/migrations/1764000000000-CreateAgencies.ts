@@ -25,35 +25,14 @@ export class CreateAgencies1764000000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'agency',
-        columns: [
-          id,
-          text('code', 64),
-          text('name', 200),
-          text('name_fa', 200),
-          text('kind', 32),
-          text('region_id', 36),
-          text('parent_id', 36, true),
-        ],
-        indices: [
-          { columnNames: ['code'], isUnique: true },
-          { columnNames: ['kind'] },
-          { columnNames: ['region_id'] },
-          { columnNames: ['parent_id'] },
-        ],
+        columns: [id, text('code', 64), text('name', 200), text('name_fa', 200), text('kind', 32), text('region_id', 36), text('parent_id', 36, true)],
+        indices: [{ columnNames: ['code'], isUnique: true }, { columnNames: ['kind'] }, { columnNames: ['region_id'] }, { columnNames: ['parent_id'] }],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'liaison',
-        columns: [
-          id,
-          text('agency_id', 36),
-          text('name', 200),
-          text('name_fa', 200),
-          text('role', 100),
-          text('email', 200, true),
-          text('phone', 40, true),
-        ],
+        columns: [id, text('agency_id', 36), text('name', 200), text('name_fa', 200), text('role', 100), text('email', 200, true), text('phone', 40, true)],
         indices: [{ columnNames: ['agency_id'] }],
       }),
     );

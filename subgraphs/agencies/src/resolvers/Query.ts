@@ -26,6 +26,11 @@ export const Query: QueryResolvers = {
     const page = pageRequest(args);
     const filter: AgencyFilter = { kind: args.kind, regionId: args.regionId };
     const rows = await stores.agencies.page(filter, page);
-    return toConnection(rows, page, (agency) => agency.code, () => stores.agencies.count(filter));
+    return toConnection(
+      rows,
+      page,
+      (agency) => agency.code,
+      () => stores.agencies.count(filter),
+    );
   },
 };

@@ -164,7 +164,14 @@ async function insertAgreement(fields: Partial<Agreement> & { parties: [string, 
   return agreement;
 }
 
-const lapsed = (status: string) => insertAgreement({ status, parties: [[LEAD, 'LEAD'], [PARTNER, 'PARTNER']] });
+const lapsed = (status: string) =>
+  insertAgreement({
+    status,
+    parties: [
+      [LEAD, 'LEAD'],
+      [PARTNER, 'PARTNER'],
+    ],
+  });
 
 const TABLES = [Agreement, AgreementDomain, AgreementParty, Commitment, Target, IdempotencyKey];
 const countRows = () => Promise.all(TABLES.map((entity) => harness.store.dataSource.getRepository(entity).count()));
@@ -284,15 +291,21 @@ describe('write scope', () => {
     const attempts: [string, string, Record<string, unknown>][] = [
       ['draftAgreement', DRAFT, { input: draftInput() }],
       ['addParty', ADD_PARTY, { input: { agreementId: agreement.id, agencyId: agencyId(OBSERVER), role: 'OBSERVER' } }],
-      [
-        'addCommitment',
-        ADD_COMMITMENT,
-        { input: { agreementId: agreement.id, agencyId: agencyId(LEAD), description: 'Patrols', descriptionFa: 'گشت' } },
-      ],
+      ['addCommitment', ADD_COMMITMENT, { input: { agreementId: agreement.id, agencyId: agencyId(LEAD), description: 'Patrols', descriptionFa: 'گشت' } }],
       [
         'setTarget',
         SET_TARGET,
-        { input: { agreementId: agreement.id, metric: 'ROAD_DEATHS', regionId: regionId('IR-10-12'), from: '2026-03-21', to: '2027-03-20', baseline: 46, target: 40 } },
+        {
+          input: {
+            agreementId: agreement.id,
+            metric: 'ROAD_DEATHS',
+            regionId: regionId('IR-10-12'),
+            from: '2026-03-21',
+            to: '2027-03-20',
+            baseline: 46,
+            target: 40,
+          },
+        },
       ],
       ['acceptAgreement', ACCEPT, { id: agreement.id }],
       ...STEPS.map((step): [string, string, Record<string, unknown>] => [step, lifecycle(step), { id: agreement.id }]),
@@ -386,7 +399,11 @@ describe('addCommitment', () => {
     const byLead = await harness.runAs<{ addCommitment: AgreementResult }>(callerOf(LEAD), ADD_COMMITMENT, { input: commitmentInput(agreement.id, PARTNER) });
     expectNoErrors(byLead);
     const byParty = await harness.runAs<{ addCommitment: AgreementResult }>(callerOf(PARTNER), ADD_COMMITMENT, {
-      input: commitmentInput(agreement.id, PARTNER, { description: 'Resurface 40 km of the Kashan-Natanz road', descriptionFa: 'روکش ۴۰ کیلومتر از محور کاشان–نطنز', dueOn: null }),
+      input: commitmentInput(agreement.id, PARTNER, {
+        description: 'Resurface 40 km of the Kashan-Natanz road',
+        descriptionFa: 'روکش ۴۰ کیلومتر از محور کاشان–نطنز',
+        dueOn: null,
+      }),
     });
     expectNoErrors(byParty);
     const partner = byParty.data!.addCommitment.parties.find((party) => party.agency.id === agencyId(PARTNER))!;
@@ -625,14 +642,25 @@ describe('lifecycle', () => {
         },
         ['a signing date'],
       ],
-      [async () => (await addParty((await draft({ signedOn: null })).id, PARTNER)), [`the acceptance of ${PARTNER} (pending)`, 'a signing date']],
+      [async () => await addParty((await draft({ signedOn: null })).id, PARTNER), [`the acceptance of ${PARTNER} (pending)`, 'a signing date']],
       [() => draft({ signedOn: null }), ['at least two parties (it has 1)', 'a signing date']],
       [
         async () => accept((await addParty((await draft({ startsOn: '2020-03-20', endsOn: '2021-03-20', signedOn: '2020-03-01' })).id, PARTNER)).id, PARTNER),
         ['a period that has not ended (it ended on 2021-03-20)'],
       ],
       // An older record whose lead never signed as a party.
-      [() => insertAgreement({ status: 'DRAFT', endsOn: '2030-03-20', parties: [[PARTNER, 'PARTNER'], [OBSERVER, 'OBSERVER']] }), ['the lead agency among its parties']],
+      [
+        () =>
+          insertAgreement({
+            status: 'DRAFT',
+            endsOn: '2030-03-20',
+            parties: [
+              [PARTNER, 'PARTNER'],
+              [OBSERVER, 'OBSERVER'],
+            ],
+          }),
+        ['the lead agency among its parties'],
+      ],
     ];
     for (const [setup, missing] of cases) {
       const { id } = await setup();
@@ -694,9 +722,13 @@ describe('acceptAgreement', () => {
     expect(await takeStep('activateAgreement', agreement.id)).toBe('ACTIVE');
 
     // Another agency reads the consent as recorded.
-    const readBack = await harness.runAs<{ agreement: AgreementResult }>(callerOf(OBSERVER, ['agreements:read']), `query($id: ID) { agreement(id: $id) { ${AGREEMENT_FIELDS} } }`, {
-      id: agreement.id,
-    });
+    const readBack = await harness.runAs<{ agreement: AgreementResult }>(
+      callerOf(OBSERVER, ['agreements:read']),
+      `query($id: ID) { agreement(id: $id) { ${AGREEMENT_FIELDS} } }`,
+      {
+        id: agreement.id,
+      },
+    );
     expectNoErrors(readBack);
     expect(readBack.data!.agreement.parties[1]).toMatchObject({ status: 'ACCEPTED', acceptedAt: party.acceptedAt });
   });
@@ -733,7 +765,15 @@ describe('acceptAgreement', () => {
     const terminated = await activeAgreement();
     await addParty(terminated.id, OBSERVER, 'OBSERVER');
     await takeStep('terminateAgreement', terminated.id);
-    const expired = await insertAgreement({ status: 'ACTIVE', parties: [[LEAD, 'LEAD'], [PARTNER, 'PARTNER'], [OBSERVER, 'OBSERVER']], pending: [OBSERVER] });
+    const expired = await insertAgreement({
+      status: 'ACTIVE',
+      parties: [
+        [LEAD, 'LEAD'],
+        [PARTNER, 'PARTNER'],
+        [OBSERVER, 'OBSERVER'],
+      ],
+      pending: [OBSERVER],
+    });
     const before = await countRows();
     const cases: [string, string, Record<string, unknown>][] = [
       [OUTSIDER, agreement.id, { code: 'FORBIDDEN', message: expect.stringContaining('Only the parties') }],
@@ -776,7 +816,9 @@ describe('concurrent writes', () => {
     expect(parties.map((result) => result.errors?.[0].extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
     expect(await harness.store.dataSource.getRepository(AgreementParty).countBy({ agreementId: agreement.id })).toBe(2);
 
-    const acceptances = await Promise.all([0, 1].map(() => harness.runAs<{ acceptAgreement: AgreementResult }>(callerOf(PARTNER), ACCEPT, { id: agreement.id })));
+    const acceptances = await Promise.all(
+      [0, 1].map(() => harness.runAs<{ acceptAgreement: AgreementResult }>(callerOf(PARTNER), ACCEPT, { id: agreement.id })),
+    );
     acceptances.forEach(expectNoErrors);
     const [first, second] = acceptances.map((result) => result.data!.acceptAgreement.parties[1]);
     expect(first).toMatchObject({ status: 'ACCEPTED', acceptedAt: second.acceptedAt });
@@ -827,6 +869,9 @@ describe('the acceptance migration', () => {
       'PARTNER',
       9,
     ]);
-    expect(await dataSource.getRepository(AgreementParty).findOneByOrFail({ id: 'party-without-status' })).toMatchObject({ status: 'PENDING', acceptedAt: null });
+    expect(await dataSource.getRepository(AgreementParty).findOneByOrFail({ id: 'party-without-status' })).toMatchObject({
+      status: 'PENDING',
+      acceptedAt: null,
+    });
   });
 });

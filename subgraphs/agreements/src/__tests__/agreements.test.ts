@@ -36,9 +36,7 @@ interface ConnectionPage {
 }
 
 async function codesOf(harnessToUse: SubgraphHarness<AgreementsContext>, filter: string): Promise<{ codes: string[]; totalCount: number }> {
-  const result = await harnessToUse.run<{ agreements: ConnectionPage }>(
-    `{ agreements${filter ? `(${filter})` : ''} { totalCount edges { node { code } } } }`,
-  );
+  const result = await harnessToUse.run<{ agreements: ConnectionPage }>(`{ agreements${filter ? `(${filter})` : ''} { totalCount edges { node { code } } } }`);
   expect(result.errors).toBeUndefined();
   return { codes: result.data!.agreements.edges.map((edge) => edge.node.code), totalCount: result.data!.agreements.totalCount };
 }
@@ -115,12 +113,12 @@ describe('agreements subgraph', () => {
       actual: null,
       attainment: null,
     });
-    expect(agreement.targets.filter((target: any) => target.from === year1405.from).map((target: any) => target.metric).sort()).toEqual([
-      'FATAL_CRASHES',
-      'ROAD_DEATHS',
-      'ROAD_DEATHS_NOT_AT_FAULT',
-      'TRAFFIC_VIOLATIONS',
-    ]);
+    expect(
+      agreement.targets
+        .filter((target: any) => target.from === year1405.from)
+        .map((target: any) => target.metric)
+        .sort(),
+    ).toEqual(['FATAL_CRASHES', 'ROAD_DEATHS', 'ROAD_DEATHS_NOT_AT_FAULT', 'TRAFFIC_VIOLATIONS']);
   });
 
   it('finds an MOU by id, and null for an unknown id or code', async () => {
@@ -138,7 +136,11 @@ describe('agreements subgraph', () => {
     );
     expect(result.errors).toBeUndefined();
     const byCode = new Map(result.data!.agreements.edges.map((edge) => [edge.node.code, edge.node]));
-    const summary = (code: string) => byCode.get(code)!.targets.filter((target) => target.from === year1404.from).map((target) => [target.__typename, target.metric, target.baseline, target.target, target.direction]);
+    const summary = (code: string) =>
+      byCode
+        .get(code)!
+        .targets.filter((target) => target.from === year1404.from)
+        .map((target) => [target.__typename, target.metric, target.baseline, target.target, target.direction]);
     expect(summary('MOU-IR-10-ADDICTION-1403')).toEqual(
       expect.arrayContaining([
         ['PreventionTarget', 'PEOPLE_REACHED', 100000, 120000, 'INCREASE'],
@@ -152,7 +154,11 @@ describe('agreements subgraph', () => {
         ['FamilyTarget', 'RECONCILIATIONS', 2100, 2500, 'INCREASE'],
       ]),
     );
-    expect(summary('MOU-IR-10-SCHOOLS-1404').map((row) => row.slice(0, 2)).sort()).toEqual([
+    expect(
+      summary('MOU-IR-10-SCHOOLS-1404')
+        .map((row) => row.slice(0, 2))
+        .sort(),
+    ).toEqual([
       ['PreventionTarget', 'PEOPLE_REACHED'],
       ['TrafficTarget', 'ROAD_DEATHS'],
     ]);
@@ -170,8 +176,20 @@ describe('agreements subgraph', () => {
     expect((await codesOf(harness, 'status: ACTIVE')).codes).toEqual(DEMO_CODES_IN_ORDER.filter((code) => !code.includes('CYBER')));
     expect(await codesOf(harness, 'status: DRAFT')).toEqual({ codes: ['MOU-IR-10-CYBER-1405'], totalCount: 1 });
     expect(await codesOf(harness, 'status: TERMINATED')).toEqual({ codes: [], totalCount: 0 });
-    expect((await codesOf(harness, 'domain: TRAFFIC')).codes).toEqual(['MOU-IR-07-TRAFFIC-1404', 'MOU-IR-10-12-ROADS-1404', 'MOU-IR-10-SCHOOLS-1404', 'MOU-IR-10-TRAFFIC-1403', 'MOU-IR-23-TRAFFIC-1404', 'MOU-IR-TRAFFIC-1404']);
-    expect((await codesOf(harness, 'domain: ADDICTION')).codes).toEqual(['MOU-IR-09-ADDICTION-1404', 'MOU-IR-10-ADDICTION-1403', 'MOU-IR-10-SCHOOLS-1404', 'MOU-IR-ADDICTION-1404']);
+    expect((await codesOf(harness, 'domain: TRAFFIC')).codes).toEqual([
+      'MOU-IR-07-TRAFFIC-1404',
+      'MOU-IR-10-12-ROADS-1404',
+      'MOU-IR-10-SCHOOLS-1404',
+      'MOU-IR-10-TRAFFIC-1403',
+      'MOU-IR-23-TRAFFIC-1404',
+      'MOU-IR-TRAFFIC-1404',
+    ]);
+    expect((await codesOf(harness, 'domain: ADDICTION')).codes).toEqual([
+      'MOU-IR-09-ADDICTION-1404',
+      'MOU-IR-10-ADDICTION-1403',
+      'MOU-IR-10-SCHOOLS-1404',
+      'MOU-IR-ADDICTION-1404',
+    ]);
     expect((await codesOf(harness, 'domain: LAWLESSNESS')).totalCount).toBe(0);
     expect(await codesOf(harness, `partyAgencyId: "${agencyId('HEALTH-IR-10')}"`)).toEqual({
       codes: ['MOU-IR-10-ADDICTION-1403', 'MOU-IR-10-FAMILY-1403', 'MOU-IR-10-SCHOOLS-1404', 'MOU-IR-10-TRAFFIC-1403'],
@@ -181,9 +199,10 @@ describe('agreements subgraph', () => {
     // National bodies sign national MOUs; a province's agencies their own province's.
     expect((await codesOf(harness, `partyAgencyId: "${agencyId('HEALTH-IR')}"`)).codes).toEqual(['MOU-IR-ADDICTION-1404', 'MOU-IR-TRAFFIC-1404']);
     expect((await codesOf(harness, `partyAgencyId: "${agencyId('MUNICIPALITY-IR-07-35')}"`)).codes).toEqual(['MOU-IR-07-TRAFFIC-1404']);
-    expect(
-      await codesOf(harness, `status: ACTIVE, domain: TRAFFIC, partyAgencyId: "${agencyId('TRAFFIC-POLICE-IR-10')}"`),
-    ).toEqual({ codes: ['MOU-IR-10-SCHOOLS-1404', 'MOU-IR-10-TRAFFIC-1403'], totalCount: 2 });
+    expect(await codesOf(harness, `status: ACTIVE, domain: TRAFFIC, partyAgencyId: "${agencyId('TRAFFIC-POLICE-IR-10')}"`)).toEqual({
+      codes: ['MOU-IR-10-SCHOOLS-1404', 'MOU-IR-10-TRAFFIC-1403'],
+      totalCount: 2,
+    });
   });
 
   it('matches an MOU to its lead agency even when the lead is not recorded as a party', async () => {
@@ -202,10 +221,7 @@ describe('agreements subgraph', () => {
       endsOn: '2027-03-20',
     });
     try {
-      expect((await codesOf(harness, `partyAgencyId: "${agencyId('JUDICIARY-IR-10')}"`)).codes).toEqual([
-        'MOU-IR-10-FAMILY-1403',
-        'MOU-TEST-LEAD-ONLY',
-      ]);
+      expect((await codesOf(harness, `partyAgencyId: "${agencyId('JUDICIARY-IR-10')}"`)).codes).toEqual(['MOU-IR-10-FAMILY-1403', 'MOU-TEST-LEAD-ONLY']);
       const [judiciary] = await entities([{ __typename: 'Agency', id: agencyId('JUDICIARY-IR-10') }]);
       expect(judiciary).toMatchObject({
         agreements: [{ code: 'MOU-IR-10-FAMILY-1403' }, { code: 'MOU-TEST-LEAD-ONLY' }],
@@ -277,10 +293,58 @@ describe('agreements subgraph', () => {
       { __typename: 'Target', id: 'no-such-target' },
     ]);
     expect(resolved).toEqual([
-      { id: traffic, type: 'TrafficTarget', metric: 'ROAD_DEATHS', region: { id: regionId('IR-10') }, from: year1404.from, to: year1404.to, baseline: 650, target: 560, direction: 'DECREASE', actual: null, attainment: null },
-      { id: prevention, type: 'PreventionTarget', metric: 'EXHIBITION_VISITS', region: { id: regionId('IR-10') }, from: year1405.from, to: year1405.to, baseline: 100000, target: 125000, direction: 'INCREASE', actual: null, attainment: null },
-      { id: family, type: 'FamilyTarget', metric: 'FREE_COUNSELING_SESSIONS', region: { id: regionId('IR-10') }, from: year1404.from, to: year1404.to, baseline: 30000, target: 36000, direction: 'INCREASE', actual: null, attainment: null },
-      { id: prevention, type: 'PreventionTarget', metric: 'EXHIBITION_VISITS', region: { id: regionId('IR-10') }, from: year1405.from, to: year1405.to, baseline: 100000, target: 125000, direction: 'INCREASE', actual: null, attainment: null },
+      {
+        id: traffic,
+        type: 'TrafficTarget',
+        metric: 'ROAD_DEATHS',
+        region: { id: regionId('IR-10') },
+        from: year1404.from,
+        to: year1404.to,
+        baseline: 650,
+        target: 560,
+        direction: 'DECREASE',
+        actual: null,
+        attainment: null,
+      },
+      {
+        id: prevention,
+        type: 'PreventionTarget',
+        metric: 'EXHIBITION_VISITS',
+        region: { id: regionId('IR-10') },
+        from: year1405.from,
+        to: year1405.to,
+        baseline: 100000,
+        target: 125000,
+        direction: 'INCREASE',
+        actual: null,
+        attainment: null,
+      },
+      {
+        id: family,
+        type: 'FamilyTarget',
+        metric: 'FREE_COUNSELING_SESSIONS',
+        region: { id: regionId('IR-10') },
+        from: year1404.from,
+        to: year1404.to,
+        baseline: 30000,
+        target: 36000,
+        direction: 'INCREASE',
+        actual: null,
+        attainment: null,
+      },
+      {
+        id: prevention,
+        type: 'PreventionTarget',
+        metric: 'EXHIBITION_VISITS',
+        region: { id: regionId('IR-10') },
+        from: year1405.from,
+        to: year1405.to,
+        baseline: 100000,
+        target: 125000,
+        direction: 'INCREASE',
+        actual: null,
+        attainment: null,
+      },
       null,
       null,
       null,
@@ -374,7 +438,12 @@ describe('agreements subgraph', () => {
         `query($r: [_Any!]!) { _entities(representations: $r) {
            ... on Region { expired: agreements(status: EXPIRED) { code status } active: agreements(status: ACTIVE) { code } }
            ... on Agency { expired: agreements(status: EXPIRED) { code status } active: agreements(status: ACTIVE) { code } } } }`,
-        { r: [{ __typename: 'Region', id: regionId('IR-10-07') }, { __typename: 'Agency', id: agencyId('WELFARE-IR-10-07') }] },
+        {
+          r: [
+            { __typename: 'Region', id: regionId('IR-10-07') },
+            { __typename: 'Agency', id: agencyId('WELFARE-IR-10-07') },
+          ],
+        },
       );
       expect(result.errors).toBeUndefined();
       for (const parent of result.data!._entities) {
@@ -401,11 +470,13 @@ describe('agreements subgraph', () => {
     expect(await agreements.isEmpty(harness.store)).toBe(false);
   });
 
-  it('seeds the parties of every MOU past its draft as accepted on its signing date, and the draft\'s partners as pending', async () => {
+  it("seeds the parties of every MOU past its draft as accepted on its signing date, and the draft's partners as pending", async () => {
     const consent = async () => {
-      const result = await harness.run<{ agreements: { edges: { node: { code: string; status: string; signedOn: string | null; parties: { role: string; status: string; acceptedAt: Date | null }[] } }[] } }>(
-        `{ agreements(first: 50) { edges { node { code status signedOn parties { role status acceptedAt } } } } }`,
-      );
+      const result = await harness.run<{
+        agreements: {
+          edges: { node: { code: string; status: string; signedOn: string | null; parties: { role: string; status: string; acceptedAt: Date | null }[] } }[];
+        };
+      }>(`{ agreements(first: 50) { edges { node { code status signedOn parties { role status acceptedAt } } } } }`);
       expect(result.errors).toBeUndefined();
       return result.data!.agreements.edges.map(({ node }) => ({
         ...node,
@@ -433,12 +504,16 @@ describe('agreements subgraph', () => {
     const withoutScope = callerOf('POLICE-IR-10', ['traffic:read']);
     const root = await harness.runAs(withoutScope, '{ agreements { totalCount } }');
     expect(root.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const references = await harness.runAs(withoutScope, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { agreements { code } } ... on Target { metric } } }`, {
-      r: [
-        { __typename: 'Agency', id: agencyId('HEALTH-IR-10') },
-        { __typename: 'TrafficTarget', id: stableId('target', 'MOU-IR-10-TRAFFIC-1403#ROAD_DEATHS#IR-10#1404') },
-      ],
-    });
+    const references = await harness.runAs(
+      withoutScope,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { agreements { code } } ... on Target { metric } } }`,
+      {
+        r: [
+          { __typename: 'Agency', id: agencyId('HEALTH-IR-10') },
+          { __typename: 'TrafficTarget', id: stableId('target', 'MOU-IR-10-TRAFFIC-1403#ROAD_DEATHS#IR-10#1404') },
+        ],
+      },
+    );
     expect(references.errors?.length).toBeGreaterThan(0);
     expect(references.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
     expect(JSON.stringify(references.data ?? null)).not.toMatch(/MOU-|ROAD_DEATHS/);
@@ -505,9 +580,13 @@ describe('agreements subgraph at scale 5 (200 synthetic MOUs)', () => {
   });
 
   it('answers many Agreement, Target, Agency and Region references in as many SQL statements as a few', async () => {
-    const page = await large.run<{ agreements: { edges: { node: { id: string; code: string; targets: { id: string; __typename: string }[]; parties: { agency: { id: string } }[]; region: { id: string } } }[] } }>(
-      `{ agreements(first: 210) { edges { node { id code region { id } parties { agency { id } } targets { __typename id } } } } }`,
-    );
+    const page = await large.run<{
+      agreements: {
+        edges: {
+          node: { id: string; code: string; targets: { id: string; __typename: string }[]; parties: { agency: { id: string } }[]; region: { id: string } };
+        }[];
+      };
+    }>(`{ agreements(first: 210) { edges { node { id code region { id } parties { agency { id } } targets { __typename id } } } } }`);
     // Isfahan's MOUs, demo and synthetic: the few and the many are MOUs of one kind, as the scale adds them.
     const nodes = page.data!.agreements.edges.map((edge) => edge.node).filter((node) => node.code.startsWith('MOU-IR-10-'));
     expect(nodes.length).toBeGreaterThanOrEqual(200);

@@ -19,13 +19,24 @@ function contextOf(agencyCode: string): ImportContext {
 }
 /** Rows as a CSV file gives them (every value a string), on lines 2, 3, ... */
 function importAs(kind: 'agreements' | 'parties' | 'targets', rows: Record<string, unknown>[], agencyCode = LEAD): Promise<ImportResult> {
-  return importers[kind].importRows(rows, rows.map((_, index) => index + 2), contextOf(agencyCode));
+  return importers[kind].importRows(
+    rows,
+    rows.map((_, index) => index + 2),
+    contextOf(agencyCode),
+  );
 }
 const at = (result: ImportResult) => result.errors.map(({ line, argument }) => ({ line, argument }));
 
 async function readAgreement(code: string) {
   const answer = await harness.runAs<{
-    agreement: { title: string; status: string; endsOn: string; leadAgency: { id: string }; parties: { role: string; status: string; agency: { id: string } }[]; targets: { metric: string; region: { id: string }; baseline: number; target: number }[] } | null;
+    agreement: {
+      title: string;
+      status: string;
+      endsOn: string;
+      leadAgency: { id: string };
+      parties: { role: string; status: string; agency: { id: string } }[];
+      targets: { metric: string; region: { id: string }; baseline: number; target: number }[];
+    } | null;
   }>(
     callerOf('HEALTH-IR-10'),
     'query($code: String) { agreement(code: $code) { title status endsOn leadAgency { id } parties { role status agency { id } } targets { metric region { id } baseline target } } }',
@@ -88,7 +99,12 @@ describe('agreements import: MOUs, parties, targets', () => {
       target: '30',
       ...overrides,
     });
-    const targets = await importAs('targets', [target('T-1'), target('T-2', { metric: 'CASES_OPENED' }), target('T-3', { regionCode: 'IR-11' }), target('T-4', { baseline: '-1' })]);
+    const targets = await importAs('targets', [
+      target('T-1'),
+      target('T-2', { metric: 'CASES_OPENED' }),
+      target('T-3', { regionCode: 'IR-11' }),
+      target('T-4', { baseline: '-1' }),
+    ]);
     expect(targets.inserted).toBe(1);
     expect(at(targets).map(({ line }) => line)).toEqual([3, 4, 5]);
 
@@ -107,15 +123,31 @@ describe('agreements import: MOUs, parties, targets', () => {
 
     // The same files again: nothing new.
     expect(await importAs('agreements', [mou('M-1', 'MOU-IMPORT-1')])).toEqual({ inserted: 0, skipped: 1, errors: [] });
-    expect(await importAs('parties', [{ agreementCode: 'MOU-IMPORT-1', agencyCode: 'ROADS-IR-10', role: 'PARTNER' }])).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await importAs('parties', [{ agreementCode: 'MOU-IMPORT-1', agencyCode: 'ROADS-IR-10', role: 'PARTNER' }])).toEqual({
+      inserted: 0,
+      skipped: 1,
+      errors: [],
+    });
     expect(await importAs('targets', [target('T-1')])).toEqual({ inserted: 0, skipped: 1, errors: [] });
 
     // Corrected exports: a later end, a party's role, a target's figures.
-    expect(await importAs('agreements', [mou('M-1', 'MOU-IMPORT-1', { endsOn: '2028-03-19', title: 'Road safety in Kashan county' })])).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
-    expect(await importAs('parties', [{ agreementCode: 'MOU-IMPORT-1', agencyCode: 'HEALTH-IR-10', role: 'PARTNER' }])).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await importAs('agreements', [mou('M-1', 'MOU-IMPORT-1', { endsOn: '2028-03-19', title: 'Road safety in Kashan county' })])).toEqual({
+      inserted: 0,
+      skipped: 0,
+      updated: 1,
+      errors: [],
+    });
+    expect(await importAs('parties', [{ agreementCode: 'MOU-IMPORT-1', agencyCode: 'HEALTH-IR-10', role: 'PARTNER' }])).toEqual({
+      inserted: 0,
+      skipped: 0,
+      updated: 1,
+      errors: [],
+    });
     expect(await importAs('targets', [target('T-1', { baseline: '42', target: '28' })])).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
     // What MOUs rest on does not change by import.
-    expect(at(await importAs('agreements', [mou('M-1', 'MOU-IMPORT-1', { endsOn: '2028-03-19', title: 'Road safety in Kashan county', domains: 'TRAFFIC' })]))).toEqual([{ line: 2, argument: 'code' }]);
+    expect(
+      at(await importAs('agreements', [mou('M-1', 'MOU-IMPORT-1', { endsOn: '2028-03-19', title: 'Road safety in Kashan county', domains: 'TRAFFIC' })])),
+    ).toEqual([{ line: 2, argument: 'code' }]);
 
     expect(await readAgreement('MOU-IMPORT-1')).toMatchObject({
       title: 'Road safety in Kashan county',

@@ -16,7 +16,7 @@ function partyKeyOf(row: Row): string {
 /** Parties added to MOUs the importing agency leads, as addParty adds them (PENDING until each accepts). */
 export const partiesImporter: Importer = {
   description:
-    'Parties of MOUs the importing agency leads, added as addParty adds them (PENDING until the agency accepts). agreementCode: the MOU\'s code; ' +
+    "Parties of MOUs the importing agency leads, added as addParty adds them (PENDING until the agency accepts). agreementCode: the MOU's code; " +
     `agencyCode: the party (such as HEALTH-IR-10); role: ${ADDED_PARTY_ROLES.join('|')}. A row is known by its MOU and agency: a party already there ` +
     'is compared, and a differing role corrected while the MOU is open.',
   columns: ['agreementCode', 'agencyCode', 'role'],

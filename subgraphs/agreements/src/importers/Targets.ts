@@ -15,7 +15,7 @@ function amountOf(row: Row, column: string): number {
 /** Targets of MOUs the importing agency leads, set as setTarget sets them. */
 export const targetsImporter: Importer = {
   description:
-    'Targets of MOUs the importing agency leads, set as setTarget sets them (the MOU DRAFT or ACTIVE, covering the metric\'s domain). agreementCode; ' +
+    "Targets of MOUs the importing agency leads, set as setTarget sets them (the MOU DRAFT or ACTIVE, covering the metric's domain). agreementCode; " +
     `metric: ${METRICS.map((known) => known.code).join('|')}; regionCode (the MOU's region or one within it) or regionId; from, to: YYYY-MM-DD; ` +
     'baseline, target: numbers, not negative. A target already imported is compared: a differing row corrects it through the same checks.',
   columns: ['externalId', 'agreementCode', 'metric', 'regionCode', 'regionId', 'from', 'to', 'baseline', 'target'],

@@ -4,4 +4,9 @@ import { UniqueAgreementParties1764000000210 } from './1764000000210-UniqueAgree
 import { PartyAcceptance1764000000220 } from './1764000000220-PartyAcceptance';
 
 /** In order; listed explicitly so that the same list runs from src (tests) and dist. */
-export const migrations = [CreateIdempotencyKeys1764000000002, CreateAgreements1764000000200, UniqueAgreementParties1764000000210, PartyAcceptance1764000000220];
+export const migrations = [
+  CreateIdempotencyKeys1764000000002,
+  CreateAgreements1764000000200,
+  UniqueAgreementParties1764000000210,
+  PartyAcceptance1764000000220,
+];

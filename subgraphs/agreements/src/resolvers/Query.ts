@@ -16,6 +16,11 @@ export const Query: QueryResolvers = {
     const page = pageRequest(args);
     const filter: AgreementFilter = { status: args.status, domain: args.domain, partyAgencyId: args.partyAgencyId };
     const rows = await stores.agreements.page(filter, page);
-    return toConnection(rows, page, (agreement) => agreement.code, () => stores.agreements.count(filter));
+    return toConnection(
+      rows,
+      page,
+      (agreement) => agreement.code,
+      () => stores.agreements.count(filter),
+    );
   },
 };

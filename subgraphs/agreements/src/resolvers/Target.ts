@@ -38,8 +38,7 @@ function implementation(typename: string) {
     from: (target: TargetRow) => target.periodFrom,
     to: (target: TargetRow) => target.periodTo,
     actual: (target: TargetWithActual) => target.actual ?? null,
-    attainment: (target: TargetWithActual) =>
-      attainment(target.direction as MetricDirection, target.baseline, target.target, target.actual),
+    attainment: (target: TargetWithActual) => attainment(target.direction as MetricDirection, target.baseline, target.target, target.actual),
   };
 }
 

@@ -75,12 +75,18 @@ export const COMMITMENTS_BY_AGENCY_KIND: Record<string, readonly Undertaking[]> 
     ['Staff the family counselling units of police stations', 'تأمین نیروی انسانی واحدهای مشاوره خانواده کلانتری‌ها'],
   ],
   HEALTH: [
-    ['Report road-crash and overdose deaths to the joint secretariat within 48 hours', 'گزارش فوتی‌های حوادث رانندگی و مسمومیت با مواد به دبیرخانه مشترک ظرف ۴۸ ساعت'],
+    [
+      'Report road-crash and overdose deaths to the joint secretariat within 48 hours',
+      'گزارش فوتی‌های حوادث رانندگی و مسمومیت با مواد به دبیرخانه مشترک ظرف ۴۸ ساعت',
+    ],
     ['Open treatment places for referred clients in every county health network', 'فراهم‌کردن ظرفیت درمان برای مراجعان ارجاعی در شبکه بهداشت هر شهرستان'],
     ['Train emergency staff in pre-hospital trauma care', 'آموزش کارکنان اورژانس در مراقبت‌های پیش‌بیمارستانی تروما'],
   ],
   WELFARE: [
-    ['Provide free family counselling sessions through the 1480 line and counselling centres', 'ارائه جلسات رایگان مشاوره خانواده از طریق خط ۱۴۸۰ و مراکز مشاوره'],
+    [
+      'Provide free family counselling sessions through the 1480 line and counselling centres',
+      'ارائه جلسات رایگان مشاوره خانواده از طریق خط ۱۴۸۰ و مراکز مشاوره',
+    ],
     ['Run community-based addiction prevention programmes in neighbourhoods', 'اجرای برنامه‌های پیشگیری اجتماع‌محور از اعتیاد در محلات'],
     ['Refer families at risk to the social emergency service', 'ارجاع خانواده‌های در معرض خطر به اورژانس اجتماعی'],
   ],

@@ -62,12 +62,7 @@ export class AgreementStore {
 
   /** Records `to` if the MOU is still recorded as `from`; false when another write changed it first. */
   async changeStatus(manager: EntityManager, id: string, from: string, to: string): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Agreement)
-      .set({ status: to })
-      .where('id = :id AND status = :from', { id, from })
-      .execute();
+    const result = await manager.createQueryBuilder().update(Agreement).set({ status: to }).where('id = :id AND status = :from', { id, from }).execute();
     return result.affected === 1;
   }
 
@@ -120,7 +115,10 @@ export class AgreementStore {
   page(filter: AgreementFilter, page: PageRequest): Promise<Agreement[]> {
     const query = this.filtered(filter);
     if (page.afterKey !== null) query.andWhere('agreement.code > :afterKey', { afterKey: page.afterKey });
-    return query.orderBy('agreement.code', 'ASC').limit(page.first + 1).getMany();
+    return query
+      .orderBy('agreement.code', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
   }
 
   count(filter: AgreementFilter): Promise<number> {
@@ -148,10 +146,9 @@ export class AgreementStore {
         .where('signatory.agreementId = agreement.id')
         .andWhere('signatory.agencyId = :partyAgencyId')
         .getQuery();
-      query.andWhere(
-        new Brackets((either) => either.where('agreement.leadAgencyId = :partyAgencyId').orWhere(`EXISTS ${signs}`)),
-        { partyAgencyId: filter.partyAgencyId },
-      );
+      query.andWhere(new Brackets((either) => either.where('agreement.leadAgencyId = :partyAgencyId').orWhere(`EXISTS ${signs}`)), {
+        partyAgencyId: filter.partyAgencyId,
+      });
     }
     return query;
   }

@@ -6,15 +6,11 @@ export class PartyStore {
 
   /** Parties in order of signature, the lead first. */
   findByAgreementIds(agreementIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<AgreementParty[]> {
-    return manager
-      .getRepository(AgreementParty)
-      .find({ where: { agreementId: In([...agreementIds]) }, order: { agreementId: 'ASC', position: 'ASC' } });
+    return manager.getRepository(AgreementParty).find({ where: { agreementId: In([...agreementIds]) }, order: { agreementId: 'ASC', position: 'ASC' } });
   }
 
   findCommitmentsByAgreementIds(agreementIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Commitment[]> {
-    return manager
-      .getRepository(Commitment)
-      .find({ where: { agreementId: In([...agreementIds]) }, order: { partyId: 'ASC', position: 'ASC' } });
+    return manager.getRepository(Commitment).find({ where: { agreementId: In([...agreementIds]) }, order: { partyId: 'ASC', position: 'ASC' } });
   }
 
   /** The position after the party's last commitment (0 for the first). */

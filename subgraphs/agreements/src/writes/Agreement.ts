@@ -88,7 +88,10 @@ export async function insertDraft(context: AgreementsContext, manager: EntityMan
   if (await stores.agreements.codeTaken(manager, fields.code)) throw conflict(`An MOU with code ${fields.code} already exists`);
   await stores.agreements.insert(manager, { id, ...columns, status: 'DRAFT', leadAgencyId: writer.agencyId });
   failpoint('agreements.draftAgreement.after-first-insert');
-  await stores.domains.insert(manager, domains.map((domain) => ({ agreementId: id, domain })));
+  await stores.domains.insert(
+    manager,
+    domains.map((domain) => ({ agreementId: id, domain })),
+  );
   await stores.parties.insert(manager, {
     id: randomUUID(),
     agreementId: id,
@@ -116,7 +119,13 @@ export async function correctDraft(context: AgreementsContext, manager: EntityMa
   if (same && sameBase) return false;
   if (!sameBase) throw conflict(`MOU ${agreement.code}: its code, region and domains are not corrected by an import`);
   requireShownStatus('correct', agreement.code, shownStatus(agreement), ['DRAFT']);
-  await context.stores.agreements.correct(manager, id, { title: fields.title, titleFa: fields.titleFa, startsOn: fields.startsOn, endsOn: fields.endsOn, signedOn: fields.signedOn });
+  await context.stores.agreements.correct(manager, id, {
+    title: fields.title,
+    titleFa: fields.titleFa,
+    startsOn: fields.startsOn,
+    endsOn: fields.endsOn,
+    signedOn: fields.signedOn,
+  });
   return true;
 }
 
@@ -138,7 +147,15 @@ export async function insertParty(
     throw conflict(`${agency.code} is already a party to this MOU`);
   }
   const position = Math.max(-1, ...parties.map((party) => party.position)) + 1;
-  await stores.parties.insert(manager, { id: randomUUID(), agreementId: agreement.id, agencyId: agency.id, role, position, status: 'PENDING', acceptedAt: null });
+  await stores.parties.insert(manager, {
+    id: randomUUID(),
+    agreementId: agreement.id,
+    agencyId: agency.id,
+    role,
+    position,
+    status: 'PENDING',
+    acceptedAt: null,
+  });
 }
 
 /** A party's role corrected by the lead (the parties importer): false when it is the same. */
@@ -268,15 +285,11 @@ export async function draftAgreement(context: AgreementsContext, input: DraftAgr
   const fields = validateDraft(input);
   const taken = () => conflict(`An MOU with code ${fields.code} already exists`);
   const id = await unlessTaken(taken, () =>
-    createOnce(
-      context.store,
-      { agencyCode: writer.agencyCode, operation: 'draftAgreement', key: input.idempotencyKey, input: fields },
-      async (manager) => {
-        const agreementId = randomUUID();
-        await insertDraft(context, manager, agreementId, fields, writer);
-        return agreementId;
-      },
-    ),
+    createOnce(context.store, { agencyCode: writer.agencyCode, operation: 'draftAgreement', key: input.idempotencyKey, input: fields }, async (manager) => {
+      const agreementId = randomUUID();
+      await insertDraft(context, manager, agreementId, fields, writer);
+      return agreementId;
+    }),
   );
   return (await written(context, id)).agreement;
 }
@@ -297,33 +310,29 @@ export async function addCommitment(context: AgreementsContext, input: AddCommit
   const writer = writerOf(context);
   const { stores } = context;
   const fields = validateCommitment(input);
-  await createOnce(
-    context.store,
-    { agencyCode: writer.agencyCode, operation: 'addCommitment', key: input.idempotencyKey, input: fields },
-    async (manager) => {
-      const agreement = await agreementForWrite(context, manager, fields.agreementId, 'input.agreementId');
-      if (writer.agencyId !== agreement.leadAgencyId && writer.agencyId !== fields.agencyId) {
-        throw forbidden(`Only the lead agency of MOU ${agreement.code} or the party itself may add a party's commitments`);
-      }
-      requireShownStatus('addCommitment', agreement.code, shownStatus(agreement), OPEN_STATUSES);
-      const party = (await stores.parties.findByAgreementIds([agreement.id], manager)).find((candidate) => candidate.agencyId === fields.agencyId);
-      if (!party) throw badUserInput('input.agencyId', `is not a party to MOU ${agreement.code}`);
-      if (fields.dueOn !== null && (fields.dueOn < agreement.startsOn || fields.dueOn > agreement.endsOn)) {
-        throw badUserInput('input.dueOn', `must fall within the MOU's period, ${agreement.startsOn} to ${agreement.endsOn}`);
-      }
-      const commitment = {
-        id: randomUUID(),
-        partyId: party.id,
-        agreementId: agreement.id,
-        description: fields.description,
-        descriptionFa: fields.descriptionFa,
-        dueOn: fields.dueOn,
-        position: await stores.parties.nextCommitmentPosition(manager, party.id),
-      };
-      await stores.parties.insertCommitment(manager, commitment);
-      return commitment.id;
-    },
-  );
+  await createOnce(context.store, { agencyCode: writer.agencyCode, operation: 'addCommitment', key: input.idempotencyKey, input: fields }, async (manager) => {
+    const agreement = await agreementForWrite(context, manager, fields.agreementId, 'input.agreementId');
+    if (writer.agencyId !== agreement.leadAgencyId && writer.agencyId !== fields.agencyId) {
+      throw forbidden(`Only the lead agency of MOU ${agreement.code} or the party itself may add a party's commitments`);
+    }
+    requireShownStatus('addCommitment', agreement.code, shownStatus(agreement), OPEN_STATUSES);
+    const party = (await stores.parties.findByAgreementIds([agreement.id], manager)).find((candidate) => candidate.agencyId === fields.agencyId);
+    if (!party) throw badUserInput('input.agencyId', `is not a party to MOU ${agreement.code}`);
+    if (fields.dueOn !== null && (fields.dueOn < agreement.startsOn || fields.dueOn > agreement.endsOn)) {
+      throw badUserInput('input.dueOn', `must fall within the MOU's period, ${agreement.startsOn} to ${agreement.endsOn}`);
+    }
+    const commitment = {
+      id: randomUUID(),
+      partyId: party.id,
+      agreementId: agreement.id,
+      description: fields.description,
+      descriptionFa: fields.descriptionFa,
+      dueOn: fields.dueOn,
+      position: await stores.parties.nextCommitmentPosition(manager, party.id),
+    };
+    await stores.parties.insertCommitment(manager, commitment);
+    return commitment.id;
+  });
   return (await written(context, fields.agreementId)).agreement;
 }
 

@@ -44,7 +44,7 @@ async function allCasesOf(agencyCode: string): Promise<{ totalCount: number; cas
   let after: string | null = null;
   let totalCount = 0;
   let pages = 0;
-  for (; pages < 50; ) {
+  for (; pages < 50;) {
     const result: { data?: CasePage | null; errors?: unknown } = await harness.runAs<CasePage>(callerOf(agencyCode), CASE_PAGE, { first: 300, after });
     expect(result.errors).toBeUndefined();
     const page = result.data!.counselingCases;
@@ -119,7 +119,17 @@ describe('divorce subgraph: counselling units and family programmes', () => {
     const kindOfAgency = new Map(referenceAgencies().map((agency) => [agency.id, agency.kind]));
     const list = async (regionCode?: string) => {
       const result = await harness.run<{
-        familyPrograms: { id: string; title: string; titleFa: string; kind: string; region: { id: string }; leadAgency: { id: string }; startsOn: string; endsOn: string; participants: number }[];
+        familyPrograms: {
+          id: string;
+          title: string;
+          titleFa: string;
+          kind: string;
+          region: { id: string };
+          leadAgency: { id: string };
+          startsOn: string;
+          endsOn: string;
+          participants: number;
+        }[];
       }>(
         `query($regionId: ID) { familyPrograms(regionId: $regionId) { id title titleFa kind region { id } leadAgency { id } startsOn endsOn participants } }`,
         { regionId: regionCode ? regionId(regionCode) : null },
@@ -181,11 +191,9 @@ describe('divorce subgraph: counselling cases are visible only to the agency hos
     const query = `query($status: CaseStatus) { counselingCases(status: $status, first: 500) { totalCount edges { node { status } } } }`;
     const totals: Record<string, number> = {};
     for (const status of ['OPEN', 'CLOSED', null]) {
-      const result = await harness.runAs<{ counselingCases: { totalCount: number; edges: { node: { status: string } }[] } }>(
-        callerOf(KASHAN_POLICE),
-        query,
-        { status },
-      );
+      const result = await harness.runAs<{ counselingCases: { totalCount: number; edges: { node: { status: string } }[] } }>(callerOf(KASHAN_POLICE), query, {
+        status,
+      });
       expect(result.errors).toBeUndefined();
       const connection = result.data!.counselingCases;
       if (status) expect(connection.edges.every((edge) => edge.node.status === status)).toBe(true);
@@ -249,9 +257,9 @@ describe('divorce subgraph: counselling cases are visible only to the agency hos
   });
 
   it('never exposes the subject pseudonym or any national id in the schema: only one input takes a national id', async () => {
-    const result = await harness.run<{ __schema: { types: { kind: string; name: string; fields: { name: string }[] | null; inputFields: { name: string }[] | null }[] } }>(
-      `{ __schema { types { kind name fields { name } inputFields { name } } } }`,
-    );
+    const result = await harness.run<{
+      __schema: { types: { kind: string; name: string; fields: { name: string }[] | null; inputFields: { name: string }[] | null }[] };
+    }>(`{ __schema { types { kind name fields { name } inputFields { name } } } }`);
     expect(result.errors).toBeUndefined();
     const personal = /pseudonym|national|subject/i;
     const outputFields = result.data!.__schema.types.flatMap((type) => (type.fields ?? []).map((field) => `${type.name}.${field.name}`));
@@ -260,15 +268,24 @@ describe('divorce subgraph: counselling cases are visible only to the agency hos
     expect(outputFields.filter((name) => personal.test(name))).toEqual([]);
     expect(inputFields.filter((name) => personal.test(name))).toEqual(['OpenCounselingCaseInput.subjectNationalId']);
     const introspection = await harness.run<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "CounselingCase") { fields { name } } }`);
-    expect(introspection.data?.__type.fields.map((field) => field.name).sort()).toEqual(
-      ['closedOn', 'id', 'openedOn', 'outcome', 'sessions', 'status', 'topic', 'unit'],
-    );
+    expect(introspection.data?.__type.fields.map((field) => field.name).sort()).toEqual([
+      'closedOn',
+      'id',
+      'openedOn',
+      'outcome',
+      'sessions',
+      'status',
+      'topic',
+      'unit',
+    ]);
   });
 });
 
 describe('divorce subgraph: entity references', () => {
   it('resolves CounselingUnit, FamilyProgram and Agency references, null for unknown ids', async () => {
-    const programs = await harness.run<{ familyPrograms: { id: string; title: string }[] }>(`{ familyPrograms(regionId: "${regionId('IR-10-12')}") { id title } }`);
+    const programs = await harness.run<{ familyPrograms: { id: string; title: string }[] }>(
+      `{ familyPrograms(regionId: "${regionId('IR-10-12')}") { id title } }`,
+    );
     const program = programs.data!.familyPrograms[0];
     const result = await harness.run<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) {
@@ -371,7 +388,9 @@ describe('divorce subgraph: batching', () => {
       countiesOf('IR-10')
         .slice(0, size)
         .flatMap((county) =>
-          ['COUNSELING_SESSIONS', 'FREE_COUNSELING_SESSIONS', 'RECONCILIATIONS'].map((metric) => familyTarget(metric, county.code, year1404, `${metric}/${county.code}`)),
+          ['COUNSELING_SESSIONS', 'FREE_COUNSELING_SESSIONS', 'RECONCILIATIONS'].map((metric) =>
+            familyTarget(metric, county.code, year1404, `${metric}/${county.code}`),
+          ),
         );
     const cold = (size: number) => {
       statCacheOf(harness.store.dataSource).clear();

@@ -42,7 +42,11 @@ function daysFromToday(days: number): string {
 
 /** Rows as a CSV file gives them (every value a string), on lines 2, 3, ... */
 function importAs(importer: typeof cases, agencyCode: string, rows: Record<string, unknown>[]): Promise<ImportResult> {
-  return importer.importRows(rows, rows.map((_, index) => index + 2), contextOf(agencyCode));
+  return importer.importRows(
+    rows,
+    rows.map((_, index) => index + 2),
+    contextOf(agencyCode),
+  );
 }
 
 const caseIdOf = (agencyCode: string, externalId: string) => stableId('import:divorce:cases', `${agencyCode}:${externalId}`);
@@ -143,9 +147,7 @@ describe('divorce cases import', () => {
   it('keeps each agency’s external ids apart and writes a repeated external id of one batch once', async () => {
     const atWelfare = await importAs(cases, KASHAN_WELFARE, [caseRow('K-1401-001', { unitId: KASHAN_WELFARE_UNIT })]);
     expect(atWelfare).toEqual({ inserted: 1, skipped: 0, errors: [] });
-    expect(await readCases(KASHAN_WELFARE, [caseIdOf(KASHAN_WELFARE, 'K-1401-001')])).toEqual([
-      expect.objectContaining({ unit: { id: KASHAN_WELFARE_UNIT } }),
-    ]);
+    expect(await readCases(KASHAN_WELFARE, [caseIdOf(KASHAN_WELFARE, 'K-1401-001')])).toEqual([expect.objectContaining({ unit: { id: KASHAN_WELFARE_UNIT } })]);
     expect(await importAs(cases, KASHAN_POLICE, [caseRow('TWICE'), caseRow('TWICE')])).toEqual({ inserted: 1, skipped: 1, errors: [] });
   });
 });
@@ -154,11 +156,9 @@ describe('divorce sessions import', () => {
   beforeAll(async () => {
     const result = await importAs(cases, KASHAN_POLICE, [caseRow('S-CASE-1'), caseRow('S-CASE-2'), caseRow('S-CASE-CLOSED')]);
     expect(result.errors).toEqual([]);
-    const closed = await harness.runAs(
-      callerOf(KASHAN_POLICE),
-      `mutation($input: CloseCounselingCaseInput!) { closeCounselingCase(input: $input) { id } }`,
-      { input: { caseId: caseIdOf(KASHAN_POLICE, 'S-CASE-CLOSED'), closedOn: daysFromToday(-30), outcome: 'WITHDRAWN' } },
-    );
+    const closed = await harness.runAs(callerOf(KASHAN_POLICE), `mutation($input: CloseCounselingCaseInput!) { closeCounselingCase(input: $input) { id } }`, {
+      input: { caseId: caseIdOf(KASHAN_POLICE, 'S-CASE-CLOSED'), closedOn: daysFromToday(-30), outcome: 'WITHDRAWN' },
+    });
     expect(closed.errors).toBeUndefined();
   });
 
@@ -179,7 +179,9 @@ describe('divorce sessions import', () => {
       ],
     });
     expect(second).toMatchObject({ sessions: [{ id: sessionIdOf(KASHAN_POLICE, 'SES-3'), heldOn: daysFromToday(-40), mode: 'IN_PERSON', free: true }] });
-    const [stored] = await harness.store.dataSource.query('SELECT recorded_by_agency_id FROM counseling_session WHERE id = ?', [sessionIdOf(KASHAN_POLICE, 'SES-1')]);
+    const [stored] = await harness.store.dataSource.query('SELECT recorded_by_agency_id FROM counseling_session WHERE id = ?', [
+      sessionIdOf(KASHAN_POLICE, 'SES-1'),
+    ]);
     expect(stored.recorded_by_agency_id).toBe(agencyId(KASHAN_POLICE));
 
     const before = await rowCount('counseling_session');
@@ -231,7 +233,11 @@ describe('divorce import: corrected exports', () => {
     const caseId = caseIdOf(KASHAN_POLICE, 'CORR-C');
     const sessionId = sessionIdOf(KASHAN_POLICE, 'CORR-S');
     expect(await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-30) })])).toEqual({ inserted: 1, skipped: 0, errors: [] });
-    expect(await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-12) })])).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-12) })])).toEqual({
+      inserted: 1,
+      skipped: 0,
+      errors: [],
+    });
     expect(await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-30) })])).toEqual({ inserted: 0, skipped: 1, errors: [] });
 
     const corrected = await importAs(cases, KASHAN_POLICE, [caseRow('CORR-C', { openedOn: daysFromToday(-31), topic: 'Finances' })]);
@@ -244,8 +250,14 @@ describe('divorce import: corrected exports', () => {
     expect(moved).toEqual({ inserted: 1, skipped: 0, errors: [] }); // another agency's external id: another case
     expect(await readCases(KASHAN_POLICE, [caseId])).toEqual([expect.objectContaining({ openedOn: daysFromToday(-31), unit: { id: KASHAN_POLICE_UNIT } })]);
 
-    expect(await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-12) })])).toEqual({ inserted: 0, skipped: 1, errors: [] });
-    const sessionCorrected = await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-11), mode: 'PHONE', free: 'false' })]);
+    expect(await importAs(sessions, KASHAN_POLICE, [sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-12) })])).toEqual({
+      inserted: 0,
+      skipped: 1,
+      errors: [],
+    });
+    const sessionCorrected = await importAs(sessions, KASHAN_POLICE, [
+      sessionRow('CORR-S', 'CORR-C', { heldOn: daysFromToday(-11), mode: 'PHONE', free: 'false' }),
+    ]);
     expect(sessionCorrected).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
     const [read] = (await readCases(KASHAN_POLICE, [caseId])) as { sessions: unknown[] }[];
     expect(read.sessions).toEqual([{ id: sessionId, heldOn: daysFromToday(-11), mode: 'PHONE', free: false }]);
@@ -278,7 +290,10 @@ describe('npm run import -- divorce', () => {
     expect(again.stdout).toContain('inserted 0, updated 0, unchanged 1, refused 0');
 
     const bad = join(folder, 'sessions.csv');
-    writeFileSync(bad, `externalId,caseExternalId,heldOn,mode,free\nCLI-S1,CLI-1,${daysFromToday(-1)},PHONE,true\nCLI-S2,CLI-1,${daysFromToday(-9)},PHONE,true\n`);
+    writeFileSync(
+      bad,
+      `externalId,caseExternalId,heldOn,mode,free\nCLI-S1,CLI-1,${daysFromToday(-1)},PHONE,true\nCLI-S2,CLI-1,${daysFromToday(-9)},PHONE,true\n`,
+    );
     const refused = run(bad, KASHAN_POLICE, 'sessions');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (heldOn): must not be before the case was opened');

@@ -158,7 +158,11 @@ describe('divorce subgraph: Region.familyStats', () => {
     }
     expect(stats.get(PROVINCE)!.counselingSessions).toBe(await actualOf('COUNSELING_SESSIONS', PROVINCE, { from: '2025-04-02', to: '2025-05-01' }));
     // Counts of individuals are published in the Solar Hijri calendar only: a whole Gregorian month, quarter or year publishes none.
-    for (const period of [{ from: '2025-04-01', to: '2025-04-30' }, { from: '2025-04-01', to: '2025-06-30' }, { from: '2025-01-01', to: '2025-12-31' }]) {
+    for (const period of [
+      { from: '2025-04-01', to: '2025-04-30' },
+      { from: '2025-04-01', to: '2025-06-30' },
+      { from: '2025-01-01', to: '2025-12-31' },
+    ]) {
       expect((await statsOf([PROVINCE], period)).get(PROVINCE)!.suppressed).toEqual(['casesOpened', 'reconciliations']);
     }
     // A whole Solar Hijri month, quarter and year publish them.
@@ -200,7 +204,8 @@ describe('divorce subgraph: Region.familySeries', () => {
       ['2025-06', '2025-06-01', '2025-06-30'],
       ['2025-07', '2025-07-01', '2025-07-15'],
     ]);
-    for (const bucket of buckets) expect(bucket.stats).toMatchObject({ casesOpened: null, reconciliations: null, suppressed: ['casesOpened', 'reconciliations'] });
+    for (const bucket of buckets)
+      expect(bucket.stats).toMatchObject({ casesOpened: null, reconciliations: null, suppressed: ['casesOpened', 'reconciliations'] });
     expect(buckets[1].stats).toEqual((await statsOf([PROVINCE], { from: '2025-05-01', to: '2025-05-31' })).get(PROVINCE));
     // A cut Solar month publishes none; the whole ones beside it are read from the tables.
     const solar = (await seriesOf([PROVINCE], { from: '2025-04-02', to: '2025-07-15' }, 'SOLAR_MONTH')).get(PROVINCE)!;
@@ -212,7 +217,10 @@ describe('divorce subgraph: Region.familySeries', () => {
 });
 
 describe('divorce subgraph: region figures access and arguments', () => {
-  const withoutReports = callerOf('POLICE-IR-10', SCOPES.filter((scope) => scope !== 'reports:read'));
+  const withoutReports = callerOf(
+    'POLICE-IR-10',
+    SCOPES.filter((scope) => scope !== 'reports:read'),
+  );
 
   it('refuses the figures without reports:read (FORBIDDEN) and gives them with reports:read alone', async () => {
     const stats = await harness.runAs(withoutReports, STATS, { r: regions([PROVINCE]), period: { solarYear: 1404 } });
@@ -234,7 +242,13 @@ describe('divorce subgraph: region figures access and arguments', () => {
   });
 
   it('refuses a bad period or granularity with BAD_USER_INPUT naming the argument', async () => {
-    for (const period of [{}, { solarYear: 1404, from: '2025-04-01', to: '2025-04-30' }, { from: '2025-05-01', to: '2025-04-01' }, { solarYear: 99 }, { from: '2025-04-01' }]) {
+    for (const period of [
+      {},
+      { solarYear: 1404, from: '2025-04-01', to: '2025-04-30' },
+      { from: '2025-05-01', to: '2025-04-01' },
+      { solarYear: 99 },
+      { from: '2025-04-01' },
+    ]) {
       const result = await harness.run(STATS, { r: regions([PROVINCE]), period });
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(String(result.errors?.[0].extensions?.argumentName)).toMatch(/^period/);

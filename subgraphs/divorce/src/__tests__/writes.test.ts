@@ -1,4 +1,15 @@
-import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, SCOPES, stableId, todayInIran, MeasureStore } from '@safety-graph/shared';
+import {
+  agencyId,
+  armFailpoint,
+  disarmFailpoints,
+  loadSecrets,
+  pseudonymOf,
+  regionId,
+  SCOPES,
+  stableId,
+  todayInIran,
+  MeasureStore,
+} from '@safety-graph/shared';
 import { nationalId, callerOf, subgraphHarness, type SingleResult, type SubgraphHarness } from '@safety-graph/test-helpers';
 import { divorce } from '../index';
 import type { DivorceContext } from '../context';
@@ -288,7 +299,10 @@ describe('recordCounselingSession and closeCounselingCase', () => {
 describe('write scope', () => {
   it('refuses all three mutations without family:write (FORBIDDEN), writing nothing', async () => {
     const opened = await openCase();
-    const readOnly = callerOf(KASHAN_POLICE, SCOPES.filter((scope) => scope !== 'family:write'));
+    const readOnly = callerOf(
+      KASHAN_POLICE,
+      SCOPES.filter((scope) => scope !== 'family:write'),
+    );
     const before = await rowCounts();
     expectCode(await harness.runAs(readOnly, OPEN, { input: openInput() }), 'FORBIDDEN');
     expectCode(await harness.runAs(readOnly, RECORD, { input: { caseId: opened.id, heldOn: daysFromToday(-1), mode: 'PHONE', free: true } }), 'FORBIDDEN');

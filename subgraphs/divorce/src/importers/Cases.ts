@@ -1,13 +1,4 @@
-import {
-  columnNamed,
-  externalIdOf,
-  importBatch,
-  importedId,
-  type ImportContext,
-  type Importer,
-  importRequest,
-  requiredText,
-} from '@safety-graph/shared';
+import { columnNamed, externalIdOf, importBatch, importedId, type ImportContext, type Importer, importRequest, requiredText } from '@safety-graph/shared';
 import { createContext } from '../context';
 import { checkedNewCase, correctCase, TOPIC_MAX_LENGTH } from '../writes/CounselingCase';
 

@@ -11,15 +11,7 @@ export class CreateDivorce1764000000500 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'counseling_unit',
-        columns: [
-          id,
-          text('code', 80),
-          text('name', 200),
-          text('name_fa', 200),
-          text('host_agency_id', 36),
-          text('host_kind', 32),
-          text('region_id', 36),
-        ],
+        columns: [id, text('code', 80), text('name', 200), text('name_fa', 200), text('host_agency_id', 36), text('host_kind', 32), text('region_id', 36)],
         indices: [
           { columnNames: ['code'], isUnique: true },
           { columnNames: ['host_agency_id'] },
@@ -55,15 +47,7 @@ export class CreateDivorce1764000000500 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'counseling_session',
-        columns: [
-          id,
-          text('case_id', 36),
-          text('unit_id', 36),
-          text('region_id', 36),
-          date('held_on'),
-          text('mode', 16),
-          { name: 'free', type: 'boolean' },
-        ],
+        columns: [id, text('case_id', 36), text('unit_id', 36), text('region_id', 36), date('held_on'), text('mode', 16), { name: 'free', type: 'boolean' }],
         indices: [
           { columnNames: ['case_id'] },
           { columnNames: ['unit_id'] },
@@ -88,12 +72,7 @@ export class CreateDivorce1764000000500 implements MigrationInterface {
           date('ends_on'),
           { name: 'participants', type: 'integer' },
         ],
-        indices: [
-          { columnNames: ['code'], isUnique: true },
-          { columnNames: ['kind'] },
-          { columnNames: ['region_id'] },
-          { columnNames: ['lead_agency_id'] },
-        ],
+        indices: [{ columnNames: ['code'], isUnique: true }, { columnNames: ['kind'] }, { columnNames: ['region_id'] }, { columnNames: ['lead_agency_id'] }],
       }),
     );
   }

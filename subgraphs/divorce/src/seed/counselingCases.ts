@@ -154,9 +154,7 @@ function unitGoals(units: readonly DemoUnit[], years: readonly number[], scale: 
   const population = (unit: DemoUnit) => estimatedPopulation(unit.county);
   for (const year of years) {
     const free = apportion(Math.round((FREE_POLICE_SESSIONS_BY_YEAR[year] ?? 0) * scale), police.map(population));
-    police.forEach((unit, index) =>
-      goals.get(unit.row.id)!.set(year, { free: free[index], sessions: Math.ceil(free[index] / (1 - POLICE_PAID_SHARE)) }),
-    );
+    police.forEach((unit, index) => goals.get(unit.row.id)!.set(year, { free: free[index], sessions: Math.ceil(free[index] / (1 - POLICE_PAID_SHARE)) }));
     const paid = apportion(Math.round((WELFARE_SESSIONS_BY_YEAR[year] ?? 0) * scale), welfare.map(population));
     welfare.forEach((unit, index) => goals.get(unit.row.id)!.set(year, { free: 0, sessions: paid[index] }));
   }

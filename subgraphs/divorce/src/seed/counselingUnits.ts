@@ -43,8 +43,6 @@ function unitOf(county: ReferenceRegion, hostKind: HostKind): DemoUnit {
 /** One unit in each county police station of the province, and one at the welfare office of its largest counties. */
 export function demoUnits(provinceCode: string): DemoUnit[] {
   const counties = countiesOf(provinceCode);
-  const largest = [...counties]
-    .sort((a, b) => estimatedPopulation(b) - estimatedPopulation(a) || a.code.localeCompare(b.code))
-    .slice(0, WELFARE_UNIT_COUNTIES);
+  const largest = [...counties].sort((a, b) => estimatedPopulation(b) - estimatedPopulation(a) || a.code.localeCompare(b.code)).slice(0, WELFARE_UNIT_COUNTIES);
   return [...counties.map((county) => unitOf(county, 'POLICE')), ...largest.map((county) => unitOf(county, 'WELFARE'))];
 }

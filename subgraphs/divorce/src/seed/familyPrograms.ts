@@ -11,18 +11,72 @@ interface ProgramTemplate {
 
 /** A dozen programmes over the province, led by welfare, religious affairs, health and education. */
 const TEMPLATES: readonly ProgramTemplate[] = [
-  { kind: 'PREMARITAL_EDUCATION', title: 'Premarital education for engaged couples', titleFa: 'آموزش پیش از ازدواج زوج‌های جوان', leadAgencyCode: 'WELFARE-IR-10', regionCode: 'IR-10' },
+  {
+    kind: 'PREMARITAL_EDUCATION',
+    title: 'Premarital education for engaged couples',
+    titleFa: 'آموزش پیش از ازدواج زوج‌های جوان',
+    leadAgencyCode: 'WELFARE-IR-10',
+    regionCode: 'IR-10',
+  },
   { kind: 'PARENTING', title: 'Parents’ school', titleFa: 'مدرسه خانواده', leadAgencyCode: 'EDUCATION-IR-10', regionCode: 'IR-10' },
-  { kind: 'COUPLES_WORKSHOP', title: 'Family enrichment workshops in mosques', titleFa: 'کارگاه‌های غنی‌سازی خانواده در مساجد', leadAgencyCode: 'RELIGIOUS-IR-10', regionCode: 'IR-10' },
-  { kind: 'FAMILY_LIFE_SKILLS', title: 'Life skills for young families', titleFa: 'مهارت‌های زندگی برای خانواده‌های جوان', leadAgencyCode: 'HEALTH-IR-10', regionCode: 'IR-10' },
-  { kind: 'PREMARITAL_EDUCATION', title: 'Premarital counselling at health centres', titleFa: 'مشاوره پیش از ازدواج در مراکز بهداشت', leadAgencyCode: 'HEALTH-IR-10-01', regionCode: 'IR-10-01' },
+  {
+    kind: 'COUPLES_WORKSHOP',
+    title: 'Family enrichment workshops in mosques',
+    titleFa: 'کارگاه‌های غنی‌سازی خانواده در مساجد',
+    leadAgencyCode: 'RELIGIOUS-IR-10',
+    regionCode: 'IR-10',
+  },
+  {
+    kind: 'FAMILY_LIFE_SKILLS',
+    title: 'Life skills for young families',
+    titleFa: 'مهارت‌های زندگی برای خانواده‌های جوان',
+    leadAgencyCode: 'HEALTH-IR-10',
+    regionCode: 'IR-10',
+  },
+  {
+    kind: 'PREMARITAL_EDUCATION',
+    title: 'Premarital counselling at health centres',
+    titleFa: 'مشاوره پیش از ازدواج در مراکز بهداشت',
+    leadAgencyCode: 'HEALTH-IR-10-01',
+    regionCode: 'IR-10-01',
+  },
   { kind: 'PARENTING', title: 'Parenting of teenagers', titleFa: 'فرزندپروری نوجوانان', leadAgencyCode: 'WELFARE-IR-10-12', regionCode: 'IR-10-12' },
-  { kind: 'COUPLES_WORKSHOP', title: 'Communication skills for couples', titleFa: 'مهارت‌های ارتباطی زوجین', leadAgencyCode: 'WELFARE-IR-10-13', regionCode: 'IR-10-13' },
-  { kind: 'PREMARITAL_EDUCATION', title: 'Marriage preparation classes', titleFa: 'کلاس‌های آمادگی ازدواج', leadAgencyCode: 'RELIGIOUS-IR-10', regionCode: 'IR-10-19' },
-  { kind: 'PARENTING', title: 'Positive parenting for young children', titleFa: 'فرزندپروری مثبت برای کودکان خردسال', leadAgencyCode: 'HEALTH-IR-10-22', regionCode: 'IR-10-22' },
+  {
+    kind: 'COUPLES_WORKSHOP',
+    title: 'Communication skills for couples',
+    titleFa: 'مهارت‌های ارتباطی زوجین',
+    leadAgencyCode: 'WELFARE-IR-10-13',
+    regionCode: 'IR-10-13',
+  },
+  {
+    kind: 'PREMARITAL_EDUCATION',
+    title: 'Marriage preparation classes',
+    titleFa: 'کلاس‌های آمادگی ازدواج',
+    leadAgencyCode: 'RELIGIOUS-IR-10',
+    regionCode: 'IR-10-19',
+  },
+  {
+    kind: 'PARENTING',
+    title: 'Positive parenting for young children',
+    titleFa: 'فرزندپروری مثبت برای کودکان خردسال',
+    leadAgencyCode: 'HEALTH-IR-10-22',
+    regionCode: 'IR-10-22',
+  },
   { kind: 'COUPLES_WORKSHOP', title: 'Conflict resolution for couples', titleFa: 'حل تعارض زوجین', leadAgencyCode: 'WELFARE-IR-10-16', regionCode: 'IR-10-16' },
-  { kind: 'FAMILY_LIFE_SKILLS', title: 'Family life skills at schools', titleFa: 'مهارت‌های زندگی خانوادگی در مدارس', leadAgencyCode: 'EDUCATION-IR-10', regionCode: 'IR-10-23' },
-  { kind: 'PARENTING', title: 'Parenting and media literacy', titleFa: 'فرزندپروری و سواد رسانه‌ای', leadAgencyCode: 'WELFARE-IR-10-08', regionCode: 'IR-10-08' },
+  {
+    kind: 'FAMILY_LIFE_SKILLS',
+    title: 'Family life skills at schools',
+    titleFa: 'مهارت‌های زندگی خانوادگی در مدارس',
+    leadAgencyCode: 'EDUCATION-IR-10',
+    regionCode: 'IR-10-23',
+  },
+  {
+    kind: 'PARENTING',
+    title: 'Parenting and media literacy',
+    titleFa: 'فرزندپروری و سواد رسانه‌ای',
+    leadAgencyCode: 'WELFARE-IR-10-08',
+    regionCode: 'IR-10-08',
+  },
 ];
 
 const LEAD_KINDS_FOR_COUNTIES = ['WELFARE', 'HEALTH'] as const;

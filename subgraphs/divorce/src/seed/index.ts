@@ -1,4 +1,13 @@
-import { DEMO_SOLAR_YEARS, demoProvinces, insertIgnoringExisting, MeasureStore, seedRegionScope, type SeedOptions, type SeedReport, type Store } from '@safety-graph/shared';
+import {
+  DEMO_SOLAR_YEARS,
+  demoProvinces,
+  insertIgnoringExisting,
+  MeasureStore,
+  seedRegionScope,
+  type SeedOptions,
+  type SeedReport,
+  type Store,
+} from '@safety-graph/shared';
 import { CounselingCase, CounselingSession, CounselingUnit, FamilyProgram } from '../entities';
 import { FAMILY_MEASURES } from '../store';
 import { demoCases } from './counselingCases';
@@ -26,7 +35,11 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   for (const demo of demoProvinces(options.national ?? false)) {
     const units = demoUnits(demo.province.code);
     const { cases, sessions } = demoCases(units, DEMO_SOLAR_YEARS, scale * demo.factor);
-    await insertIgnoringExisting(store.dataSource, CounselingUnit, units.map((unit) => unit.row));
+    await insertIgnoringExisting(
+      store.dataSource,
+      CounselingUnit,
+      units.map((unit) => unit.row),
+    );
     // Bigger statements than the default: tens of thousands of narrow rows, seeded in a few seconds on MySQL.
     await insertIgnoringExisting(store.dataSource, CounselingCase, cases, LARGE_TABLE_CHUNK);
     await insertIgnoringExisting(store.dataSource, CounselingSession, sessions, LARGE_TABLE_CHUNK);

@@ -27,12 +27,16 @@ export class CounselingCaseStore {
   }
 
   findByIdsHostedBy(ids: readonly string[], hostAgencyId: string): Promise<CounselingCase[]> {
-    return this.hostedBy(hostAgencyId).andWhere('counselingCase.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return this.hostedBy(hostAgencyId)
+      .andWhere('counselingCase.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
   }
 
   /** One page plus one row, which tells whether there is a next page (LIMIT, not take: take with a join costs a second query). */
   pageHostedBy(hostAgencyId: string, filter: CounselingCaseFilter, page: PageRequest): Promise<CounselingCase[]> {
-    const query = this.hostedBy(hostAgencyId, filter).orderBy('counselingCase.id', 'ASC').limit(page.first + 1);
+    const query = this.hostedBy(hostAgencyId, filter)
+      .orderBy('counselingCase.id', 'ASC')
+      .limit(page.first + 1);
     if (page.afterKey !== null) query.andWhere('counselingCase.id > :afterKey', { afterKey: page.afterKey });
     return query.getMany();
   }
@@ -44,7 +48,12 @@ export class CounselingCaseStore {
   /** Which of these ids are already taken, whoever hosts them (an import skips them). */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(CounselingCase).createQueryBuilder('row').select('row.id', 'id').where('row.id IN (:...ids)', { ids: [...ids] }).getRawMany<{ id: string }>();
+    const rows = await this.dataSource
+      .getRepository(CounselingCase)
+      .createQueryBuilder('row')
+      .select('row.id', 'id')
+      .where('row.id IN (:...ids)', { ids: [...ids] })
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 
@@ -66,13 +75,19 @@ export class CounselingCaseStore {
 
   async insert(manager: EntityManager, row: CounselingCase): Promise<void> {
     await manager.insert(CounselingCase, row);
-    await touchRollups(manager, [row.openedOn, row.closedOn].filter((day) => day !== null).map((day) => ({ regionId: row.regionId, day })));
+    await touchRollups(
+      manager,
+      [row.openedOn, row.closedOn].filter((day) => day !== null).map((day) => ({ regionId: row.regionId, day })),
+    );
   }
 
   /** Rewrites a case's facts (a correction), recomputing the rollups of its former and new opening day. */
   async correct(manager: EntityManager, before: CounselingCase, change: Pick<CounselingCase, 'subjectPseudonym' | 'openedOn' | 'topic'>): Promise<void> {
     await manager.update(CounselingCase, { id: before.id }, change);
-    await touchRollups(manager, [before.openedOn, change.openedOn].map((day) => ({ regionId: before.regionId, day })));
+    await touchRollups(
+      manager,
+      [before.openedOn, change.openedOn].map((day) => ({ regionId: before.regionId, day })),
+    );
   }
 
   /** OPEN to CLOSED; false when the case was not OPEN (any more). */

@@ -29,7 +29,12 @@ export class CounselingSessionStore {
   /** Which of these ids are already taken, whoever hosts them (an import skips them). */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(CounselingSession).createQueryBuilder('row').select('row.id', 'id').where('row.id IN (:...ids)', { ids: [...ids] }).getRawMany<{ id: string }>();
+    const rows = await this.dataSource
+      .getRepository(CounselingSession)
+      .createQueryBuilder('row')
+      .select('row.id', 'id')
+      .where('row.id IN (:...ids)', { ids: [...ids] })
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 
@@ -50,7 +55,10 @@ export class CounselingSessionStore {
   /** Rewrites a session's facts (a correction), recomputing the rollups of its former and new day. */
   async correct(manager: EntityManager, before: CounselingSession, change: Pick<CounselingSession, 'heldOn' | 'mode' | 'free'>): Promise<void> {
     await manager.update(CounselingSession, { id: before.id }, change);
-    await touchRollups(manager, [before.heldOn, change.heldOn].map((day) => ({ regionId: before.regionId, day })));
+    await touchRollups(
+      manager,
+      [before.heldOn, change.heldOn].map((day) => ({ regionId: before.regionId, day })),
+    );
   }
 
   /** The date of the case's earliest session, or null when it has none; read in the writing transaction. */

@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  agencyId,
-  badUserInput,
-  conflict,
-  createOnce,
-  failpoint,
-  forbidden,
-  requireCaller,
-  requirePastDate,
-  requireText,
-} from '@safety-graph/shared';
+import { agencyId, badUserInput, conflict, createOnce, failpoint, forbidden, requireCaller, requirePastDate, requireText } from '@safety-graph/shared';
 import type { EntityManager } from 'typeorm';
 import type { DivorceContext } from '../context';
 import type { CounselingCase, CounselingSession } from '../entities';
@@ -184,8 +174,10 @@ export async function correctCase(context: DivorceContext, manager: EntityManage
   if (current.unitId !== checked.unitId) throw conflict(`case ${caseId} is a case of another unit; a case never moves to another unit`);
   if (current.subjectPseudonym === checked.subjectPseudonym && current.openedOn === checked.openedOn && current.topic === checked.topic) return false;
   const firstHeldOn = await context.stores.sessions.firstHeldOn(manager, caseId);
-  if (firstHeldOn !== null && checked.openedOn > firstHeldOn) throw badUserInput('input.openedOn', `must not be after the case's first session (${firstHeldOn})`);
-  if (current.closedOn !== null && checked.openedOn > current.closedOn) throw badUserInput('input.openedOn', `must not be after the case was closed (${current.closedOn})`);
+  if (firstHeldOn !== null && checked.openedOn > firstHeldOn)
+    throw badUserInput('input.openedOn', `must not be after the case's first session (${firstHeldOn})`);
+  if (current.closedOn !== null && checked.openedOn > current.closedOn)
+    throw badUserInput('input.openedOn', `must not be after the case was closed (${current.closedOn})`);
   await context.stores.cases.correct(manager, current, { subjectPseudonym: checked.subjectPseudonym, openedOn: checked.openedOn, topic: checked.topic });
   return true;
 }

@@ -91,11 +91,11 @@ async function readCrash(id: string): Promise<CrashNode | null> {
 }
 
 async function readViolations(ids: string[]) {
-  const result = await harness.runAs<{ _entities: ({ id: string; occurredAt: string; type: string; region: { id: string }; recordedBy: { id: string } } | null)[] }>(
-    READER,
-    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Violation { id occurredAt type region { id } recordedBy { id } } } }`,
-    { r: ids.map((id) => ({ __typename: 'Violation', id })) },
-  );
+  const result = await harness.runAs<{
+    _entities: ({ id: string; occurredAt: string; type: string; region: { id: string }; recordedBy: { id: string } } | null)[];
+  }>(READER, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Violation { id occurredAt type region { id } recordedBy { id } } } }`, {
+    r: ids.map((id) => ({ __typename: 'Violation', id })),
+  });
   expect(result.errors).toBeUndefined();
   return result.data!._entities;
 }
@@ -126,7 +126,10 @@ describe('crash importer', () => {
         persons: [{ role: 'PEDESTRIAN', injury: 'C', faultStatus: 'UNDETERMINED' }],
       }),
       // Both given and agreeing is fine.
-      crashRow('KSH-1404-000103', { regionId: KASHAN, persons: JSON.stringify([{ role: 'MOTORCYCLIST', injury: 'O', faultStatus: 'AT_FAULT', ageBand: '65+' }]) }),
+      crashRow('KSH-1404-000103', {
+        regionId: KASHAN,
+        persons: JSON.stringify([{ role: 'MOTORCYCLIST', injury: 'O', faultStatus: 'AT_FAULT', ageBand: '65+' }]),
+      }),
     ];
     const result = await crashImporter.importRows(rows, linesOf(rows), importContext(agency));
     expect(result).toEqual({ inserted: 3, skipped: 0, errors: [] });
@@ -287,11 +290,16 @@ describe('crash importer: corrected exports', () => {
     const counts = await rowCounts();
     expect(await crashImporter.importRows([row('K', 'RURAL')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
     expect(await rowCounts()).toEqual(counts);
-    const result = await harness.runAs<{ crash: { version: number; severity: string; roadType: string; revisions: { version: number; severity: string; roadType: string; amendedBy: { id: string } }[] } }>(
-      READER,
-      `query($id: ID!) { crash(id: $id) { version severity roadType revisions { version severity roadType amendedBy { id } } } }`,
-      { id: crashId(agency, 'corrected-1') },
-    );
+    const result = await harness.runAs<{
+      crash: {
+        version: number;
+        severity: string;
+        roadType: string;
+        revisions: { version: number; severity: string; roadType: string; amendedBy: { id: string } }[];
+      };
+    }>(READER, `query($id: ID!) { crash(id: $id) { version severity roadType revisions { version severity roadType amendedBy { id } } } }`, {
+      id: crashId(agency, 'corrected-1'),
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.crash).toEqual({
       version: 2,
@@ -376,7 +384,9 @@ describe('violation importer: corrected exports', () => {
 
     const otherSource = await violationImporter.importRows([moved], [2], { ...importContext(agency), source: 'CAMERA-NET' });
     expect(otherSource).toEqual({ inserted: 1, skipped: 0, errors: [] });
-    expect(await readViolations([stableId('import:traffic:violations', `${agency}@CAMERA-NET:v-corr`)])).toEqual([expect.objectContaining({ type: 'SPEEDING' })]);
+    expect(await readViolations([stableId('import:traffic:violations', `${agency}@CAMERA-NET:v-corr`)])).toEqual([
+      expect.objectContaining({ type: 'SPEEDING' }),
+    ]);
   });
 });
 
@@ -405,7 +415,12 @@ describe('campaign importer', () => {
       { line: 5, argument: 'regionId' },
     ]);
     expect(await importer.importRows([campaign('C-1')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
-    expect(await importer.importRows([campaign('C-1', { channel: 'TV', endsOn: '2025-05-30' })], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 0, updated: 1, errors: [] });
+    expect(await importer.importRows([campaign('C-1', { channel: 'TV', endsOn: '2025-05-30' })], [2], importContext(agency))).toEqual({
+      inserted: 0,
+      skipped: 0,
+      updated: 1,
+      errors: [],
+    });
     const answer = await harness.runAs<{ trafficCampaigns: { id: string; title: string; channel: string; endsOn: string; agreement: { id: string } }[] }>(
       READER,
       'query($regionId: ID) { trafficCampaigns(regionId: $regionId) { id title channel endsOn agreement { id } } }',
@@ -467,7 +482,11 @@ describe('npm run import -- traffic', () => {
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2 });
 
     const mixed = join(folder, 'violations.csv');
-    writeFileSync(mixed, 'externalId,occurredAt,regionCode,type\ncli-v-1,2025-06-05T09:00:00+03:30,IR-10-12,SPEEDING\ncli-v-2,2025-06-05T09:05:00+03:30,IR-10-12,PARKING\n', 'utf8');
+    writeFileSync(
+      mixed,
+      'externalId,occurredAt,regionCode,type\ncli-v-1,2025-06-05T09:00:00+03:30,IR-10-12,SPEEDING\ncli-v-2,2025-06-05T09:05:00+03:30,IR-10-12,PARKING\n',
+      'utf8',
+    );
     const refused = runImport(mixed, agency, 'violations');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 3 (type): must be one of');

@@ -132,9 +132,12 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
     expect(series.every((bucket) => bucket.stats.crashes > 0)).toBe(true);
     expect(sum(series.map((bucket) => bucket.stats))).toEqual(year);
     // Each bucket measured on its own: a record on a month's first or last day lands in that month.
-    expect(await statsOverPeriods(PROVINCE, series.map((bucket) => ({ from: bucket.start, to: bucket.end })))).toEqual(
-      series.map((bucket) => bucket.stats),
-    );
+    expect(
+      await statsOverPeriods(
+        PROVINCE,
+        series.map((bucket) => ({ from: bucket.start, to: bucket.end })),
+      ),
+    ).toEqual(series.map((bucket) => bucket.stats));
 
     const [whole] = await seriesOf([PROVINCE], { solarYear: 1404 }, 'SOLAR_YEAR');
     expect(whole).toEqual([{ start: YEAR_1404.from, end: YEAR_1404.to, label: 'SH 1404', stats: year }]);
@@ -151,9 +154,12 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
       { start: '2025-07-01', end: '2025-07-05', label: '2025-07' },
     ]);
     expect(sum(series.map((bucket) => bucket.stats))).toEqual((await statsOf([PROVINCE], period))[0]);
-    expect(await statsOverPeriods(PROVINCE, series.map((bucket) => ({ from: bucket.start, to: bucket.end })))).toEqual(
-      series.map((bucket) => bucket.stats),
-    );
+    expect(
+      await statsOverPeriods(
+        PROVINCE,
+        series.map((bucket) => ({ from: bucket.start, to: bucket.end })),
+      ),
+    ).toEqual(series.map((bucket) => bucket.stats));
 
     // The demo ends with 1404 (2026-03-20): later months are there, with zeros.
     const [tail] = await seriesOf([PROVINCE], { from: '2026-01-15', to: '2026-06-30' }, 'MONTH');
@@ -235,10 +241,9 @@ describe('Region.trafficStats and Region.trafficSeries', () => {
     expect(all).toHaveLength(1 + 31 + 478);
     // Counted cold (nothing cached in process) and warm (the same request again).
     const run = async (ids: string[], selection: string) => {
-      const result = await harness.run<{ _entities: unknown[] }>(
-        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { ${selection} } } }`,
-        { r: regions(ids) },
-      );
+      const result = await harness.run<{ _entities: unknown[] }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { ${selection} } } }`, {
+        r: regions(ids),
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data!._entities).toHaveLength(ids.length);
     };

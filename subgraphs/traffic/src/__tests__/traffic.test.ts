@@ -311,7 +311,7 @@ describe('traffic subgraph', () => {
     expect((crashEntity!.persons as unknown[]).length).toBeGreaterThan(0);
     expect(violation).toMatchObject({ id: violationId, type: expect.any(String), recordedBy: { id: expect.any(String) } });
     expect(campaign).toMatchObject({ id: campaignId, titleFa: expect.stringMatching(/[\u0600-\u06FF]/), agreement: { id: expect.any(String) } });
-    expect(campaign!.startsOn as string <= (campaign!.endsOn as string)).toBe(true);
+    expect((campaign!.startsOn as string) <= (campaign!.endsOn as string)).toBe(true);
     expect(agreement!.id).toBe(trafficAgreement);
     expect((agreement!.trafficCampaigns as unknown[]).length).toBeGreaterThanOrEqual(2);
     expect(targetEntity).toEqual({ id: 'ROAD_DEATHS/IR-10', actual: 600 });
@@ -342,7 +342,9 @@ describe('traffic subgraph', () => {
       }
     }
     // Isfahan's campaigns are those of its own MOUs: every other one belongs to a national or another province's MOU.
-    const isfahanAgreements = new Set(DEMO_AGREEMENTS.filter((agreement) => agreement.regionCode.startsWith('IR-10')).map((agreement) => stableId('agreement', agreement.code)));
+    const isfahanAgreements = new Set(
+      DEMO_AGREEMENTS.filter((agreement) => agreement.regionCode.startsWith('IR-10')).map((agreement) => stableId('agreement', agreement.code)),
+    );
     const isfahans = all.filter((campaign) => isfahanAgreements.has(campaign.agreement.id));
     expect(isfahans.length).toBeGreaterThan(0);
     expect(isfahans.length).toBeLessThan(all.length);
@@ -435,9 +437,17 @@ describe('traffic subgraph', () => {
   });
 
   it('seeds idempotently: a second run adds nothing', async () => {
-    const before = [await totalCrashes({}), await totalViolations({}), (await harness.run<{ trafficCampaigns: unknown[] }>('{ trafficCampaigns { id } }')).data!.trafficCampaigns.length];
+    const before = [
+      await totalCrashes({}),
+      await totalViolations({}),
+      (await harness.run<{ trafficCampaigns: unknown[] }>('{ trafficCampaigns { id } }')).data!.trafficCampaigns.length,
+    ];
     const report = await traffic.seed(harness.store, { scale: 1 });
-    const after = [await totalCrashes({}), await totalViolations({}), (await harness.run<{ trafficCampaigns: unknown[] }>('{ trafficCampaigns { id } }')).data!.trafficCampaigns.length];
+    const after = [
+      await totalCrashes({}),
+      await totalViolations({}),
+      (await harness.run<{ trafficCampaigns: unknown[] }>('{ trafficCampaigns { id } }')).data!.trafficCampaigns.length,
+    ];
     expect(after).toEqual(before);
     expect([report.crash, report.violation, report.traffic_campaign]).toEqual(before);
     expect(await actuals([target('ROAD_DEATHS', 'IR-10')])).toEqual([600]);

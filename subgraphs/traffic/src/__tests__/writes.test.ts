@@ -168,7 +168,9 @@ describe('reportCrash', () => {
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Crash { id severity persons { role } } } }`,
       { r: [{ __typename: 'Crash', id: crash.id }] },
     );
-    expect(entities.data?._entities).toEqual([{ id: crash.id, severity: 'FATAL', persons: [{ role: 'DRIVER' }, { role: 'PEDESTRIAN' }, { role: 'PASSENGER' }] }]);
+    expect(entities.data?._entities).toEqual([
+      { id: crash.id, severity: 'FATAL', persons: [{ role: 'DRIVER' }, { role: 'PEDESTRIAN' }, { role: 'PASSENGER' }] },
+    ]);
     const listed = await harness.runAs<{ crashes: { edges: { node: { id: string } }[] } }>(
       READER,
       `{ crashes(regionId: "${KASHAN}", period: { from: "2025-05-31", to: "2025-05-31" }, severity: FATAL, first: 500) { edges { node { id } } } }`,
@@ -188,7 +190,12 @@ describe('reportCrash', () => {
       const crash = await report(fatalReport({ persons: injuries.map((injury) => driver(injury)) }));
       expect([injuries, crash.severity, crash.fatalities, crash.injuries]).toEqual([injuries, severity, fatalities, injured]);
     }
-    const bus = await report(fatalReport({ roadType: 'INTERURBAN', persons: [driver('A'), ...Array.from({ length: 49 }, () => ({ role: 'PASSENGER', injury: 'C', faultStatus: 'NOT_AT_FAULT' }))] }));
+    const bus = await report(
+      fatalReport({
+        roadType: 'INTERURBAN',
+        persons: [driver('A'), ...Array.from({ length: 49 }, () => ({ role: 'PASSENGER', injury: 'C', faultStatus: 'NOT_AT_FAULT' }))],
+      }),
+    );
     expect(bus).toMatchObject({ severity: 'SERIOUS_INJURY', injuries: 50, roadType: 'INTERURBAN' });
     expect(bus.persons).toHaveLength(50);
     expect(bus.persons[49].ageBand).toBeNull();
@@ -267,7 +274,12 @@ describe('reportCrash', () => {
       persons: [driver('O'), pedestrian('K'), { role: 'PASSENGER', injury: 'B', faultStatus: 'NOT_AT_FAULT' }],
     });
     expect((await report(spelledDifferently)).id).toBe(first.id);
-    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 1, crash_person: before.crash_person + 3, idempotency_key: before.idempotency_key + 1 });
+    expect(await rowCounts()).toEqual({
+      ...before,
+      crash: before.crash + 1,
+      crash_person: before.crash_person + 3,
+      idempotency_key: before.idempotency_key + 1,
+    });
 
     const other = await harness.runAs(KASHAN_POLICE, REPORT_CRASH, { input: fatalReport({ idempotencyKey: 'kashan-2025-05-31-0042', roadType: 'RURAL' }) });
     expect(other.errors?.[0].extensions).toEqual({ code: 'CONFLICT' });
@@ -276,16 +288,30 @@ describe('reportCrash', () => {
     // Another agency's key of the same name is its own.
     const najafabad = await report(fatalReport({ idempotencyKey: 'kashan-2025-05-31-0042', regionId: NAJAFABAD }), callerOf('POLICE-IR-10-13'));
     expect(najafabad.id).not.toBe(first.id);
-    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 6, idempotency_key: before.idempotency_key + 2 });
+    expect(await rowCounts()).toEqual({
+      ...before,
+      crash: before.crash + 2,
+      crash_person: before.crash_person + 6,
+      idempotency_key: before.idempotency_key + 2,
+    });
   });
 
   it('writes one crash for concurrent retries with the same key', async () => {
     const before = await rowCounts();
     const input = fatalReport({ idempotencyKey: 'concurrent-report' });
-    const results = await Promise.all([1, 2, 3].map(() => harness.runAs<{ reportCrash: { id: string } }>(KASHAN_POLICE, `mutation($input: ReportCrashInput!) { reportCrash(input: $input) { id } }`, { input })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        harness.runAs<{ reportCrash: { id: string } }>(KASHAN_POLICE, `mutation($input: ReportCrashInput!) { reportCrash(input: $input) { id } }`, { input }),
+      ),
+    );
     for (const result of results) expect(result.errors).toBeUndefined();
     expect(new Set(results.map((result) => result.data!.reportCrash.id)).size).toBe(1);
-    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 1, crash_person: before.crash_person + 3, idempotency_key: before.idempotency_key + 1 });
+    expect(await rowCounts()).toEqual({
+      ...before,
+      crash: before.crash + 1,
+      crash_person: before.crash_person + 3,
+      idempotency_key: before.idempotency_key + 1,
+    });
   });
 
   it('leaves no row behind when it fails after the crash row, key or no key', async () => {
@@ -304,15 +330,18 @@ describe('reportCrash', () => {
 });
 
 describe('recordViolation', () => {
-  const violation = (overrides: Record<string, unknown> = {}) => ({ occurredAt: '2025-07-01T08:15:00+03:30', regionId: KASHAN, type: 'MOBILE_PHONE', ...overrides });
+  const violation = (overrides: Record<string, unknown> = {}) => ({
+    occurredAt: '2025-07-01T08:15:00+03:30',
+    regionId: KASHAN,
+    type: 'MOBILE_PHONE',
+    ...overrides,
+  });
 
   it("records a violation for the caller's agency, readable and counted in its county's statistics", async () => {
     const [before] = await stats([KASHAN], '2025-07-01');
-    const result = await harness.runAs<{ recordViolation: { id: string; occurredAt: string; type: string; region: { id: string }; recordedBy: { id: string } } }>(
-      PROVINCE_POLICE,
-      RECORD_VIOLATION,
-      { input: violation() },
-    );
+    const result = await harness.runAs<{
+      recordViolation: { id: string; occurredAt: string; type: string; region: { id: string }; recordedBy: { id: string } };
+    }>(PROVINCE_POLICE, RECORD_VIOLATION, { input: violation() });
     expect(result.errors).toBeUndefined();
     const recorded = result.data!.recordViolation;
     expect(recorded).toMatchObject({ type: 'MOBILE_PHONE', region: { id: KASHAN }, recordedBy: { id: agencyId('POLICE-IR-10') } });
@@ -376,7 +405,15 @@ describe('amendCrash', () => {
     // The pedestrian survived with serious injuries: no longer a fatal crash.
     const survived = [driver('O'), pedestrian('A'), { role: 'PASSENGER', injury: 'B', faultStatus: 'NOT_AT_FAULT', ageBand: null }];
     const amended = await amend({ crashId: reported.id, persons: survived, reason: PERSIAN_REASON });
-    expect(amended).toMatchObject({ id: reported.id, version: 2, severity: 'SERIOUS_INJURY', fatalities: 0, injuries: 2, region: { id: KASHAN }, reportedBy: reported.reportedBy });
+    expect(amended).toMatchObject({
+      id: reported.id,
+      version: 2,
+      severity: 'SERIOUS_INJURY',
+      fatalities: 0,
+      injuries: 2,
+      region: { id: KASHAN },
+      reportedBy: reported.reportedBy,
+    });
     expect(amended.persons.map((person) => person.injury)).toEqual(['O', 'A', 'B']);
     expect(amended.revisions).toHaveLength(1);
     const [revision] = amended.revisions;
@@ -408,7 +445,14 @@ describe('amendCrash', () => {
     });
 
     // It happened the evening before, across the county line, on an interurban road.
-    const moved = await amend({ crashId: reported.id, regionId: NAJAFABAD, occurredAt: '2025-08-09T21:30:00+03:30', roadType: 'INTERURBAN', reason: 'Location corrected from the patrol log', expectedVersion: 2 });
+    const moved = await amend({
+      crashId: reported.id,
+      regionId: NAJAFABAD,
+      occurredAt: '2025-08-09T21:30:00+03:30',
+      roadType: 'INTERURBAN',
+      reason: 'Location corrected from the patrol log',
+      expectedVersion: 2,
+    });
     expect(moved).toMatchObject({ version: 3, region: { id: NAJAFABAD }, roadType: 'INTERURBAN', severity: 'SERIOUS_INJURY' });
     expect(moved.persons).toEqual(amended.persons);
     expect(moved.revisions.map((each) => [each.version, each.regionId, each.roadType, each.severity, each.reason])).toEqual([
@@ -423,7 +467,12 @@ describe('amendCrash', () => {
     expect(najafabadMoved).toEqual(najafabadBefore);
     expect(provinceMoved).toEqual({
       ...provinceBefore,
-      crashes: provinceBefore.crashes - 1, fatalCrashes: provinceBefore.fatalCrashes - 1, fatalities: provinceBefore.fatalities - 1, fatalitiesNotAtFault: provinceBefore.fatalitiesNotAtFault - 1, injuries: provinceBefore.injuries - 1 });
+      crashes: provinceBefore.crashes - 1,
+      fatalCrashes: provinceBefore.fatalCrashes - 1,
+      fatalities: provinceBefore.fatalities - 1,
+      fatalitiesNotAtFault: provinceBefore.fatalitiesNotAtFault - 1,
+      injuries: provinceBefore.injuries - 1,
+    });
     const [najafabadEve, provinceEve] = await stats([NAJAFABAD, PROVINCE], '2025-08-09');
     expect(najafabadEve).toEqual({ ...najafabadEveBefore, crashes: najafabadEveBefore.crashes + 1, injuries: najafabadEveBefore.injuries + 2 });
     expect(provinceEve).toEqual({ ...provinceEveBefore, crashes: provinceEveBefore.crashes + 1, injuries: provinceEveBefore.injuries + 2 });
@@ -477,7 +526,9 @@ describe('amendCrash', () => {
     const reported = await report(fatalReport());
     await amend({ crashId: reported.id, roadType: 'RURAL', reason: 'first correction', expectedVersion: 1 });
     const before = await rowCounts();
-    const stale = await harness.runAs(KASHAN_POLICE, AMEND_CRASH, { input: { crashId: reported.id, roadType: 'INTERURBAN', reason: 'made against version 1', expectedVersion: 1 } });
+    const stale = await harness.runAs(KASHAN_POLICE, AMEND_CRASH, {
+      input: { crashId: reported.id, roadType: 'INTERURBAN', reason: 'made against version 1', expectedVersion: 1 },
+    });
     expect(stale.errors?.[0].extensions).toEqual({ code: 'CONFLICT' });
     expect(stale.errors?.[0].message).toContain('version 2');
     expect(await rowCounts()).toEqual(before);
@@ -499,7 +550,9 @@ describe('amendCrash', () => {
     const reported = await report(fatalReport());
     const before = await rowCounts();
     armFailpoint('traffic.amendCrash.after-first-insert');
-    const result = await harness.runAs(KASHAN_POLICE, AMEND_CRASH, { input: { crashId: reported.id, persons: [driver('O')], regionId: NAJAFABAD, reason: 'interrupted' } });
+    const result = await harness.runAs(KASHAN_POLICE, AMEND_CRASH, {
+      input: { crashId: reported.id, persons: [driver('O')], regionId: NAJAFABAD, reason: 'interrupted' },
+    });
     expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await rowCounts()).toEqual(before);
     expect(await readCrash(reported.id)).toEqual(reported);

@@ -27,7 +27,12 @@ const campaignKind: TrafficImport<CampaignFacts> = {
       channel: textOf(row.channel),
     }),
   existingIds: (stores, manager, ids) => stores.campaigns.existingIds(manager, ids),
-  write: (stores, manager, rows) => writeCampaigns(stores.campaigns, manager, rows.map(({ id, record }) => ({ id, ...record }))),
+  write: (stores, manager, rows) =>
+    writeCampaigns(
+      stores.campaigns,
+      manager,
+      rows.map(({ id, record }) => ({ id, ...record })),
+    ),
   update: (stores, manager, id, facts) => writeCampaignCorrection(stores.campaigns, manager, id, facts),
 };
 
@@ -35,7 +40,7 @@ const campaignKind: TrafficImport<CampaignFacts> = {
 export const campaignImporter: Importer = {
   description:
     'Road-safety campaigns run under an MOU, by an agency holding traffic:write (police, roads, municipality). ' +
-    'title, titleFa: 1-200 characters; agreementId: the MOU\'s id; regionCode (a county or province such as IR-10) or regionId; ' +
+    "title, titleFa: 1-200 characters; agreementId: the MOU's id; regionCode (a county or province such as IR-10) or regionId; " +
     `startsOn, endsOn: YYYY-MM-DD; channel: ${CAMPAIGN_CHANNELS.join('|')}. A campaign already imported is compared: a differing row corrects it.`,
   columns: ['externalId', 'title', 'titleFa', 'agreementId', 'regionCode', 'regionId', 'startsOn', 'endsOn', 'channel'],
   importRows: (rows, lines, context) => importTraffic(campaignKind, rows, lines, context),

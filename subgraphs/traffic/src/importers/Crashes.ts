@@ -38,7 +38,8 @@ const crashKind: TrafficImport<CrashReport> = {
     const ids = rows.map((row) => row.id);
     const crashes = new Map((await stores.crashes.findByIds(ids, manager)).map((crash) => [crash.id, crash]));
     const personsOf = new Map<string, CrashPerson[]>();
-    for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager)) personsOf.set(person.crashId, [...(personsOf.get(person.crashId) ?? []), person]);
+    for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager))
+      personsOf.set(person.crashId, [...(personsOf.get(person.crashId) ?? []), person]);
     let updated = 0;
     for (const { id, record: report } of rows) {
       const current = crashes.get(id)!;
@@ -51,7 +52,7 @@ const crashKind: TrafficImport<CrashReport> = {
         persons: samePeople(currentPersons, report.persons) ? null : report.persons,
       };
       if (Object.values(change).every((value) => value === null)) continue;
-      await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, 'corrected by an import of the agency\'s export');
+      await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, "corrected by an import of the agency's export");
       updated += 1;
     }
     return updated;
@@ -60,7 +61,8 @@ const crashKind: TrafficImport<CrashReport> = {
 
 /** The persons of a crash as stored and as a row gives them, in order. */
 function samePeople(stored: readonly { role: string; injury: string; faultStatus: string; ageBand: string | null }[], given: readonly PersonFacts[]): boolean {
-  const facts = (person: { role: string; injury: string; faultStatus: string; ageBand: string | null }) => [person.role, person.injury, person.faultStatus, person.ageBand ?? null].join('|');
+  const facts = (person: { role: string; injury: string; faultStatus: string; ageBand: string | null }) =>
+    [person.role, person.injury, person.faultStatus, person.ageBand ?? null].join('|');
   return stored.length === given.length && stored.every((person, index) => facts(person) === facts(given[index]));
 }
 
@@ -68,7 +70,7 @@ function samePeople(stored: readonly { role: string; injury: string; faultStatus
 export const crashImporter: Importer = {
   description:
     'Crash reports, checked and written as reportCrash does, reported by the importing agency (which must hold traffic:write: police, roads, municipality). ' +
-    'externalId: the agency system\'s id of the report (1-100 characters). occurredAt: an ISO instant with offset, such as 2025-05-31T18:40:00+03:30, not in the future. ' +
+    "externalId: the agency system's id of the report (1-100 characters). occurredAt: an ISO instant with offset, such as 2025-05-31T18:40:00+03:30, not in the future. " +
     `regionId (the county's id) or regionCode (its code, such as IR-10-12). roadType: ${ROAD_TYPES.join('|')}. ` +
     `persons: a JSON array of 1-${MAX_PERSONS} persons, each {"role": ${PERSON_ROLES.join('|')}, "injury": ${INJURY_LEVELS.join('|')}, ` +
     `"faultStatus": ${FAULT_STATUSES.join('|')}, "ageBand": ${AGE_BANDS.join('|')} or null}. ` +

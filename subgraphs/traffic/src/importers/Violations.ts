@@ -25,8 +25,8 @@ const violationKind: TrafficImport<ViolationFacts> = {
 export const violationImporter: Importer = {
   description:
     'Traffic violations, checked and written as recordViolation does, recorded by the importing agency (which must hold traffic:write: police, roads, municipality). ' +
-    'externalId: the agency system\'s id of the violation (1-100 characters). occurredAt: an ISO instant with offset, not in the future. ' +
-    'regionId (the county\'s id) or regionCode (its code, such as IR-10-12). ' +
+    "externalId: the agency system's id of the violation (1-100 characters). occurredAt: an ISO instant with offset, not in the future. " +
+    "regionId (the county's id) or regionCode (its code, such as IR-10-12). " +
     `type: ${VIOLATION_TYPES.join('|')}. A violation already imported is compared: when it differs it is corrected (statistics follow), otherwise it is unchanged.`,
   columns: ['externalId', 'occurredAt', 'regionId', 'regionCode', 'type'],
   importRows: (rows, lines, context) => importTraffic(violationKind, rows, lines, context),

@@ -99,10 +99,23 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
     idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
     existingIds: async (ids, manager) => new Set(await kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids)),
     check: async (row) => kind.validate(row),
-    writeMany: (manager, checked) => kind.write(stores, manager, checked.map(({ id, checked: record }) => ({ id, record })), recorderId),
+    writeMany: (manager, checked) =>
+      kind.write(
+        stores,
+        manager,
+        checked.map(({ id, checked: record }) => ({ id, record })),
+        recorderId,
+      ),
     update: kind.update && ((manager, id, record) => kind.update!(stores, manager, id, record, recorderId)),
     updateMany:
-      kind.updateMany && ((manager, rows) => kind.updateMany!(stores, manager, rows.map(({ id, checked: record }) => ({ id, record })), recorderId)),
+      kind.updateMany &&
+      ((manager, rows) =>
+        kind.updateMany!(
+          stores,
+          manager,
+          rows.map(({ id, checked: record }) => ({ id, record })),
+          recorderId,
+        )),
     columnOf: (argument) => columnNamed(argument),
   });
 }

@@ -36,15 +36,7 @@ export class CreateTraffic1764000000300 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'crash_person',
-        columns: [
-          id,
-          text('crash_id', 36),
-          integer('position'),
-          text('role', 16),
-          text('injury', 1),
-          text('fault_status', 16),
-          text('age_band', 16, true),
-        ],
+        columns: [id, text('crash_id', 36), integer('position'), text('role', 16), text('injury', 1), text('fault_status', 16), text('age_band', 16, true)],
         indices: [{ columnNames: ['crash_id'] }, { columnNames: ['injury'] }, { columnNames: ['fault_status'] }],
       }),
     );

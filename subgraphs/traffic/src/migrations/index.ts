@@ -1,6 +1,18 @@
-import { CreateIdempotencyKeys1764000000002, CreateRegionScope1764000000001, CreateStatRollups1764000000003, CreateStatVersions1764000000004 } from '@safety-graph/shared';
+import {
+  CreateIdempotencyKeys1764000000002,
+  CreateRegionScope1764000000001,
+  CreateStatRollups1764000000003,
+  CreateStatVersions1764000000004,
+} from '@safety-graph/shared';
 import { AmendableCrashes1764000000310 } from './1764000000310-AmendableCrashes';
 import { CreateTraffic1764000000300 } from './1764000000300-CreateTraffic';
 
 /** In order; listed explicitly so that the same list runs from src (tests) and dist. */
-export const migrations = [CreateRegionScope1764000000001, CreateIdempotencyKeys1764000000002, CreateTraffic1764000000300, AmendableCrashes1764000000310, CreateStatRollups1764000000003, CreateStatVersions1764000000004];
+export const migrations = [
+  CreateRegionScope1764000000001,
+  CreateIdempotencyKeys1764000000002,
+  CreateTraffic1764000000300,
+  AmendableCrashes1764000000310,
+  CreateStatRollups1764000000003,
+  CreateStatVersions1764000000004,
+];

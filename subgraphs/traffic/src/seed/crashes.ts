@@ -43,21 +43,65 @@ const AGE_WEIGHTS: Record<PersonRole, readonly number[]> = {
 
 /** Who the (first) person killed in a fatal crash was, by whether they were at fault and where. */
 const KILLED_AT_FAULT: Record<'TOWN' | 'ROAD', Weighted<PersonRole>> = {
-  TOWN: [['MOTORCYCLIST', 0.45], ['PEDESTRIAN', 0.3], ['DRIVER', 0.25]],
-  ROAD: [['DRIVER', 0.65], ['MOTORCYCLIST', 0.2], ['PEDESTRIAN', 0.15]],
+  TOWN: [
+    ['MOTORCYCLIST', 0.45],
+    ['PEDESTRIAN', 0.3],
+    ['DRIVER', 0.25],
+  ],
+  ROAD: [
+    ['DRIVER', 0.65],
+    ['MOTORCYCLIST', 0.2],
+    ['PEDESTRIAN', 0.15],
+  ],
 };
 const KILLED_NOT_AT_FAULT: Record<'TOWN' | 'ROAD', Weighted<PersonRole>> = {
-  TOWN: [['PEDESTRIAN', 0.55], ['MOTORCYCLIST', 0.2], ['PASSENGER', 0.1], ['DRIVER', 0.1], ['CYCLIST', 0.05]],
-  ROAD: [['DRIVER', 0.35], ['PASSENGER', 0.35], ['PEDESTRIAN', 0.15], ['MOTORCYCLIST', 0.15]],
+  TOWN: [
+    ['PEDESTRIAN', 0.55],
+    ['MOTORCYCLIST', 0.2],
+    ['PASSENGER', 0.1],
+    ['DRIVER', 0.1],
+    ['CYCLIST', 0.05],
+  ],
+  ROAD: [
+    ['DRIVER', 0.35],
+    ['PASSENGER', 0.35],
+    ['PEDESTRIAN', 0.15],
+    ['MOTORCYCLIST', 0.15],
+  ],
 };
-const SURVIVOR_INJURY: Weighted<InjuryLevel> = [['O', 0.6], ['C', 0.2], ['B', 0.15], ['A', 0.05]];
-const PASSENGER_INJURY: Weighted<InjuryLevel> = [['A', 0.15], ['B', 0.35], ['C', 0.3], ['O', 0.2]];
-const INJURED_LEVEL: Weighted<InjuryLevel> = [['A', 0.14], ['B', 0.36], ['C', 0.5]];
+const SURVIVOR_INJURY: Weighted<InjuryLevel> = [
+  ['O', 0.6],
+  ['C', 0.2],
+  ['B', 0.15],
+  ['A', 0.05],
+];
+const PASSENGER_INJURY: Weighted<InjuryLevel> = [
+  ['A', 0.15],
+  ['B', 0.35],
+  ['C', 0.3],
+  ['O', 0.2],
+];
+const INJURED_LEVEL: Weighted<InjuryLevel> = [
+  ['A', 0.14],
+  ['B', 0.36],
+  ['C', 0.5],
+];
 
 type Collision = 'VEHICLE' | 'SINGLE_VEHICLE' | 'PEDESTRIAN' | 'MOTORCYCLIST' | 'CYCLIST';
 const INJURY_COLLISIONS: Record<'TOWN' | 'ROAD', Weighted<Collision>> = {
-  TOWN: [['MOTORCYCLIST', 0.35], ['VEHICLE', 0.3], ['PEDESTRIAN', 0.25], ['CYCLIST', 0.05], ['SINGLE_VEHICLE', 0.05]],
-  ROAD: [['VEHICLE', 0.55], ['SINGLE_VEHICLE', 0.3], ['MOTORCYCLIST', 0.1], ['PEDESTRIAN', 0.05]],
+  TOWN: [
+    ['MOTORCYCLIST', 0.35],
+    ['VEHICLE', 0.3],
+    ['PEDESTRIAN', 0.25],
+    ['CYCLIST', 0.05],
+    ['SINGLE_VEHICLE', 0.05],
+  ],
+  ROAD: [
+    ['VEHICLE', 0.55],
+    ['SINGLE_VEHICLE', 0.3],
+    ['MOTORCYCLIST', 0.1],
+    ['PEDESTRIAN', 0.05],
+  ],
 };
 
 const setting = (roadType: RoadType) => (roadType === 'URBAN' ? 'TOWN' : 'ROAD');
@@ -101,7 +145,17 @@ function fatalCrashPersons(random: SeededRandom, roadType: RoadType, killed: num
   } else if (firstRole !== 'DRIVER') {
     persons.push(person(random, 'DRIVER', pick(random, SURVIVOR_INJURY), random.chance(0.1) ? 'UNDETERMINED' : 'NOT_AT_FAULT'));
   }
-  persons.push(...passengers(random, [[0, 0.5], [1, 0.35], [2, 0.15]], PASSENGER_INJURY));
+  persons.push(
+    ...passengers(
+      random,
+      [
+        [0, 0.5],
+        [1, 0.35],
+        [2, 0.15],
+      ],
+      PASSENGER_INJURY,
+    ),
+  );
   return persons;
 }
 
@@ -130,7 +184,17 @@ function injuryCrashPersons(random: SeededRandom, roadType: RoadType, injured: n
     if (driver.injury === 'O' && random.chance(0.3)) driver.injury = level;
     else persons.push(person(random, 'PASSENGER', level, 'NOT_AT_FAULT'));
   }
-  persons.push(...passengers(random, [[0, 0.6], [1, 0.3], [2, 0.1]], [['O', 1]]));
+  persons.push(
+    ...passengers(
+      random,
+      [
+        [0, 0.6],
+        [1, 0.3],
+        [2, 0.1],
+      ],
+      [['O', 1]],
+    ),
+  );
   return persons;
 }
 
@@ -139,7 +203,16 @@ function propertyDamagePersons(random: SeededRandom): PersonPlan[] {
   const undetermined = random.chance(0.05);
   const persons = [person(random, 'DRIVER', 'O', undetermined ? 'UNDETERMINED' : 'AT_FAULT')];
   if (random.chance(0.75)) persons.push(person(random, 'DRIVER', 'O', undetermined ? 'UNDETERMINED' : 'NOT_AT_FAULT'));
-  persons.push(...passengers(random, [[0, 0.8], [1, 0.2]], [['O', 1]]));
+  persons.push(
+    ...passengers(
+      random,
+      [
+        [0, 0.8],
+        [1, 0.2],
+      ],
+      [['O', 1]],
+    ),
+  );
   return persons;
 }
 
@@ -187,14 +260,23 @@ export function generateCrashes(solarYear: number, volume: CrashVolume, exposure
   if (firstVictimsNotAtFault < 0 || firstVictimsNotAtFault > deaths.length) {
     throw new Error(`Cannot seed ${volume.deathsNotAtFault} of ${volume.deaths} road deaths as not at fault`);
   }
-  const notAtFault = new Set(shuffled(fatal, deaths.map((_, index) => index)).slice(0, firstVictimsNotAtFault));
+  const notAtFault = new Set(
+    shuffled(
+      fatal,
+      deaths.map((_, index) => index),
+    ).slice(0, firstVictimsNotAtFault),
+  );
   locations(exposure, FATAL_MIX, deaths.length).forEach((location, index) => {
     add(fatal, `${keyPrefix}${solarYear}/fatal/${index}`, location, fatalCrashPersons(fatal, location.roadType, deaths[index], notAtFault.has(index)));
   });
 
   const injury = new SeededRandom(`traffic/crashes/${keyPrefix}${solarYear}/injury`);
   locations(exposure, INJURY_MIX, volume.injuryCrashes).forEach((location, index) => {
-    const injured = pick(injury, [[1, 0.6], [2, 0.28], [3, 0.12]]);
+    const injured = pick(injury, [
+      [1, 0.6],
+      [2, 0.28],
+      [3, 0.12],
+    ]);
     add(injury, `${keyPrefix}${solarYear}/injury/${index}`, location, injuryCrashPersons(injury, location.roadType, injured));
   });
 

@@ -5,13 +5,26 @@ import { iranDateOf } from '../iranTime';
 import { DayPicker, violationTimeOn } from './calendar';
 import type { CountyExposure } from './exposure';
 
-
 /** In town cameras catch red lights, phones and bare-headed riders; on the roads speed and overtaking dominate. */
 const TOWN_WEIGHTS: Record<ViolationType, number> = {
-  SPEEDING: 0.25, RED_LIGHT: 0.2, MOBILE_PHONE: 0.15, NO_SEATBELT: 0.1, NO_HELMET: 0.15, ILLEGAL_OVERTAKING: 0.02, DRUNK_DRIVING: 0.01, OTHER: 0.12,
+  SPEEDING: 0.25,
+  RED_LIGHT: 0.2,
+  MOBILE_PHONE: 0.15,
+  NO_SEATBELT: 0.1,
+  NO_HELMET: 0.15,
+  ILLEGAL_OVERTAKING: 0.02,
+  DRUNK_DRIVING: 0.01,
+  OTHER: 0.12,
 };
 const ROAD_WEIGHTS: Record<ViolationType, number> = {
-  SPEEDING: 0.45, RED_LIGHT: 0, MOBILE_PHONE: 0.08, NO_SEATBELT: 0.15, NO_HELMET: 0.04, ILLEGAL_OVERTAKING: 0.18, DRUNK_DRIVING: 0.02, OTHER: 0.08,
+  SPEEDING: 0.45,
+  RED_LIGHT: 0,
+  MOBILE_PHONE: 0.08,
+  NO_SEATBELT: 0.15,
+  NO_HELMET: 0.04,
+  ILLEGAL_OVERTAKING: 0.18,
+  DRUNK_DRIVING: 0.02,
+  OTHER: 0.08,
 };
 /** Enforcement follows people in town and the network on the roads. */
 const TOWN_SHARE = 0.7;

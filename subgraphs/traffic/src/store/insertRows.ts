@@ -12,6 +12,12 @@ export async function insertRows<T extends object>(manager: EntityManager, entit
   const columns = manager.connection.getMetadata(entity).columns.length;
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns, 1)));
   for (let start = 0; start < rows.length; start += size) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + size) as never).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(start, start + size) as never)
+      .updateEntity(false)
+      .execute();
   }
 }

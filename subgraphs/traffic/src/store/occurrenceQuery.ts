@@ -29,5 +29,8 @@ export function pageAfter<T extends object>(query: SelectQueryBuilder<T>, alias:
       afterId: after.id,
     });
   }
-  return query.orderBy(`${alias}.occurredAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(first + 1);
+  return query
+    .orderBy(`${alias}.occurredAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(first + 1);
 }

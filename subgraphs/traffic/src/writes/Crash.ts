@@ -73,7 +73,10 @@ export async function writeCrashes(crashes: CrashStore, manager: EntityManager, 
     })),
   );
   failpoint('traffic.reportCrash.after-first-insert');
-  await crashes.insertPersons(manager, reports.flatMap((report) => personRows(report.id, report.persons)));
+  await crashes.insertPersons(
+    manager,
+    reports.flatMap((report) => personRows(report.id, report.persons)),
+  );
   await touchRollups(
     manager,
     reports.map((report) => ({ regionId: report.regionId, day: iranDateOf(report.occurredAt) })),

@@ -43,7 +43,8 @@ export function validateCampaign(input: CampaignInput): CampaignFacts {
   const startsOn = requireDay('input.startsOn', input.startsOn);
   const endsOn = requireDay('input.endsOn', input.endsOn);
   if (endsOn < startsOn) throw badUserInput('input.endsOn', 'must not be before startsOn');
-  if (!(CAMPAIGN_CHANNELS as readonly (string | undefined)[]).includes(input.channel)) throw badUserInput('input.channel', `must be one of ${CAMPAIGN_CHANNELS.join(', ')}`);
+  if (!(CAMPAIGN_CHANNELS as readonly (string | undefined)[]).includes(input.channel))
+    throw badUserInput('input.channel', `must be one of ${CAMPAIGN_CHANNELS.join(', ')}`);
   return { title, titleFa, agreementId: input.agreementId.toLowerCase(), regionId, startsOn, endsOn, channel: input.channel as string };
 }
 

@@ -46,9 +46,19 @@ export async function writeViolations(violations: ViolationStore, manager: Entit
  * and nothing written, when they are the same; otherwise the row is rewritten
  * and the rollups of its former and new county and day recomputed.
  */
-export async function writeViolationCorrection(violations: ViolationStore, manager: EntityManager, current: Violation, facts: ViolationFacts): Promise<boolean> {
+export async function writeViolationCorrection(
+  violations: ViolationStore,
+  manager: EntityManager,
+  current: Violation,
+  facts: ViolationFacts,
+): Promise<boolean> {
   // The store keeps whole seconds.
-  if (Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(facts.occurredAt.getTime() / 1000) && current.regionId === facts.regionId && current.type === facts.type) return false;
+  if (
+    Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(facts.occurredAt.getTime() / 1000) &&
+    current.regionId === facts.regionId &&
+    current.type === facts.type
+  )
+    return false;
   const occurredOn = iranDateOf(facts.occurredAt);
   await violations.correct(manager, current.id, { occurredAt: facts.occurredAt, occurredOn, regionId: facts.regionId, type: facts.type });
   await touchRollups(manager, [

@@ -92,7 +92,8 @@ export function requirePersons(persons: unknown): PersonFacts[] {
   }
   return persons.map((person: unknown, index) => {
     const argument = `input.persons[${index}]`;
-    if (!person || typeof person !== 'object' || Array.isArray(person)) throw badUserInput(argument, 'must be an object with role, injury, faultStatus and ageBand');
+    if (!person || typeof person !== 'object' || Array.isArray(person))
+      throw badUserInput(argument, 'must be an object with role, injury, faultStatus and ageBand');
     const { role, injury, faultStatus, ageBand } = person as Record<string, unknown>;
     return {
       role: requireOneOf(`${argument}.role`, role, PERSON_ROLES),
@@ -105,7 +106,8 @@ export function requirePersons(persons: unknown): PersonFacts[] {
 
 function requireAgeBand(argument: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !(AGE_BANDS as readonly string[]).includes(value)) throw badUserInput(argument, `must be one of ${AGE_BANDS.join(', ')} or null`);
+  if (typeof value !== 'string' || !(AGE_BANDS as readonly string[]).includes(value))
+    throw badUserInput(argument, `must be one of ${AGE_BANDS.join(', ')} or null`);
   return value;
 }
 
