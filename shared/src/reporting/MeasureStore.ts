@@ -131,15 +131,7 @@ export class MeasureStore {
       ),
       (async () => {
         if (daily.length === 0) return;
-        const query = this.dataSource
-          .createQueryBuilder()
-          .from(StatRollup, 'rollup')
-          .innerJoin(RegionScope, 'scope', 'scope.regionId = rollup.regionId')
-          .select('scope.scopeRegionId', 'regionId')
-          .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
-          .andWhere('rollup.measure IN (:...measures)', { measures: daily.map((measure) => measure.name) })
-          .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', spanOf(periods))
-          .groupBy('scope.scopeRegionId');
+        const query = this.rollupRows(daily, regionIds, spanOf(periods));
         periods.forEach((period, p) => query.setParameters({ [`periodFrom${p}`]: period.from, [`periodTo${p}`]: period.to }));
         daily.forEach((measure, m) => {
           query.setParameter(`measure${m}`, measure.name);
@@ -209,17 +201,22 @@ export class MeasureStore {
     return result;
   }
 
-  /** Rollup rows of the day measures in the buckets' span, grouped by requested region and bucket: one query for all of them. */
-  private rollupQuery(measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
-    const query = this.dataSource
+  /** Rollup rows of the day measures within `span`, grouped by requested region (a province's counties under it). */
+  private rollupRows(measures: readonly Measure[], regionIds: readonly string[], span: { spanFrom: string; spanTo: string }) {
+    return this.dataSource
       .createQueryBuilder()
       .from(StatRollup, 'rollup')
       .innerJoin(RegionScope, 'scope', 'scope.regionId = rollup.regionId')
       .select('scope.scopeRegionId', 'regionId')
       .where('scope.scopeRegionId IN (:...regionIds)', { regionIds: [...regionIds] })
       .andWhere('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
-      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', { spanFrom: buckets[0].from, spanTo: buckets[buckets.length - 1].to })
+      .andWhere('rollup.day BETWEEN :spanFrom AND :spanTo', span)
       .groupBy('scope.scopeRegionId');
+  }
+
+  /** Rollup rows of the day measures in the buckets' span, grouped by requested region and bucket: one query for all of them. */
+  private rollupQuery(measures: readonly Measure[], regionIds: readonly string[], buckets: readonly DateRange[]) {
+    const query = this.rollupRows(measures, regionIds, { spanFrom: buckets[0].from, spanTo: buckets[buckets.length - 1].to });
     measures.forEach((measure, m) =>
       query.addSelect(`SUM(CASE WHEN rollup.measure = :measure${m} THEN rollup.value ELSE 0 END)`, `m${m}`).setParameter(`measure${m}`, measure.name),
     );
