@@ -3,6 +3,7 @@ import { ConcurrencyLimiter, type Ticket } from './concurrency';
 import type { DocumentNode } from 'graphql';
 import { costLimitError, operationCost, type CostInput } from './cost';
 import type { GatewayContext } from './plugins';
+import type { CheapFirst } from './priority';
 
 /** Costs remembered per document (the oldest dropped first). */
 const COSTS_PER_DOCUMENT = 100;
@@ -10,6 +11,8 @@ const COSTS_PER_DOCUMENT = 100;
 export interface FairnessOptions {
   maxCost: number;
   limiter: ConcurrencyLimiter;
+  /** Cheap operations first across agencies, once they run. */
+  priority: CheapFirst;
   /** Told each operation's cost (metrics). */
   observeCost?: (cost: number) => void;
 }
@@ -18,6 +21,8 @@ export interface Fairness {
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Gives back a request's slot, if it still holds one; safe to call more than once. */
   release(context: GatewayContext): void;
+  /** Waits, briefly, while cheaper operations of other agencies run (`CheapFirst`); at once when none do. */
+  yieldFor(requestId: string): Promise<void>;
 }
 
 /**
@@ -25,9 +30,10 @@ export interface Fairness {
  * against the limit once it is parsed and validated, before anything runs
  * (COST_LIMIT); then it takes one of its agency's slots, waiting briefly
  * when they are all busy (CONCURRENCY_LIMITED), and gives it back when its
- * answer is ready.
+ * answer is ready. While it runs, it yields at each step to much cheaper
+ * operations of other agencies (`CheapFirst`).
  */
-export function fairness({ maxCost, limiter, observeCost }: FairnessOptions): Fairness {
+export function fairness({ maxCost, limiter, priority, observeCost }: FairnessOptions): Fairness {
   const tickets = new WeakMap<GatewayContext, Ticket>();
   // Costs by parsed document (Apollo keeps one per query text), then by operation and variables: a
   // dashboard polling the same report is costed once.
@@ -43,12 +49,17 @@ export function fairness({ maxCost, limiter, observeCost }: FairnessOptions): Fa
     known.set(key, cost);
     return cost;
   };
+  const finished = new WeakSet<GatewayContext['trail']>();
   const release = (context: GatewayContext) => {
     tickets.get(context)?.release();
     tickets.delete(context);
+    // The trail is one object for the context and Apollo's copies of it.
+    finished.add(context.trail);
+    priority.end(context.requestId);
   };
   return {
     release,
+    yieldFor: (requestId) => priority.yieldFor(requestId),
     plugin: {
       async requestDidStart() {
         return {
@@ -60,8 +71,15 @@ export function fairness({ maxCost, limiter, observeCost }: FairnessOptions): Fa
             const ticket = limiter.ticket(contextValue.caller.agencyCode);
             tickets.set(contextValue, ticket);
             await ticket.acquire();
+            // Ended while it waited for the slot: nothing runs, nothing to count.
+            if (finished.has(contextValue.trail)) return;
+            priority.begin(contextValue.requestId, contextValue.caller.agencyCode, cost);
+            // Its intent row waits for the cheaper operations running, as each of its steps will.
+            await priority.yieldFor(contextValue.requestId);
           },
           async willSendResponse({ contextValue }) {
+            // Its answer's serialisation and outcome row are its last steps.
+            await priority.yieldFor(contextValue.requestId);
             release(contextValue);
           },
         };

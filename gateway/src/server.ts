@@ -32,6 +32,7 @@ import { openGatewayAudit, type GatewayAudit } from './auditTrail';
 import { createAuthenticator, type AgencyExists } from './auth';
 import { ConcurrencyLimiter, RedisSlotStore } from './concurrency';
 import { fairness } from './fairness';
+import { CheapFirst } from './priority';
 import { cacheVerifiedTokens } from './tokenCache';
 import { createSubgraphFetcher } from './fetcher';
 import { createMetrics } from './metrics';
@@ -112,7 +113,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     queueMs: limits.concurrencyQueueMs,
     store: limitStore ? new RedisSlotStore(limitStore) : undefined,
   });
-  const sharing = fairness({ maxCost: limits.maxCost, limiter });
+  const sharing = fairness({ maxCost: limits.maxCost, limiter, priority: new CheapFirst(limits.priorityYieldMs) });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
@@ -122,7 +123,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         url: subgraphUrls[name as SubgraphName],
         fetcher,
         onFailure: (error, code) => logger.warn({ err: error, subgraph: name, code }, 'subgraph call failed'),
-        willSendRequest({ request, context }) {
+        // Each subgraph call and each answer is a step at which an operation yields to much cheaper ones.
+        async didReceiveResponse({ response, context }) {
+          await sharing.yieldFor(context.requestId);
+          return response;
+        },
+        async willSendRequest({ request, context }) {
+          await sharing.yieldFor(context.requestId);
           context.subgraphs?.add(name);
           request.http?.headers.set(CALLER_HEADER, encodeCaller(context.caller));
           // Outside the signature: the subgraph's logs and spans join the client's request.

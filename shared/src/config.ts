@@ -40,6 +40,8 @@ export interface Limits {
   maxConcurrent: number;
   /** How long an operation may wait for a slot before it is refused with 429. */
   concurrencyQueueMs: number;
+  /** How long a running operation waits, at each step, for much cheaper operations of other agencies (gateway/src/priority.ts); 0: never. */
+  priorityYieldMs: number;
   /** A store statement running longer is stopped (MariaDB/MySQL per session); 0 leaves it unbounded. */
   statementTimeoutMs: number;
 }
@@ -244,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConcurrentPerAgency: integer(env, 'MAX_CONCURRENT_PER_AGENCY', 4, 1, 10_000),
       maxConcurrent: integer(env, 'MAX_CONCURRENT', 16, 1, 100_000),
       concurrencyQueueMs: integer(env, 'CONCURRENCY_QUEUE_MS', 2000, 0, 60_000),
+      priorityYieldMs: integer(env, 'PRIORITY_YIELD_MS', 50, 0, 10_000),
       statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
     },
     authAudience: env.AUTH_AUDIENCE || 'safety-graph',

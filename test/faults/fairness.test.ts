@@ -13,8 +13,9 @@ import { reportLoad } from './report';
  * One agency sends heavy (allowed) reports flat out over several
  * connections; another agency's light query must stay within 2× its p99
  * alone, and never fail. What holds it: the heavy agency's running
- * operations are capped (MAX_CONCURRENT_PER_AGENCY), and a freed slot goes
- * to the agency holding fewest. Alone and under load are measured in
+ * operations are capped (MAX_CONCURRENT_PER_AGENCY), a freed slot goes
+ * to the agency holding fewest, and a running heavy report yields at each
+ * step while the much cheaper light query runs (PRIORITY_YIELD_MS). Alone and under load are measured in
  * alternating windows, so that whatever else the machine is doing weighs
  * on both alike. The services run as `npm start` runs them, each its own
  * process as in production: in one process with the load generator, every
