@@ -1,3 +1,4 @@
+import { createPool, type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise';
 import { loadAuditKey, openStore, storeConfig, type Config, type Store } from '@safety-graph/shared';
 import { appendCheckpoint, auditSettings, type AuditSettings } from './checkpoints';
 import { AUDIT_HEAD_ID, AuditEntry, AuditHead, auditEntities } from './entities';
@@ -152,6 +153,8 @@ export class AuditLog {
   private lastCheckpointSeq = -1;
   /** The head this process last committed (MySQL): the next batch chains after it unless another writer moved it. */
   private knownHead: { seq: number; hash: string } | null = null;
+  /** MySQL: the connection the one-packet appends go over (multi-statement, unlike the store's pool); opened on first use. */
+  private packetPool: Pool | null = null;
   readonly settings: AuditSettings;
   /** Transactions committed and rows in them, for tests and metrics. */
   readonly stats = { batches: 0, rows: 0 };
@@ -295,6 +298,9 @@ export class AuditLog {
     if (this.timer) clearInterval(this.timer);
     while (this.writing) await this.writing;
     await this.checkpoint().catch(this.onCheckpointError);
+    const packets = this.packetPool;
+    this.packetPool = null;
+    await packets?.end();
     await this.store.close();
   }
 
@@ -341,57 +347,123 @@ export class AuditLog {
   }
 
   /**
-   * MySQL: one transaction of four round trips, in plain SQL. The head row is
-   * moved from the head this process last committed to the batch's last row
-   * by a conditional UPDATE, which also locks it; when another gateway moved
-   * it meanwhile (no row changed), the head is read under the lock (FOR
-   * UPDATE) and the batch chained again after it.
+   * MySQL: the batch in one round trip when the head is where this process
+   * left it (the usual case: one gateway), else in a locked transaction that
+   * reads the head first (`appendAfterLockedHead`).
    */
   private async appendMysql(batch: AuditFields[]): Promise<AuditEntry[]> {
     const at = new Date().toISOString();
-    const headTable = this.name('audit_head');
-    const moveHead = `UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ? AND ${this.name('seq')} = ? AND ${this.name('hash')} = ?`;
     try {
-      return await this.store.dataSource
-        .transaction(async (manager) => {
-          let chained = this.knownHead ? this.chain(this.knownHead, batch, at) : null;
-          const moved = chained
-            ? (
-                (await manager.query(moveHead, [chained.last.seq, chained.last.hash, AUDIT_HEAD_ID, this.knownHead!.seq, this.knownHead!.hash])) as {
-                  affectedRows?: number;
-                }
-              ).affectedRows === 1
-            : false;
-          if (!moved) {
-            const rows = (await manager.query(
-              `SELECT ${this.name('seq')} AS seq, ${this.name('hash')} AS hash FROM ${headTable} WHERE ${this.name('id')} = ? FOR UPDATE`,
-              [AUDIT_HEAD_ID],
-            )) as { seq: unknown; hash: string }[];
-            if (rows.length === 0) throw new AuditWriteError('audit log write failed: the audit head row is missing');
-            const head = { seq: Number(rows[0].seq), hash: rows[0].hash };
-            chained = this.chain(head, batch, at);
-            await manager.query(`UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ?`, [
-              chained.last.seq,
-              chained.last.hash,
-              AUDIT_HEAD_ID,
-            ]);
-          }
-          const { entries, last } = chained!;
-          const values = entries.map((entry) => ENTRY_COLUMNS.map(([, property]) => entry[property]));
-          await manager.query(
-            `INSERT INTO ${this.name('audit_entry')} (${ENTRY_COLUMNS.map(([column]) => this.name(column)).join(', ')}) VALUES ${entries.map(() => `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
-            values.flat(),
-          );
-          return { entries, last };
-        })
-        .then(({ entries, last }) => {
-          this.knownHead = last;
-          return entries;
-        });
+      const entries = (this.knownHead && (await this.appendInOnePacket(this.knownHead, batch, at))) || (await this.appendAfterLockedHead(batch, at));
+      this.knownHead = { seq: entries[entries.length - 1].seq, hash: entries[entries.length - 1].hash };
+      return entries;
     } catch (error) {
       this.knownHead = null;
       throw error;
     }
+  }
+
+  /** The statement inserting `entries`: `INSERT … SELECT` when `guarded`, which inserts nothing unless the head row has moved to the last of them. */
+  private insertEntries(entries: AuditEntry[], guarded: boolean): { sql: string; values: unknown[] } {
+    const columns = ENTRY_COLUMNS.map(([column]) => this.name(column)).join(', ');
+    const values = entries.flatMap((entry) => ENTRY_COLUMNS.map(([, property]) => entry[property]));
+    const placeholders = `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
+    if (!guarded) {
+      return { sql: `INSERT INTO ${this.name('audit_entry')} (${columns}) VALUES ${entries.map(() => placeholders).join(', ')}`, values };
+    }
+    const last = entries[entries.length - 1];
+    const rows = entries
+      .map((_, index) => `SELECT ${ENTRY_COLUMNS.map(([column]) => (index === 0 ? `? AS ${this.name(column)}` : '?')).join(', ')}`)
+      .join(' UNION ALL ');
+    return {
+      sql: `INSERT INTO ${this.name('audit_entry')} (${columns}) SELECT * FROM (${rows}) AS ${this.name('batch')} WHERE EXISTS (SELECT 1 FROM ${this.name('audit_head')} WHERE ${this.name('id')} = ? AND ${this.name('seq')} = ? AND ${this.name('hash')} = ?)`,
+      values: [...values, AUDIT_HEAD_ID, last.seq, last.hash],
+    };
+  }
+
+  /**
+   * Chains the batch after the head this process last committed and sends
+   * the whole transaction as one packet: a conditional UPDATE that moves the
+   * head (and locks it) only from that head, an INSERT of the rows only if the
+   * head is now at their last one, COMMIT. Resolves null when another writer
+   * had moved the head (nothing was written; the caller chains again after
+   * the head it reads under the lock).
+   */
+  private async appendInOnePacket(head: { seq: number; hash: string }, batch: AuditFields[], at: string): Promise<AuditEntry[] | null> {
+    const { entries, last } = this.chain(head, batch, at);
+    const insert = this.insertEntries(entries, true);
+    const connection = await this.packetConnection();
+    let results: ResultSetHeader[];
+    try {
+      [results] = await connection.query<ResultSetHeader[]>(
+        `START TRANSACTION; UPDATE ${this.name('audit_head')} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ? AND ${this.name('seq')} = ? AND ${this.name('hash')} = ?; ${insert.sql}; COMMIT`,
+        [last.seq, last.hash, AUDIT_HEAD_ID, head.seq, head.hash, ...insert.values],
+      );
+    } catch (error) {
+      // A statement failed inside the packet: the rest (COMMIT) did not run. Roll back, or drop the connection.
+      await connection.query('ROLLBACK').then(
+        () => connection.release(),
+        () => connection.destroy(),
+      );
+      throw error;
+    }
+    connection.release();
+    const [, moved, inserted] = results;
+    if (moved.affectedRows === 0 && inserted.affectedRows === 0) return null;
+    if (moved.affectedRows !== 1 || inserted.affectedRows !== entries.length) {
+      throw new AuditWriteError(
+        `audit log write failed: moved ${moved.affectedRows} head rows and inserted ${inserted.affectedRows} of ${entries.length} rows`,
+      );
+    }
+    return entries;
+  }
+
+  private async packetConnection(): Promise<PoolConnection> {
+    if (!this.packetPool) {
+      const options = this.store.dataSource.options;
+      if (options.type !== 'mysql' && options.type !== 'mariadb') throw new AuditWriteError('audit log write failed: the audit store is not MySQL');
+      const primary = options.replication?.master ?? options;
+      this.packetPool = createPool({
+        host: primary.host,
+        port: primary.port,
+        user: primary.username,
+        password: primary.password,
+        database: primary.database ?? options.database,
+        charset: options.charset,
+        timezone: options.timezone,
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        multipleStatements: true,
+        // Batches are written one at a time: one connection, and one spare while a failed one is replaced.
+        connectionLimit: 2,
+      });
+    }
+    return this.packetPool.getConnection();
+  }
+
+  /**
+   * The batch after the head read under its row lock (FOR UPDATE), in a
+   * transaction of the store: when this process knows no head yet, or another
+   * writer moved it.
+   */
+  private async appendAfterLockedHead(batch: AuditFields[], at: string): Promise<AuditEntry[]> {
+    const headTable = this.name('audit_head');
+    return this.store.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT ${this.name('seq')} AS seq, ${this.name('hash')} AS hash FROM ${headTable} WHERE ${this.name('id')} = ? FOR UPDATE`,
+        [AUDIT_HEAD_ID],
+      )) as { seq: unknown; hash: string }[];
+      if (rows.length === 0) throw new AuditWriteError('audit log write failed: the audit head row is missing');
+      const { entries, last } = this.chain({ seq: Number(rows[0].seq), hash: rows[0].hash }, batch, at);
+      await manager.query(`UPDATE ${headTable} SET ${this.name('seq')} = ?, ${this.name('hash')} = ? WHERE ${this.name('id')} = ?`, [
+        last.seq,
+        last.hash,
+        AUDIT_HEAD_ID,
+      ]);
+      const insert = this.insertEntries(entries, false);
+      await manager.query(insert.sql, insert.values);
+      return entries;
+    });
   }
 }
 
