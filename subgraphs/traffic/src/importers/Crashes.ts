@@ -2,7 +2,7 @@ import { badUserInput, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
 import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../writes/inputs';
 import type { CrashPerson } from '../entities';
-import { writeCrashAmendment, writeCrashes } from '../writes/Crash';
+import { writeCrashAmendments, writeCrashes, type CrashAmendment } from '../writes/Crash';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 /** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */
@@ -40,7 +40,7 @@ const crashKind: TrafficImport<CrashReport> = {
     const personsOf = new Map<string, CrashPerson[]>();
     for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager))
       personsOf.set(person.crashId, [...(personsOf.get(person.crashId) ?? []), person]);
-    let updated = 0;
+    const amendments: CrashAmendment[] = [];
     for (const { id, record: report } of rows) {
       const current = crashes.get(id)!;
       const currentPersons = (personsOf.get(id) ?? []).sort((first, second) => first.position - second.position);
@@ -51,11 +51,10 @@ const crashKind: TrafficImport<CrashReport> = {
         roadType: current.roadType === report.roadType ? null : report.roadType,
         persons: samePeople(currentPersons, report.persons) ? null : report.persons,
       };
-      if (Object.values(change).every((value) => value === null)) continue;
-      await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, "corrected by an import of the agency's export");
-      updated += 1;
+      if (Object.values(change).some((value) => value !== null)) amendments.push({ current, currentPersons, change });
     }
-    return updated;
+    await writeCrashAmendments(stores.crashes, manager, amendments, recorderId, "corrected by an import of the agency's export");
+    return amendments.length;
   },
 };
 
