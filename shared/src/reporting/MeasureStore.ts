@@ -405,7 +405,7 @@ export async function refreshRollups(manager: EntityManager, set: MeasureSet, to
 }
 
 /** How many record ids one contribution query names. */
-const IDS_PER_STATEMENT = 2_000;
+const IDS_PER_STATEMENT = 5_000;
 
 /**
  * Runs `write`, which inserts or changes the records of `source` named by
@@ -450,16 +450,39 @@ export async function changeRollups<T>(
   return written;
 }
 
-/** What these records of one source contribute to each day measure, per county, day and agency. */
+/**
+ * What these records of one source contribute to each of its day measures,
+ * per county, day and agency: one grouped query per chunk of ids for all the
+ * measures (a measure's condition a CASE, each counting agency a group).
+ */
 async function contributionsOf(manager: EntityManager, measures: readonly Measure[], ids: readonly string[]): Promise<RollupRow[]> {
+  if (measures.length === 0) return [];
+  const { source } = measures[0];
+  if (!source.id) throw new Error(`measure source ${source.name} has day measures but names no id column`);
+  const agencies = [...new Set(measures.flatMap((measure) => (measure.individuals ? [measure.individuals.agency] : [])))];
   const rows: RollupRow[] = [];
   for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
     const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
-    for (const measure of measures) {
-      const { source } = measure;
-      if (!source.id) throw new Error(`measure source ${source.name} has day measures but names no id column`);
-      const query = rawRollupQuery(manager, measure, chunk).andWhere(`${source.id} IN (:...recordIds)`, { recordIds: chunk });
-      appendAll(rows, rollupRowsOf(measure, await query.getRawMany<Row>()));
+    const query = source
+      .rows(manager, chunk)
+      .select(source.region, 'regionId')
+      .addSelect(source.date, 'day')
+      .where(`${source.date} IS NOT NULL`)
+      .andWhere(`${source.id} IN (:...recordIds)`, { recordIds: chunk })
+      .groupBy(source.region)
+      .addGroupBy(source.date);
+    agencies.forEach((agency, a) => query.addSelect(agency, `agency${a}`).addGroupBy(agency));
+    measures.forEach((measure, m) => {
+      query.addSelect(`SUM(${measure.condition ? `CASE WHEN ${measure.condition} THEN ${measure.value} ELSE 0 END` : measure.value})`, `m${m}`);
+      if (measure.parameters) query.setParameters(measure.parameters);
+    });
+    for (const row of await query.getRawMany<Row>()) {
+      measures.forEach((measure, m) => {
+        const value = integer(row[`m${m}`]);
+        if (value === 0) return;
+        const agencyId = measure.individuals ? String(row[`agency${agencies.indexOf(measure.individuals.agency)}`] ?? '') : '';
+        rows.push({ measure: measure.name, regionId: String(row.regionId), day: dayOf(row.day), agencyId, value });
+      });
     }
   }
   return rows;
@@ -529,10 +552,10 @@ async function insertRollupOf(manager: EntityManager, measure: Measure): Promise
 }
 
 /** A measure's value per county, day and contributing agency, from the raw rows. */
-function rawRollupQuery(manager: EntityManager, measure: Measure, ids?: readonly string[]): SelectQueryBuilder<ObjectLiteral> {
+function rawRollupQuery(manager: EntityManager, measure: Measure): SelectQueryBuilder<ObjectLiteral> {
   const { source } = measure;
   const query = source
-    .rows(manager, ids)
+    .rows(manager)
     .select(source.region, 'regionId')
     .addSelect(source.date, 'day')
     .addSelect(measure.individuals ? measure.individuals.agency : "''", 'agencyId')

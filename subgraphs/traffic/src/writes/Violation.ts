@@ -54,18 +54,21 @@ export async function writeViolationCorrection(
   current: Violation,
   facts: ViolationFacts,
 ): Promise<boolean> {
-  // The store keeps whole seconds.
-  if (
-    Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(facts.occurredAt.getTime() / 1000) &&
-    current.regionId === facts.regionId &&
-    current.type === facts.type
-  )
-    return false;
+  if (sameViolation(current, facts)) return false;
   const occurredOn = iranDateOf(facts.occurredAt);
   await changingViolations(manager, [current.id], true, () =>
     violations.correct(manager, current.id, { occurredAt: facts.occurredAt, occurredOn, regionId: facts.regionId, type: facts.type }),
   );
   return true;
+}
+
+/** A violation as stored and as validated facts give it: the same to the second (the store keeps whole seconds). */
+export function sameViolation(current: Violation, facts: ViolationFacts): boolean {
+  return (
+    Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(facts.occurredAt.getTime() / 1000) &&
+    current.regionId === facts.regionId &&
+    current.type === facts.type
+  );
 }
 
 /** Records a traffic violation for the caller's agency. */
