@@ -11,6 +11,7 @@ import {
   requireCount,
   requireCounty,
   requireText,
+  timeOrderedId,
 } from '@safety-graph/shared';
 import type { TrafficContext } from '../context';
 import { crashOutcome, type InjuryLevel, type RoadType } from '../crashOutcome';
@@ -42,7 +43,7 @@ export interface AmendCrashInput {
 const MAX_REASON = 500;
 
 function personRows(crashId: string, persons: readonly PersonFacts[]): CrashPerson[] {
-  return persons.map((person, position) => ({ id: randomUUID(), crashId, position, ...person }));
+  return persons.map((person, position) => ({ id: timeOrderedId(), crashId, position, ...person }));
 }
 
 /** A validated report with the id and reporter it is written under. */
