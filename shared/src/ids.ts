@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
 /** Namespace of every stable id safety-graph derives; never change it, ids would move. */
 const NAMESPACE = '5b1f3d8e-6c1a-4f0e-9a57-2f4c6b8d0e13';
@@ -10,4 +10,13 @@ const NAMESPACE = '5b1f3d8e-6c1a-4f0e-9a57-2f4c6b8d0e13';
  */
 export function stableId(kind: string, naturalKey: string): string {
   return uuidv5(`${kind}:${naturalKey}`, NAMESPACE);
+}
+
+/**
+ * A new id for rows written in bulk (a crash's persons): a UUIDv7, whose
+ * leading timestamp keeps ids in insertion order, so that the primary key
+ * grows at its end instead of touching a random page per row.
+ */
+export function timeOrderedId(): string {
+  return uuidv7();
 }

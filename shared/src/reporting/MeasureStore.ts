@@ -404,6 +404,123 @@ export async function refreshRollups(manager: EntityManager, set: MeasureSet, to
   }
 }
 
+/** How many record ids one contribution query names. */
+const IDS_PER_STATEMENT = 5_000;
+
+/**
+ * Runs `write`, which inserts or changes the records of `source` named by
+ * `ids` (`existing`: they are there before it, and it changes them; else it
+ * inserts them), inside the writer's transaction (`manager`), and moves every
+ * day rollup by exactly what it changed: what those records contributed before
+ * (read first, when they exist) subtracted, what they contribute after it
+ * added, with one `value = value + delta` upsert per key. A mutation is a
+ * batch of one, an import batch thousands: the same few statements per
+ * measure either way, never a recount of the day. The measures' versions are
+ * bumped once, so cached answers are not used again.
+ */
+export async function changeRollups<T>(
+  manager: EntityManager,
+  set: MeasureSet,
+  change: { source: MeasureSource; ids: readonly string[]; existing: boolean },
+  write: () => Promise<T>,
+): Promise<T> {
+  const measures = rolledUp(set.measures).filter((measure) => measure.source === change.source);
+  const ids = [...new Set(change.ids)];
+  if (ids.length === 0) return write();
+  const before = change.existing ? await contributionsOf(manager, measures, ids) : [];
+  const written = await write();
+  const after = await contributionsOf(manager, measures, ids);
+  const deltas = new Map<string, RollupRow>();
+  const add = (row: RollupRow, sign: number) => {
+    const key = rollupKeyString(row);
+    const delta = deltas.get(key);
+    if (delta) delta.value += sign * row.value;
+    else deltas.set(key, { ...row, value: sign * row.value });
+  };
+  for (const row of before) add(row, -1);
+  for (const row of after) add(row, 1);
+  await addToRollups(
+    manager,
+    [...deltas]
+      .filter(([, row]) => row.value !== 0)
+      .sort(([first], [second]) => (first < second ? -1 : first > second ? 1 : 0))
+      .map(([, row]) => row),
+  );
+  await bumpVersions(manager, set.measures);
+  return written;
+}
+
+/**
+ * What these records of one source contribute to each of its day measures,
+ * per county, day and agency: one grouped query per chunk of ids for all the
+ * measures (a measure's condition a CASE, each counting agency a group).
+ */
+async function contributionsOf(manager: EntityManager, measures: readonly Measure[], ids: readonly string[]): Promise<RollupRow[]> {
+  if (measures.length === 0) return [];
+  const { source } = measures[0];
+  if (!source.id) throw new Error(`measure source ${source.name} has day measures but names no id column`);
+  const agencies = [...new Set(measures.flatMap((measure) => (measure.individuals ? [measure.individuals.agency] : [])))];
+  const rows: RollupRow[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
+    const query = source
+      .rows(manager, chunk)
+      .select(source.region, 'regionId')
+      .addSelect(source.date, 'day')
+      .where(`${source.date} IS NOT NULL`)
+      .andWhere(`${source.id} IN (:...recordIds)`, { recordIds: chunk })
+      .groupBy(source.region)
+      .addGroupBy(source.date);
+    agencies.forEach((agency, a) => query.addSelect(agency, `agency${a}`).addGroupBy(agency));
+    measures.forEach((measure, m) => {
+      query.addSelect(`SUM(${measure.condition ? `CASE WHEN ${measure.condition} THEN ${measure.value} ELSE 0 END` : measure.value})`, `m${m}`);
+      if (measure.parameters) query.setParameters(measure.parameters);
+    });
+    for (const row of await query.getRawMany<Row>()) {
+      measures.forEach((measure, m) => {
+        const value = integer(row[`m${m}`]);
+        if (value === 0) return;
+        const agencyId = measure.individuals ? String(row[`agency${agencies.indexOf(measure.individuals.agency)}`] ?? '') : '';
+        rows.push({ measure: measure.name, regionId: String(row.regionId), day: dayOf(row.day), agencyId, value });
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Adds each row's value to its rollup row (created at that value when absent),
+ * in key order so that concurrent writers lock rows in the same order; rows
+ * that fall to zero are removed, as a rebuild would not have them.
+ */
+async function addToRollups(manager: EntityManager, deltas: readonly RollupRow[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  const mysql = ['mysql', 'mariadb'].includes(manager.connection.options.type);
+  const columns = ['measure', 'region_id', 'day', 'agency_id', 'value'].map(escape).join(', ');
+  const value = escape('value');
+  const upsert = mysql
+    ? `ON DUPLICATE KEY UPDATE ${value} = ${value} + VALUES(${value})`
+    : `ON CONFLICT (${['measure', 'region_id', 'day', 'agency_id'].map(escape).join(', ')}) DO UPDATE SET ${value} = ${value} + excluded.${value}`;
+  for (let start = 0; start < deltas.length; start += ROWS_PER_INSERT) {
+    const chunk = deltas.slice(start, start + ROWS_PER_INSERT);
+    await manager.query(
+      `INSERT INTO ${escape('stat_rollup')} (${columns}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ${upsert}`,
+      chunk.flatMap((row) => [row.measure, row.regionId, row.day, row.agencyId, row.value]),
+    );
+  }
+  const lowered = deltas.filter((row) => row.value < 0);
+  for (let start = 0; start < lowered.length; start += KEYS_PER_STATEMENT) {
+    const chunk = lowered.slice(start, start + KEYS_PER_STATEMENT);
+    await manager.query(
+      `DELETE FROM ${escape('stat_rollup')} WHERE ${value} = 0 AND (${chunk
+        .map(() => `(${['measure', 'region_id', 'day', 'agency_id'].map((column) => `${escape(column)} = ?`).join(' AND ')})`)
+        .join(' OR ')})`,
+      chunk.flatMap((row) => [row.measure, row.regionId, row.day, row.agencyId]),
+    );
+  }
+}
+
 /**
  * Writes a measure's rollup rows (per county, day and contributing agency,
  * non-zero values only) from the raw rows with one INSERT … SELECT: the rows

@@ -15,8 +15,19 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 export interface MeasureSource {
   /** Unique within the subgraph; names the query in logs and tests. */
   name: string;
-  /** The FROM clause with its joins (never a WHERE: conditions belong to measures); `manager` may be a transaction's. */
-  rows: (manager: EntityManager) => SelectQueryBuilder<ObjectLiteral>;
+  /**
+   * The FROM clause with its joins (never a WHERE: conditions belong to
+   * measures); `manager` may be a transaction's. With `ids` (bound as
+   * `:...recordIds`), only those records are wanted: a derived table may then
+   * read only theirs (the engine itself restricts `id` to them).
+   */
+  rows: (manager: EntityManager, ids?: readonly string[]) => SelectQueryBuilder<ObjectLiteral>;
+  /**
+   * The record's id column, e.g. `crash.id`: a write moves the day rollups by
+   * what the records it writes contribute (changeRollups). Every source with
+   * day measures has one.
+   */
+  id?: string;
   /** The date column that puts a record in a period, e.g. `crash.occurredOn`. */
   date: string;
   /** The county column, e.g. `crash.regionId`. */

@@ -125,6 +125,12 @@ export interface RowImport<Checked> {
    */
   updateMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<number>;
   /**
+   * `--dry-run`: of these rows whose records are already there, the ids of
+   * those that differ from them (a real run would update them), read without
+   * writing. Without it such rows are counted unchanged, uncompared.
+   */
+  differing?(rows: { id: string; checked: Checked }[]): Promise<Set<string>>;
+  /**
    * The column to blame for an error: the mutation names `input.<argument>`,
    * which is mostly the column of the same name; FORBIDDEN and CONFLICT name
    * no argument and get `undefined` here.
@@ -152,7 +158,12 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
       return null;
     }
   });
-  const taken = await spec.existingIds([...new Set(ids.filter((id): id is string => id !== null))]);
+  // A batch written at once with corrections checks every row anyway: which records are there is read once, in its transaction.
+  const compared = spec.update !== undefined || spec.updateMany !== undefined;
+  const taken =
+    spec.transaction === 'batch' && compared && !context.dryRun
+      ? new Set<string>()
+      : await spec.existingIds([...new Set(ids.filter((id): id is string => id !== null))]);
   const checks = await Promise.allSettled(
     rows.map((row, index) => {
       const id = ids[index];
@@ -162,7 +173,7 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
   );
 
   if (context.dryRun) {
-    dryRun(checks, ids, taken, refuse, result);
+    await dryRun(checks, ids, taken, spec, refuse, result);
     result.errors.sort((first, second) => first.line - second.line);
     return result;
   }
@@ -209,25 +220,39 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
   return result;
 }
 
-/** `--dry-run`: the counts the checks allow, nothing written; rows already there are counted unchanged, uncompared. */
-function dryRun<Checked>(
+/**
+ * `--dry-run`: what a real run would do, nothing written: rows the checks
+ * refuse are refused, new records inserted, records already there compared
+ * with the row (`differing`, read-only) and counted updated or unchanged.
+ */
+async function dryRun<Checked>(
   checks: PromiseSettledResult<Checked | null>[],
   ids: (string | null)[],
   taken: Set<string>,
+  spec: RowImport<Checked>,
   refuse: (index: number, error: unknown) => void,
   result: ImportResult,
-): void {
+): Promise<void> {
   const seen = new Set<string>();
+  const existing: { id: string; checked: Checked }[] = [];
   for (const [index, check] of checks.entries()) {
     const id = ids[index];
     if (id === null) continue;
-    if (check.status === 'rejected') refuse(index, check.reason);
-    else if (taken.has(id) || seen.has(id)) result.skipped += 1;
+    if (seen.has(id)) result.skipped += 1;
+    else if (taken.has(id) && !spec.update && !spec.updateMany) {
+      seen.add(id);
+      result.skipped += 1;
+    } else if (check.status === 'rejected') refuse(index, check.reason);
     else {
       seen.add(id);
-      result.inserted += 1;
+      if (taken.has(id)) existing.push({ id, checked: check.value as Checked });
+      else result.inserted += 1;
     }
   }
+  if (existing.length === 0) return;
+  const differing = spec.differing ? await spec.differing(existing) : new Set<string>();
+  if (differing.size > 0) result.updated = (result.updated ?? 0) + differing.size;
+  result.skipped += existing.length - differing.size;
 }
 
 /**

@@ -14,7 +14,12 @@ export interface ImportContext {
   /** The agency whose export this is: recorded as the records' recorder/owner. */
   agencyCode: string;
   pseudonymize(nationalId: string, argument?: string): string;
-  /** `--dry-run`: every row checked as for real, nothing written (new rows counted as inserted, rows already there as unchanged). */
+  /**
+   * `--dry-run`: what a real run would do, nothing written: every row checked
+   * as for real, new records counted inserted, records already there read and
+   * compared with the row (updated when it differs, else unchanged; kinds
+   * without a comparison count them unchanged).
+   */
   dryRun?: boolean;
   /**
    * `--source NAME`: the agency system the export comes from. External ids

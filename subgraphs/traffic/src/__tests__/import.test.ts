@@ -538,6 +538,58 @@ describe('npm run import -- traffic', () => {
     expect(await readViolations([violationId(agency, 'semi-1')])).toEqual([expect.objectContaining({ type: 'NO_SEATBELT' })]);
     expect(runImport(semicolons, agency, 'violations', '--delimiter', 'x').status).toBe(2);
   });
+
+  it('--dry-run reports what a real run would do (inserted, updated, unchanged, refused) against the rows already there, writing nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'traffic-dry-'));
+    const persons = (injury: string) => JSON.stringify([{ role: 'DRIVER', injury, faultStatus: 'AT_FAULT', ageBand: null }]).replace(/"/g, '""');
+    const header = 'externalId,occurredAt,regionCode,roadType,persons\n';
+    const first = join(folder, 'first.csv');
+    writeFileSync(
+      first,
+      header + `dry-1,2025-06-08T10:00:00+03:30,IR-10-12,URBAN,"${persons('B')}"\n` + `dry-2,2025-06-08T11:00:00+03:30,IR-10-12,URBAN,"${persons('C')}"\n`,
+    );
+    const agency = 'POLICE-IR-10-12';
+    expect(runImport(first, agency, 'crashes').status).toBe(0);
+    const before = await rowCounts();
+    const statsBefore = await fatalitiesIn(KASHAN, '2025-06-08');
+
+    // dry-1 corrected (B becomes K), dry-2 identical, dry-3 new, dry-4 refused (no such road type).
+    const second = join(folder, 'second.csv');
+    writeFileSync(
+      second,
+      header +
+        `dry-1,2025-06-08T10:00:00+03:30,IR-10-12,URBAN,"${persons('K')}"\n` +
+        `dry-2,2025-06-08T11:00:00+03:30,IR-10-12,URBAN,"${persons('C')}"\n` +
+        `dry-3,2025-06-08T12:00:00+03:30,IR-10-12,URBAN,"${persons('O')}"\n` +
+        `dry-4,2025-06-08T13:00:00+03:30,IR-10-12,AUTOBAHN,"${persons('O')}"\n`,
+    );
+    const dry = runImport(second, agency, 'crashes', '--dry-run');
+    expect(dry.status).toBe(1);
+    expect(dry.stderr).toContain('line 5 (roadType)');
+    expect(dry.stdout).toContain('traffic crashes (dry run, nothing written): read 4, inserted 1, updated 1, unchanged 1, refused 1');
+    expect(await rowCounts()).toEqual(before);
+    expect(await readCrash(crashId(agency, 'dry-1'))).toMatchObject({ version: 1, severity: 'MINOR_INJURY' });
+    expect(await fatalitiesIn(KASHAN, '2025-06-08')).toEqual(statsBefore);
+
+    // The same through JSON Lines without the refused row: exit 0; then for real, the same counts.
+    const lines = join(folder, 'second.jsonl');
+    const jsonRow = (externalId: string, at: string, injury: string) =>
+      JSON.stringify({
+        externalId,
+        occurredAt: `2025-06-08T${at}:00+03:30`,
+        regionCode: 'IR-10-12',
+        roadType: 'URBAN',
+        persons: [{ role: 'DRIVER', injury, faultStatus: 'AT_FAULT', ageBand: null }],
+      });
+    writeFileSync(lines, [jsonRow('dry-1', '10:00', 'K'), jsonRow('dry-2', '11:00', 'C'), jsonRow('dry-3', '12:00', 'O')].join('\n') + '\n');
+    const clean = runImport(lines, agency, 'crashes', '--dry-run');
+    expect({ status: clean.status, stderr: clean.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(clean.stdout).toContain('(dry run, nothing written): read 3, inserted 1, updated 1, unchanged 1, refused 0');
+    const real = runImport(lines, agency, 'crashes');
+    expect(real.status).toBe(0);
+    expect(real.stdout).toContain('traffic crashes: read 3, inserted 1, updated 1, unchanged 1, refused 0');
+    expect(await readCrash(crashId(agency, 'dry-1'))).toMatchObject({ version: 2, severity: 'FATAL' });
+  });
 });
 
 describe('traffic subgraph: statistics rollups after every write above', () => {

@@ -1,5 +1,5 @@
 import { badUserInput, type Importer, referenceRegions } from '@safety-graph/shared';
-import { CAMPAIGN_CHANNELS, validateCampaign, writeCampaignCorrection, writeCampaigns, type CampaignFacts } from '../writes/TrafficCampaign';
+import { CAMPAIGN_CHANNELS, sameCampaign, validateCampaign, writeCampaignCorrection, writeCampaigns, type CampaignFacts } from '../writes/TrafficCampaign';
 import { importTraffic, textOf, type TrafficImport } from './rows';
 
 /** A campaign's region: a county or a province, by regionCode (IR-10) or regionId. */
@@ -34,6 +34,17 @@ const campaignKind: TrafficImport<CampaignFacts> = {
       rows.map(({ id, record }) => ({ id, ...record })),
     ),
   update: (stores, manager, id, facts) => writeCampaignCorrection(stores.campaigns, manager, id, facts),
+  differing: async (stores, manager, rows) => {
+    const current = new Map(
+      (
+        await stores.campaigns.findByIdsFor(
+          manager,
+          rows.map((row) => row.id),
+        )
+      ).map((campaign) => [campaign.id, campaign]),
+    );
+    return rows.filter(({ id, record }) => !sameCampaign(current.get(id)!, record)).map(({ id }) => id);
+  },
 };
 
 /** `npm run import -- traffic FILE --agency CODE --kind campaigns`: road-safety campaigns run under an MOU. */

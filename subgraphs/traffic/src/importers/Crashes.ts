@@ -1,8 +1,10 @@
 import { badUserInput, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
 import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../writes/inputs';
+import type { EntityManager } from 'typeorm';
 import type { CrashPerson } from '../entities';
-import { writeCrashAmendment, writeCrashes } from '../writes/Crash';
+import type { Stores } from '../store';
+import { writeCrashAmendments, writeCrashes, type CrashAmendment } from '../writes/Crash';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 /** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */
@@ -35,29 +37,38 @@ const crashKind: TrafficImport<CrashReport> = {
     ),
   // The batch's crashes and persons read at once; only those that differ are amended.
   updateMany: async (stores, manager, rows, recorderId) => {
-    const ids = rows.map((row) => row.id);
-    const crashes = new Map((await stores.crashes.findByIds(ids, manager)).map((crash) => [crash.id, crash]));
-    const personsOf = new Map<string, CrashPerson[]>();
-    for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager))
-      personsOf.set(person.crashId, [...(personsOf.get(person.crashId) ?? []), person]);
-    let updated = 0;
-    for (const { id, record: report } of rows) {
-      const current = crashes.get(id)!;
-      const currentPersons = (personsOf.get(id) ?? []).sort((first, second) => first.position - second.position);
-      const change = {
-        // The store keeps whole seconds.
-        occurredAt: Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(report.occurredAt.getTime() / 1000) ? null : report.occurredAt,
-        regionId: current.regionId === report.regionId ? null : report.regionId,
-        roadType: current.roadType === report.roadType ? null : report.roadType,
-        persons: samePeople(currentPersons, report.persons) ? null : report.persons,
-      };
-      if (Object.values(change).every((value) => value === null)) continue;
-      await writeCrashAmendment(stores.crashes, manager, current, currentPersons, change, recorderId, "corrected by an import of the agency's export");
-      updated += 1;
-    }
-    return updated;
+    const amendments = await amendmentsOf(stores, manager, rows);
+    await writeCrashAmendments(stores.crashes, manager, amendments, recorderId, "corrected by an import of the agency's export");
+    return amendments.length;
   },
+  differing: async (stores, manager, rows) => (await amendmentsOf(stores, manager, rows)).map(({ current }) => current.id),
 };
+
+/** What each row changes of its crash, already there (one read of the crashes and one of their persons): only those that differ. */
+async function amendmentsOf(stores: Stores, manager: EntityManager, rows: readonly { id: string; record: CrashReport }[]): Promise<CrashAmendment[]> {
+  const ids = rows.map((row) => row.id);
+  const crashes = new Map((await stores.crashes.findByIds(ids, manager)).map((crash) => [crash.id, crash]));
+  const personsOf = new Map<string, CrashPerson[]>();
+  for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager)) {
+    const persons = personsOf.get(person.crashId);
+    if (persons) persons.push(person);
+    else personsOf.set(person.crashId, [person]);
+  }
+  const amendments: CrashAmendment[] = [];
+  for (const { id, record: report } of rows) {
+    const current = crashes.get(id)!;
+    const currentPersons = (personsOf.get(id) ?? []).sort((first, second) => first.position - second.position);
+    const change = {
+      // The store keeps whole seconds.
+      occurredAt: Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(report.occurredAt.getTime() / 1000) ? null : report.occurredAt,
+      regionId: current.regionId === report.regionId ? null : report.regionId,
+      roadType: current.roadType === report.roadType ? null : report.roadType,
+      persons: samePeople(currentPersons, report.persons) ? null : report.persons,
+    };
+    if (Object.values(change).some((value) => value !== null)) amendments.push({ current, currentPersons, change });
+  }
+  return amendments;
+}
 
 /** The persons of a crash as stored and as a row gives them, in order. */
 function samePeople(stored: readonly { role: string; injury: string; faultStatus: string; ageBand: string | null }[], given: readonly PersonFacts[]): boolean {

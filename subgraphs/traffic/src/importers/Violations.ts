@@ -1,7 +1,7 @@
 import type { Importer } from '@safety-graph/shared';
 import { VIOLATION_TYPES } from '../crashOutcome';
 import { validateViolation, type ViolationFacts } from '../writes/inputs';
-import { writeViolationCorrection, writeViolations } from '../writes/Violation';
+import { sameViolation, writeViolationCorrection, writeViolations } from '../writes/Violation';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 const violationKind: TrafficImport<ViolationFacts> = {
@@ -18,6 +18,17 @@ const violationKind: TrafficImport<ViolationFacts> = {
   update: async (stores, manager, id, facts) => {
     const [current] = await stores.violations.findByIds([id], manager);
     return writeViolationCorrection(stores.violations, manager, current, facts);
+  },
+  differing: async (stores, manager, rows) => {
+    const current = new Map(
+      (
+        await stores.violations.findByIds(
+          rows.map((row) => row.id),
+          manager,
+        )
+      ).map((violation) => [violation.id, violation]),
+    );
+    return rows.filter(({ id, record }) => !sameViolation(current.get(id)!, record)).map(({ id }) => id);
   },
 };
 

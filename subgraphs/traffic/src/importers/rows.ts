@@ -78,6 +78,8 @@ export interface TrafficImport<T> {
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
   update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
+  /** `--dry-run`: the ids of these records already there that the rows differ from (would be updated), read only. */
+  differing?(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[]): Promise<string[]>;
   /** Corrections of many records at once (one read for the batch); the number updated. */
   updateMany?(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<number>;
 }
@@ -115,6 +117,16 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
           manager,
           rows.map(({ id, checked: record }) => ({ id, record })),
           recorderId,
+        )),
+    differing:
+      kind.differing &&
+      (async (rows) =>
+        new Set(
+          await kind.differing!(
+            stores,
+            context.store.dataSource.manager,
+            rows.map(({ id, checked: record }) => ({ id, record })),
+          ),
         )),
     columnOf: (argument) => columnNamed(argument),
   });

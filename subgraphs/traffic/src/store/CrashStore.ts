@@ -68,9 +68,10 @@ export class CrashStore {
     await insertRows(manager, CrashPerson, persons);
   }
 
-  /** Replaces all persons of a crash (their earlier list lives on in the revision's snapshot). */
-  async replacePersons(manager: EntityManager, crashId: string, persons: CrashPerson[]): Promise<void> {
-    await manager.delete(CrashPerson, { crashId });
+  /** Replaces all persons of these crashes with `persons` (their earlier lists live on in the revisions' snapshots). */
+  async replacePersons(manager: EntityManager, crashIds: readonly string[], persons: CrashPerson[]): Promise<void> {
+    if (crashIds.length === 0) return;
+    await manager.delete(CrashPerson, { crashId: In([...crashIds]) });
     await this.insertPersons(manager, persons);
   }
 
@@ -90,9 +91,18 @@ export class CrashStore {
     return result.affected === 1;
   }
 
-  async insertRevision(manager: EntityManager, revision: Omit<CrashRevision, 'persons'> & { persons: readonly PersonSnapshot[] }): Promise<void> {
-    const persons: PersonSnapshot[] = revision.persons.map(({ id, role, injury, faultStatus, ageBand }) => ({ id, role, injury, faultStatus, ageBand }));
-    await insertRows(manager, CrashRevision, [{ ...revision, persons: JSON.stringify(persons) }]);
+  async insertRevisions(
+    manager: EntityManager,
+    revisions: readonly (Omit<CrashRevision, 'persons'> & { persons: readonly PersonSnapshot[] })[],
+  ): Promise<void> {
+    await insertRows(
+      manager,
+      CrashRevision,
+      revisions.map((revision) => ({
+        ...revision,
+        persons: JSON.stringify(revision.persons.map(({ id, role, injury, faultStatus, ageBand }) => ({ id, role, injury, faultStatus, ageBand }))),
+      })),
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import { TrafficCampaignStore } from './TrafficCampaignStore';
 import { ViolationStore } from './ViolationStore';
 
 export { CrashStore, TrafficCampaignStore, ViolationStore };
-export { TRAFFIC_MEASURES, touchRollups } from './measures';
+export { TRAFFIC_MEASURES, changingCrashes, changingViolations } from './measures';
 export { snapshotPersons, type CrashCorrection, type PersonSnapshot } from './CrashStore';
 
 export function createStores(dataSource: DataSource) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
+import { changeRollups, type MeasureSet, type MeasureSource } from '@safety-graph/shared';
 import { Crash, CrashPerson, Violation } from '../entities';
 
 /**
@@ -15,23 +15,27 @@ import { Crash, CrashPerson, Violation } from '../entities';
  */
 const crashes: MeasureSource = {
   name: 'crashes',
-  rows: (manager: EntityManager) =>
+  rows: (manager: EntityManager, ids?: readonly string[]) =>
     manager
       .createQueryBuilder()
       .from(Crash, 'crash')
       .leftJoin(
-        (persons) =>
-          persons
+        (persons) => {
+          const killed = persons
             .from(CrashPerson, 'person')
             .select('person.crashId', 'crash_id')
             .addSelect('COUNT(*)', 'killed')
             .where('person.injury = :killedInjury AND person.faultStatus = :notAtFaultStatus', { killedInjury: 'K', notAtFaultStatus: 'NOT_AT_FAULT' })
-            .groupBy('person.crashId'),
+            .groupBy('person.crashId');
+          // A write's own crashes: only their persons are grouped, not every crash's.
+          return ids ? killed.andWhere('person.crashId IN (:...recordIds)', { recordIds: ids }) : killed;
+        },
         'killed_not_at_fault',
         'killed_not_at_fault.crash_id = crash.id',
       ),
   date: 'crash.occurredOn',
   region: 'crash.regionId',
+  id: 'crash.id',
 };
 
 const violations: MeasureSource = {
@@ -39,6 +43,7 @@ const violations: MeasureSource = {
   rows: (manager: EntityManager) => manager.createQueryBuilder().from(Violation, 'violation'),
   date: 'violation.occurredOn',
   region: 'violation.regionId',
+  id: 'violation.id',
 };
 
 export const TRAFFIC_MEASURES: MeasureSet = {
@@ -59,5 +64,10 @@ export const TRAFFIC_MEASURES: MeasureSet = {
   },
 };
 
-/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
-export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, TRAFFIC_MEASURES, touched);
+/** Runs a write of crashes (new or `existing`) and moves the rollups by what it changed, in the writer's transaction: every crash write goes through it. */
+export const changingCrashes = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
+  changeRollups(manager, TRAFFIC_MEASURES, { source: crashes, ids, existing }, write);
+
+/** The same for violations. */
+export const changingViolations = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
+  changeRollups(manager, TRAFFIC_MEASURES, { source: violations, ids, existing }, write);

@@ -11,12 +11,13 @@ import {
   requireCount,
   requireCounty,
   requireText,
+  timeOrderedId,
 } from '@safety-graph/shared';
 import type { TrafficContext } from '../context';
 import { crashOutcome, type InjuryLevel, type RoadType } from '../crashOutcome';
 import type { Crash, CrashPerson } from '../entities';
 import { iranDateOf } from '../iranTime';
-import { touchRollups, type CrashStore } from '../store';
+import { changingCrashes, type CrashStore } from '../store';
 import { requireOccurredAt, requirePersons, requireRoadType, validateCrashReport, type CrashPersonInput, type CrashReport, type PersonFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
@@ -42,7 +43,7 @@ export interface AmendCrashInput {
 const MAX_REASON = 500;
 
 function personRows(crashId: string, persons: readonly PersonFacts[]): CrashPerson[] {
-  return persons.map((person, position) => ({ id: randomUUID(), crashId, position, ...person }));
+  return persons.map((person, position) => ({ id: timeOrderedId(), crashId, position, ...person }));
 }
 
 /** A validated report with the id and reporter it is written under. */
@@ -59,27 +60,30 @@ export interface NewCrash extends CrashReport {
  * crash importer a batch.
  */
 export async function writeCrashes(crashes: CrashStore, manager: EntityManager, reports: readonly NewCrash[]): Promise<void> {
-  await crashes.insertCrashes(
+  await changingCrashes(
     manager,
-    reports.map((report) => ({
-      id: report.id,
-      occurredAt: report.occurredAt,
-      occurredOn: iranDateOf(report.occurredAt),
-      regionId: report.regionId,
-      roadType: report.roadType,
-      ...crashOutcome(report.persons),
-      reportedById: report.reportedById,
-      version: 1,
-    })),
-  );
-  failpoint('traffic.reportCrash.after-first-insert');
-  await crashes.insertPersons(
-    manager,
-    reports.flatMap((report) => personRows(report.id, report.persons)),
-  );
-  await touchRollups(
-    manager,
-    reports.map((report) => ({ regionId: report.regionId, day: iranDateOf(report.occurredAt) })),
+    reports.map((report) => report.id),
+    false,
+    async () => {
+      await crashes.insertCrashes(
+        manager,
+        reports.map((report) => ({
+          id: report.id,
+          occurredAt: report.occurredAt,
+          occurredOn: iranDateOf(report.occurredAt),
+          regionId: report.regionId,
+          roadType: report.roadType,
+          ...crashOutcome(report.persons),
+          reportedById: report.reportedById,
+          version: 1,
+        })),
+      );
+      failpoint('traffic.reportCrash.after-first-insert');
+      await crashes.insertPersons(
+        manager,
+        reports.flatMap((report) => personRows(report.id, report.persons)),
+      );
+    },
   );
 }
 
@@ -135,7 +139,7 @@ export async function amendCrash(context: TrafficContext, input: AmendCrashInput
       throw conflict(`crash ${crashId} is at version ${current.version}, not ${expectedVersion}: read it again before amending`);
     }
     const currentPersons = await crashes.findPersonsByCrashIds([crashId], manager);
-    await writeCrashAmendment(crashes, manager, current, currentPersons, { occurredAt, regionId, roadType, persons }, amendedById, reason);
+    await writeCrashAmendments(crashes, manager, [{ current, currentPersons, change: { occurredAt, regionId, roadType, persons } }], amendedById, reason);
   });
   return freshCrash(context, crashId);
 }
@@ -148,55 +152,74 @@ export interface CrashChange {
   persons: PersonFacts[] | null;
 }
 
+/** A crash already read and checked, its persons, and what an amendment changes of it. */
+export interface CrashAmendment {
+  current: Crash;
+  currentPersons: CrashPerson[];
+  change: CrashChange;
+}
+
 /**
- * The write of an amendment, inside the caller's transaction, of a crash
- * already read and checked: the version it replaces kept as a revision, the
- * crash row advanced, its persons replaced, the rollups of its former and new
- * county and day recomputed. amendCrash and the crash importer's corrections
- * write through it.
+ * The write of amendments, inside the caller's transaction, of crashes
+ * already read and checked: the version each replaces kept as a revision,
+ * the crash rows advanced, the persons of those whose persons change
+ * replaced, and the rollups moved by the difference (changingCrashes).
+ * amendCrash writes one, the crash importer's corrections a batch.
  */
-export async function writeCrashAmendment(
+export async function writeCrashAmendments(
   crashes: CrashStore,
   manager: EntityManager,
-  current: Crash,
-  currentPersons: CrashPerson[],
-  { occurredAt, regionId, roadType, persons }: CrashChange,
+  amendments: readonly CrashAmendment[],
   amendedById: string,
   reason: string,
 ): Promise<void> {
-  const nextOccurredAt = occurredAt ?? current.occurredAt;
-  const outcome = crashOutcome(persons ?? currentPersons.map((person) => ({ injury: person.injury as InjuryLevel })));
-  const advanced = await crashes.advanceVersion(manager, current.id, current.version, {
-    occurredAt: nextOccurredAt,
-    occurredOn: iranDateOf(nextOccurredAt),
-    regionId: regionId ?? current.regionId,
-    roadType: roadType ?? current.roadType,
-    ...outcome,
-  });
-  if (!advanced) throw conflict(`crash ${current.id} was amended by another request meanwhile: read it again before amending`);
-  await crashes.insertRevision(manager, {
-    id: randomUUID(),
-    crashId: current.id,
-    version: current.version,
-    amendedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
-    amendedById,
-    reason,
-    occurredAt: current.occurredAt,
-    occurredOn: current.occurredOn,
-    regionId: current.regionId,
-    roadType: current.roadType,
-    severity: current.severity,
-    fatalities: current.fatalities,
-    injuries: current.injuries,
-    persons: currentPersons,
-  });
-  failpoint('traffic.amendCrash.after-first-insert');
-  if (persons !== null) await crashes.replacePersons(manager, current.id, personRows(current.id, persons));
-  // The crash may have moved: both its former and its new county and day are recomputed.
-  await touchRollups(manager, [
-    { regionId: current.regionId, day: current.occurredOn },
-    { regionId: regionId ?? current.regionId, day: iranDateOf(nextOccurredAt) },
-  ]);
+  if (amendments.length === 0) return;
+  const amendedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  await changingCrashes(
+    manager,
+    amendments.map(({ current }) => current.id),
+    true,
+    async () => {
+      for (const { current, currentPersons, change } of amendments) {
+        const nextOccurredAt = change.occurredAt ?? current.occurredAt;
+        const outcome = crashOutcome(change.persons ?? currentPersons.map((person) => ({ injury: person.injury as InjuryLevel })));
+        const advanced = await crashes.advanceVersion(manager, current.id, current.version, {
+          occurredAt: nextOccurredAt,
+          occurredOn: iranDateOf(nextOccurredAt),
+          regionId: change.regionId ?? current.regionId,
+          roadType: change.roadType ?? current.roadType,
+          ...outcome,
+        });
+        if (!advanced) throw conflict(`crash ${current.id} was amended by another request meanwhile: read it again before amending`);
+      }
+      await crashes.insertRevisions(
+        manager,
+        amendments.map(({ current, currentPersons }) => ({
+          id: randomUUID(),
+          crashId: current.id,
+          version: current.version,
+          amendedAt,
+          amendedById,
+          reason,
+          occurredAt: current.occurredAt,
+          occurredOn: current.occurredOn,
+          regionId: current.regionId,
+          roadType: current.roadType,
+          severity: current.severity,
+          fatalities: current.fatalities,
+          injuries: current.injuries,
+          persons: currentPersons,
+        })),
+      );
+      failpoint('traffic.amendCrash.after-first-insert');
+      const replaced = amendments.filter(({ change }) => change.persons !== null);
+      await crashes.replacePersons(
+        manager,
+        replaced.map(({ current }) => current.id),
+        replaced.flatMap(({ current, change }) => personRows(current.id, change.persons!)),
+      );
+    },
+  );
 }
 
 /**

@@ -53,10 +53,15 @@ export async function writeCampaigns(campaigns: TrafficCampaignStore, manager: E
   await campaigns.insert(manager, [...records]);
 }
 
+/** A campaign as stored and as checked facts give it: every field the same. */
+export function sameCampaign(current: TrafficCampaign, facts: CampaignFacts): boolean {
+  return (Object.keys(facts) as (keyof CampaignFacts)[]).every((field) => current[field] === facts[field]);
+}
+
 /** A campaign already written, corrected to checked facts: false, nothing written, when nothing differs. */
 export async function writeCampaignCorrection(campaigns: TrafficCampaignStore, manager: EntityManager, id: string, facts: CampaignFacts): Promise<boolean> {
   const [current] = await campaigns.findByIdsFor(manager, [id]);
-  if (current && (Object.keys(facts) as (keyof CampaignFacts)[]).every((field) => current[field] === facts[field])) return false;
+  if (current && sameCampaign(current, facts)) return false;
   await campaigns.correct(manager, id, facts);
   return true;
 }

@@ -4,7 +4,7 @@ import { agencyId, createOnce, requireCaller } from '@safety-graph/shared';
 import type { TrafficContext } from '../context';
 import type { Violation } from '../entities';
 import { iranDateOf } from '../iranTime';
-import { touchRollups, type ViolationStore } from '../store';
+import { changingViolations, type ViolationStore } from '../store';
 import { validateViolation, type ViolationFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
@@ -23,20 +23,22 @@ export interface NewViolation extends ViolationFacts {
 
 /** Writes violations inside the caller's transaction, dated in Iran like the seed's: recordViolation writes one, the violation importer a batch. */
 export async function writeViolations(violations: ViolationStore, manager: EntityManager, records: readonly NewViolation[]): Promise<void> {
-  await violations.insert(
+  await changingViolations(
     manager,
-    records.map((record) => ({
-      id: record.id,
-      occurredAt: record.occurredAt,
-      occurredOn: iranDateOf(record.occurredAt),
-      regionId: record.regionId,
-      type: record.type,
-      recordedById: record.recordedById,
-    })),
-  );
-  await touchRollups(
-    manager,
-    records.map((record) => ({ regionId: record.regionId, day: iranDateOf(record.occurredAt) })),
+    records.map((record) => record.id),
+    false,
+    () =>
+      violations.insert(
+        manager,
+        records.map((record) => ({
+          id: record.id,
+          occurredAt: record.occurredAt,
+          occurredOn: iranDateOf(record.occurredAt),
+          regionId: record.regionId,
+          type: record.type,
+          recordedById: record.recordedById,
+        })),
+      ),
   );
 }
 
@@ -44,7 +46,7 @@ export async function writeViolations(violations: ViolationStore, manager: Entit
  * A violation already recorded, corrected to validated facts inside the
  * caller's transaction (the violation importer, for a corrected export): false,
  * and nothing written, when they are the same; otherwise the row is rewritten
- * and the rollups of its former and new county and day recomputed.
+ * and the rollups moved from its former county and day to its new one.
  */
 export async function writeViolationCorrection(
   violations: ViolationStore,
@@ -52,20 +54,21 @@ export async function writeViolationCorrection(
   current: Violation,
   facts: ViolationFacts,
 ): Promise<boolean> {
-  // The store keeps whole seconds.
-  if (
+  if (sameViolation(current, facts)) return false;
+  const occurredOn = iranDateOf(facts.occurredAt);
+  await changingViolations(manager, [current.id], true, () =>
+    violations.correct(manager, current.id, { occurredAt: facts.occurredAt, occurredOn, regionId: facts.regionId, type: facts.type }),
+  );
+  return true;
+}
+
+/** A violation as stored and as validated facts give it: the same to the second (the store keeps whole seconds). */
+export function sameViolation(current: Violation, facts: ViolationFacts): boolean {
+  return (
     Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(facts.occurredAt.getTime() / 1000) &&
     current.regionId === facts.regionId &&
     current.type === facts.type
-  )
-    return false;
-  const occurredOn = iranDateOf(facts.occurredAt);
-  await violations.correct(manager, current.id, { occurredAt: facts.occurredAt, occurredOn, regionId: facts.regionId, type: facts.type });
-  await touchRollups(manager, [
-    { regionId: current.regionId, day: current.occurredOn },
-    { regionId: facts.regionId, day: occurredOn },
-  ]);
-  return true;
+  );
 }
 
 /** Records a traffic violation for the caller's agency. */
