@@ -18,12 +18,14 @@ export interface TargetRepresentation {
 
 /** What direct requests need to know of the seeded data, read from the subgraphs as the gateways' plans would. */
 export interface SeededIds {
+  provinceIds: string[];
   countyIds: string[];
   activeTargets: TargetRepresentation[];
 }
 
 /** Read straight from agencies and agreements at the start of a run (`regionId` is @inaccessible only in the supergraph). */
 export const SEEDED_IDS_QUERIES = {
+  provinces: '{ regions(kind: PROVINCE) { id } }',
   counties: '{ regions(kind: COUNTY) { id } }',
   activeTargets: `{ agreements(status: ACTIVE) { edges { node { targets { __typename id metric from to
     ... on TrafficTarget { regionId } ... on PreventionTarget { regionId } ... on FamilyTarget { regionId } } } } } }`,
@@ -43,6 +45,8 @@ export interface Scenario {
   direct: DirectPart[];
   /** A report scenario: growing data must not slow it (the scale check). */
   report: boolean;
+  /** Measured on the national data (`--national` runs it by default, scale runs do not). */
+  national: boolean;
 }
 
 const PERIOD = { solarYear: 1404 };
@@ -75,13 +79,13 @@ const AGENCIES_PAGE = `query AgenciesPage($first: Int) {
   agencies(first: $first) { totalCount edges { node { id code name nameFa kind } } }
 }`;
 
-/** `_entities` over the 24 counties, the call the gateways send a domain subgraph for a regions report. */
-function regionEntities(subgraph: SubgraphName, selection: string): DirectPart {
+/** `_entities` over the regions (counties unless told), the call the gateways send a domain subgraph for a regions report. */
+function regionEntities(subgraph: SubgraphName, selection: string, regions: 'provinceIds' | 'countyIds' = 'countyIds'): DirectPart {
   return {
     subgraph,
-    request: ({ countyIds }) => ({
+    request: (ids) => ({
       query: `query($representations: [_Any!]!, $period: PeriodInput!) { _entities(representations: $representations) { ... on Region { ${selection} } } }`,
-      variables: { representations: countyIds.map((id) => ({ __typename: 'Region', id })), period: PERIOD },
+      variables: { representations: ids[regions].map((id) => ({ __typename: 'Region', id })), period: PERIOD },
     }),
   };
 }
@@ -98,6 +102,17 @@ function targetActuals(subgraph: SubgraphName, typename: TargetRepresentation['_
 }
 
 const COUNTIES = { subgraph: 'agencies' as const, request: () => ({ query: '{ regions(kind: COUNTY) { __typename id code } }' }) };
+const PROVINCES = { subgraph: 'agencies' as const, request: () => ({ query: '{ regions(kind: PROVINCE) { __typename id code } }' }) };
+
+/** The joint report's subgraph calls over every region of one kind. */
+function jointReportParts(regions: 'provinceIds' | 'countyIds'): DirectPart[] {
+  return [
+    regions === 'provinceIds' ? PROVINCES : COUNTIES,
+    regionEntities('traffic', `trafficStats(period: $period) { ${TRAFFIC_STATS} }`, regions),
+    regionEntities('addiction', `preventionStats(period: $period) { ${PREVENTION_STATS} }`, regions),
+    regionEntities('divorce', `familyStats(period: $period) { ${FAMILY_STATS} }`, regions),
+  ];
+}
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -106,6 +121,7 @@ export const SCENARIOS: Scenario[] = [
     request: { query: AGENCIES_PAGE, variables: { first: 50 } },
     direct: [{ subgraph: 'agencies', request: () => ({ query: AGENCIES_PAGE, variables: { first: 50 } }) }],
     report: false,
+    national: false,
   },
   {
     key: 'mous',
@@ -120,18 +136,15 @@ export const SCENARIOS: Scenario[] = [
       },
     ],
     report: false,
+    national: false,
   },
   {
     key: 'joint',
     name: 'joint report, 24 counties × 3 domains, 1404',
     request: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
-    direct: [
-      COUNTIES,
-      regionEntities('traffic', `trafficStats(period: $period) { ${TRAFFIC_STATS} }`),
-      regionEntities('addiction', `preventionStats(period: $period) { ${PREVENTION_STATS} }`),
-      regionEntities('divorce', `familyStats(period: $period) { ${FAMILY_STATS} }`),
-    ],
+    direct: jointReportParts('countyIds'),
     report: true,
+    national: false,
   },
   {
     key: 'series',
@@ -144,6 +157,7 @@ export const SCENARIOS: Scenario[] = [
       regionEntities('divorce', `familySeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${FAMILY_STATS} } }`),
     ],
     report: true,
+    national: false,
   },
   {
     key: 'scorecards',
@@ -161,6 +175,23 @@ export const SCENARIOS: Scenario[] = [
       targetActuals('divorce', 'FamilyTarget'),
     ],
     report: true,
+    national: false,
+  },
+  {
+    key: 'provinces',
+    name: 'joint report, 31 provinces × 3 domains, 1404, national data',
+    request: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'PROVINCE' } },
+    direct: jointReportParts('provinceIds'),
+    report: true,
+    national: true,
+  },
+  {
+    key: 'counties',
+    name: 'joint report, 478 counties × 3 domains, 1404, national data',
+    request: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
+    direct: jointReportParts('countyIds'),
+    report: true,
+    national: true,
   },
 ];
 
@@ -169,6 +200,11 @@ export const SQL_RATIOS = [
   {
     name: 'SQL, joint report 24 counties ÷ 3 counties',
     small: { query: JOINT_REPORT, variables: { period: PERIOD, codes: ['IR-10-01', 'IR-10-12', 'IR-10-19'] } },
+    large: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
+  },
+  {
+    name: 'SQL, joint report 478 counties ÷ 31 provinces',
+    small: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'PROVINCE' } },
     large: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
   },
   {
