@@ -4,7 +4,7 @@ import { createRunCredentials } from './credentials';
 import { runImportScenario } from './importScenario';
 import { runLoad, summarize, type LoadResult } from './load';
 import { writeReport, type BenchResults, type Measurement } from './report';
-import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type SeededIds, type TargetRepresentation } from './scenarios';
+import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type RegionSet, type SeededIds, type TargetRepresentation } from './scenarios';
 import { seedOnce, startStack, type StoreChoice } from './stack';
 import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest, targetsOf, type Answer, type GatewayKey, type Target } from './targets';
 
@@ -93,14 +93,14 @@ async function seededIds(secret: string): Promise<SeededIds> {
     if (!answer.data) throw new Error(`${subgraph} did not answer: ${JSON.stringify(answer.errors ?? answer.status)}`);
     return answer.data;
   };
-  const regionIds = async (query: string) => ((await ask('agencies', query)) as { regions: { id: string }[] }).regions.map((region) => region.id);
-  const provinceIds = await regionIds(SEEDED_IDS_QUERIES.provinces);
-  const countyIds = await regionIds(SEEDED_IDS_QUERIES.counties);
+  const idsOf = async (set: RegionSet) =>
+    ((await ask('agencies', SEEDED_IDS_QUERIES.regions(set))) as { regions: { id: string }[] }).regions.map((region) => region.id);
+  const regionIds = { isfahanCounties: await idsOf('isfahanCounties'), provinces: await idsOf('provinces'), counties: await idsOf('counties') };
   const { agreements } = (await ask('agreements', SEEDED_IDS_QUERIES.activeTargets)) as {
     agreements: { edges: { node: { targets: TargetRepresentation[] } }[] };
   };
-  if (countyIds.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
-  return { provinceIds, countyIds, activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
+  if (regionIds.counties.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
+  return { regionIds, activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
 }
 
 /** Where two answers part, with a little context, for the note that reports it. */
@@ -133,7 +133,9 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     const ids = await seededIds(credentials.subgraphSecret);
-    log(`${ids.provinceIds.length} provinces, ${ids.countyIds.length} counties, ${ids.activeTargets.length} active MOU targets`);
+    log(
+      `${ids.regionIds.isfahanCounties.length} counties in Isfahan, ${ids.regionIds.provinces.length} provinces, ${ids.regionIds.counties.length} counties, ${ids.activeTargets.length} active MOU targets`,
+    );
     const secret = credentials.subgraphSecret;
     const scenarios = SCENARIOS.filter((scenario) => settings.scenarios.includes(scenario.key));
     const plan: { scenario: (typeof scenarios)[number]; targets: Target[] }[] = [];
