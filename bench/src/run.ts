@@ -149,8 +149,11 @@ async function main(): Promise<void> {
       const reference = new Map<string, string>();
       for (const target of targetsOf(scenario, gateways, direct, ids, token, secret, BENCH_CALLER)) {
         let answer: Answer;
+        const started = Date.now();
         try {
           answer = await send(target, PROBE_TIMEOUT_MS);
+          // The first target asked of a scenario answers cold (rollups read, suppression tables decided).
+          log(`  first answer: ${scenario.key} ${target.label} in ${Date.now() - started} ms`);
         } catch {
           leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
           unanswered.push({ scenario, target });
