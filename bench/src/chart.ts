@@ -63,7 +63,7 @@ export function renderChart(results: BenchResults): Buffer {
     parts.push(`<text x="${x + 18}" y="${bottom + 51}" font-size="12">${escape(LABELS[key])}</text>`);
   });
   const { settings } = results;
-  const title = `req/s (log scale), ${settings.store === 'mysql' ? 'MariaDB' : 'SQLite'}, scale ${settings.scale}, ${settings.connections} connections`;
+  const title = `req/s (log scale), ${settings.store === 'mysql' ? 'MariaDB' : 'SQLite'}, ${settings.national ? 'national data' : `scale ${settings.scale}`}, ${settings.connections} connections`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans, sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${left}" y="28" font-size="16" font-weight="bold">${escape(title)}</text>

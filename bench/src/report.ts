@@ -16,7 +16,17 @@ export interface Measurement extends LoadResult {
 
 export interface BenchResults {
   date: string;
-  settings: { scale: number; seconds: number; connections: number; repeats: number; warmup: number; store: string; targets: string[]; scenarios: string[] };
+  settings: {
+    scale: number;
+    national: boolean;
+    seconds: number;
+    connections: number;
+    repeats: number;
+    warmup: number;
+    store: string;
+    targets: string[];
+    scenarios: string[];
+  };
   seeded: string;
   measurements: Measurement[];
   ratios: { name: string; small: number; large: number; value: number }[];
@@ -71,14 +81,17 @@ function previousScaleOne(results: BenchResults): BenchResults | undefined {
   return results.settings.scale > 1 && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as BenchResults) : undefined;
 }
 
-/** The targets of issue 10, each met, not met, or not measured in this run. */
+/** The run's data in result file names: `scale-30` or `national` (older runs' files have no `national`). */
+const dataName = (settings: BenchResults['settings']) => (settings.national ? 'national' : `scale-${settings.scale}`);
+
+/** The targets of issues 10 and 15, each met, not met, or not measured in this run. */
 function checks(results: BenchResults): Check[] {
   const list: Check[] = [];
   const ours = (scenario: string) => find(results, scenario, 'safety-graph');
   const joint = ours('joint');
   const hive = find(results, 'joint', 'hive');
   list.push({
-    target: 'joint report through the gateway ≥ 200 req/s and p50 ≤ 25 ms',
+    target: "joint report of Isfahan's 28 counties through the gateway ≥ 200 req/s and p50 ≤ 25 ms",
     measured: joint ? `${Math.round(joint.requestsPerSecond)} req/s, p50 ${fixed(joint.p50, 0)} ms` : 'not measured',
     met: measured(joint) ? joint.requestsPerSecond >= 200 && joint.p50 <= 25 : joint ? false : null,
   });
@@ -94,8 +107,19 @@ function checks(results: BenchResults): Check[] {
         : 'not measured (both must complete requests)',
     met: Number.isFinite(overHive) ? overHive >= 1.2 : hiveOnly ? false : null,
   });
+  for (const [scenario, label, requests, p50] of [
+    ['provinces', '31 provinces × 3 domains, national data,', 200, 25],
+    ['counties', '478 counties × 3 domains, national data,', 20, 250],
+  ] as const) {
+    const row = ours(scenario);
+    list.push({
+      target: `joint report of ${label} ≥ ${requests} req/s and p50 ≤ ${p50} ms`,
+      measured: row ? `${Math.round(row.requestsPerSecond)} req/s, p50 ${fixed(row.p50, 0)} ms` : 'not measured',
+      met: measured(row) ? row.requestsPerSecond >= requests && row.p50 <= p50 : row ? false : null,
+    });
+  }
   for (const [scenario, label] of [
-    ['series', 'monthly series 24 × 12 × 3'],
+    ['series', "monthly series, Isfahan's 28 counties × 12 × 3,"],
     ['scorecards', 'scorecards'],
   ] as const) {
     const row = ours(scenario);
@@ -106,7 +130,8 @@ function checks(results: BenchResults): Check[] {
     });
   }
   const before = previousScaleOne(results);
-  for (const scenario of results.reportScenarios) {
+  // A national run is no step of the scale series: it has no scale check.
+  for (const scenario of results.settings.national ? [] : results.reportScenarios) {
     const now = ours(scenario);
     const then = before && find(before, scenario, 'safety-graph');
     const cost = ratioOf(then, now);
@@ -169,7 +194,8 @@ export async function writeReport(results: BenchResults): Promise<{ ratioDrift: 
   }));
   const memoryRows = results.memory.map((entry) => ({ process: entry.process, 'peak RSS MiB': entry.peakRssMiB }));
   const checkRows = checks(results).map((check) => ({ target: check.target, measured: check.measured, verdict: verdict(check.met) }));
-  const heading = `safety-graph bench: ${settings.store === 'mysql' ? 'MariaDB/MySQL' : 'SQLite'}, scale ${settings.scale}, ${settings.connections} connections, ${settings.seconds} s × ${settings.repeats} repeats (medians) after ${settings.warmup} s warm-up, each service its own NODE_ENV=production process`;
+  const data = settings.national ? 'national data (every province, `npm run seed -- --national`)' : `scale ${settings.scale}`;
+  const heading = `safety-graph bench: ${settings.store === 'mysql' ? 'MariaDB/MySQL' : 'SQLite'}, ${data}, ${settings.connections} connections, ${settings.seconds} s × ${settings.repeats} repeats (medians) after ${settings.warmup} s warm-up, each service its own NODE_ENV=production process`;
   console.log(`\n${heading}`);
   console.table(table);
   console.table(ratioRows);
@@ -178,12 +204,14 @@ export async function writeReport(results: BenchResults): Promise<{ ratioDrift: 
   for (const note of results.notes) console.log(`note: ${note}`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const chart = `${settings.store}-scale-${settings.scale}.png`;
+  const chart = `${settings.store}-${dataName(settings)}.png`;
   writeFileSync(join(RESULTS, chart), renderChart(results));
-  writeFileSync(join(RESULTS, `${settings.store}-scale-${settings.scale}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(RESULTS, `${settings.store}-${dataName(settings)}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  // National runs have their own page, so that the scale runs' stays.
+  const page = settings.national ? 'national-latest.md' : 'latest.md';
   const markdown = `# npm run bench — latest results
 
-${heading}. Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- --scale ${settings.scale} --seconds ${settings.seconds} --connections ${settings.connections} --repeats ${settings.repeats} --store ${settings.store}\`.
+${heading}. Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- ${settings.national ? '--national' : `--scale ${settings.scale}`} --scenarios ${settings.scenarios.join(',')} --targets ${settings.targets.join(',')} --seconds ${settings.seconds} --connections ${settings.connections} --repeats ${settings.repeats} --store ${settings.store}\`.
 
 ![req/s by scenario and target](${chart})
 
@@ -193,7 +221,7 @@ ${heading}. Run on ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`npm
 
 ${markdownTable(table)}
 
-## Targets (issue 10)
+## Targets (issues 10 and 15)
 
 ${markdownTable(checkRows)}
 
@@ -211,7 +239,7 @@ ${results.notes.length > 0 ? `\n## Notes\n\n${results.notes.map((note) => `- ${n
 ${results.seeded}
 \`\`\`
 `;
-  writeFileSync(join(RESULTS, 'latest.md'), markdown);
-  console.log(`\nwritten: bench/results/latest.md, bench/results/${chart}`);
+  writeFileSync(join(RESULTS, page), markdown);
+  console.log(`\nwritten: bench/results/${page}, bench/results/${chart}`);
   return { ratioDrift: results.ratios.some((ratio) => fixed(ratio.value) !== '1.00') };
 }

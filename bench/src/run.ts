@@ -4,7 +4,7 @@ import { createRunCredentials } from './credentials';
 import { runImportScenario } from './importScenario';
 import { runLoad, summarize, type LoadResult } from './load';
 import { writeReport, type BenchResults, type Measurement } from './report';
-import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type SeededIds, type TargetRepresentation } from './scenarios';
+import { SCENARIOS, SEEDED_IDS_QUERIES, SQL_RATIOS, type RegionSet, type SeededIds, type TargetRepresentation } from './scenarios';
 import { seedOnce, startStack, type StoreChoice } from './stack';
 import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest, targetsOf, type Answer, type GatewayKey, type Target } from './targets';
 
@@ -18,7 +18,7 @@ import { directTarget, GATEWAY_LABELS, gatewayTarget, send, statementsPerRequest
  * each process, ratios, and whether the issue's targets are met. Exit code 1
  * only when requests fail or a SQL ratio drifts from 1.00.
  */
-const USAGE = `usage: npm run bench -- [--scale N] [--seconds S] [--connections C] [--repeats R] [--warmup S]
+const USAGE = `usage: npm run bench -- [--scale N | --national] [--seconds S] [--connections C] [--repeats R] [--warmup S]
        [--targets safety-graph,apollo,hive,direct] [--scenarios ${SCENARIOS.map((scenario) => scenario.key).join(',')}] [--store mysql|sqlite]`;
 const ALL_TARGETS = ['safety-graph', 'apollo', 'hive', 'direct'];
 /** A first answer slower than this (autocannon's timeout too) cannot be measured in a run: the target fails. */
@@ -32,6 +32,7 @@ function options() {
   const { values } = parseArgs({
     options: {
       scale: { type: 'string' },
+      national: { type: 'boolean' },
       seconds: { type: 'string' },
       connections: { type: 'string' },
       repeats: { type: 'string' },
@@ -60,16 +61,23 @@ function options() {
   const storeKind = values.store ?? 'mysql';
   if (storeKind !== 'mysql' && storeKind !== 'sqlite') throw new Error('--store must be mysql or sqlite');
   const store: StoreChoice = storeKind === 'mysql' ? { kind: 'mysql', url: process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306' } : { kind: 'sqlite' };
+  const national = values.national === true;
+  if (national && values.scale !== undefined) throw new Error('--national measures the national demo volume (scale 1): no --scale with it');
   return {
     scale: number(values.scale, 1, 1, 1000, 'scale'),
+    national,
     // A direct target's signature is valid for a minute: one run must end before.
     seconds: number(values.seconds, 8, 1, 50, 'seconds'),
     connections: number(values.connections, 8, 1, 1000, 'connections'),
     repeats: number(values.repeats, 3, 1, 20, 'repeats'),
     warmup: number(values.warmup, 2, 0, 50, 'warmup'),
     targets: list(values.targets, ALL_TARGETS, 'targets'),
+    // By default the scenarios of the data: the scale runs' or the national ones.
     scenarios: list(
-      values.scenarios,
+      values.scenarios ??
+        SCENARIOS.filter((scenario) => scenario.national === national)
+          .map((scenario) => scenario.key)
+          .join(','),
       SCENARIOS.map((scenario) => scenario.key),
       'scenarios',
     ),
@@ -85,12 +93,14 @@ async function seededIds(secret: string): Promise<SeededIds> {
     if (!answer.data) throw new Error(`${subgraph} did not answer: ${JSON.stringify(answer.errors ?? answer.status)}`);
     return answer.data;
   };
-  const { regions } = (await ask('agencies', SEEDED_IDS_QUERIES.counties)) as { regions: { id: string }[] };
+  const idsOf = async (set: RegionSet) =>
+    ((await ask('agencies', SEEDED_IDS_QUERIES.regions(set))) as { regions: { id: string }[] }).regions.map((region) => region.id);
+  const regionIds = { isfahanCounties: await idsOf('isfahanCounties'), provinces: await idsOf('provinces'), counties: await idsOf('counties') };
   const { agreements } = (await ask('agreements', SEEDED_IDS_QUERIES.activeTargets)) as {
     agreements: { edges: { node: { targets: TargetRepresentation[] } }[] };
   };
-  if (regions.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
-  return { countyIds: regions.map((region) => region.id), activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
+  if (regionIds.counties.length === 0) throw new Error('the agencies subgraph lists no counties: is the store seeded?');
+  return { regionIds, activeTargets: agreements.edges.flatMap((edge) => edge.node.targets) };
 }
 
 /** Where two answers part, with a little context, for the note that reports it. */
@@ -105,14 +115,15 @@ async function main(): Promise<void> {
   const settings = options();
   const credentials = await createRunCredentials();
   const token = await credentials.token(AGENCY.code, AGENCY.kind);
-  const seeded = await seedOnce(settings.store, settings.scale, log);
+  const dataset = { scale: settings.scale, national: settings.national };
+  const seeded = await seedOnce(settings.store, dataset, log);
   log(seeded);
   const gateways = settings.targets.filter((target): target is GatewayKey => target !== 'direct');
   const direct = settings.targets.includes('direct');
   log(`starting ${gateways.length} gateway(s) and 5 subgraphs as production processes…`);
   const stack = await startStack({
     store: settings.store,
-    scale: settings.scale,
+    dataset,
     credentials,
     gateways,
     peerToken: token,
@@ -122,6 +133,9 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     const ids = await seededIds(credentials.subgraphSecret);
+    log(
+      `${ids.regionIds.isfahanCounties.length} counties in Isfahan, ${ids.regionIds.provinces.length} provinces, ${ids.regionIds.counties.length} counties, ${ids.activeTargets.length} active MOU targets`,
+    );
     const secret = credentials.subgraphSecret;
     const scenarios = SCENARIOS.filter((scenario) => settings.scenarios.includes(scenario.key));
     const plan: { scenario: (typeof scenarios)[number]; targets: Target[] }[] = [];
@@ -135,8 +149,11 @@ async function main(): Promise<void> {
       const reference = new Map<string, string>();
       for (const target of targetsOf(scenario, gateways, direct, ids, token, secret, BENCH_CALLER)) {
         let answer: Answer;
+        const started = Date.now();
         try {
           answer = await send(target, PROBE_TIMEOUT_MS);
+          // The first target asked of a scenario answers cold (rollups read, suppression tables decided).
+          log(`  first answer: ${scenario.key} ${target.label} in ${Date.now() - started} ms`);
         } catch {
           leftOut.push(`${target.label} on "${scenario.name}" failed, not loaded: no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
           unanswered.push({ scenario, target });

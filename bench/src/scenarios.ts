@@ -1,4 +1,4 @@
-import type { SubgraphName } from '@safety-graph/shared';
+import { referenceRegions, type SubgraphName } from '@safety-graph/shared';
 
 /** One GraphQL request as sent over HTTP. */
 export interface GraphQLRequest {
@@ -16,15 +16,36 @@ export interface TargetRepresentation {
   to: string;
 }
 
+/**
+ * The regions a report asks for, as `regions` arguments: Isfahan's counties
+ * (the province whose records every seed has), the 31 provinces, the 478
+ * counties of the country.
+ */
+export const REGION_SETS = {
+  // By codes, as the 3-county request of the SQL ratio check asks (`parentCode` costs agencies one statement more).
+  isfahanCounties: {
+    codes: referenceRegions()
+      .filter((region) => region.parentCode === 'IR-10')
+      .map((region) => region.code),
+  },
+  provinces: { kind: 'PROVINCE' },
+  counties: { kind: 'COUNTY' },
+} as const;
+export type RegionSet = keyof typeof REGION_SETS;
+const regionsArguments = (set: RegionSet) =>
+  Object.entries(REGION_SETS[set])
+    .map(([name, value]) => `${name}: ${name === 'kind' ? value : JSON.stringify(value)}`)
+    .join(', ');
+
 /** What direct requests need to know of the seeded data, read from the subgraphs as the gateways' plans would. */
 export interface SeededIds {
-  countyIds: string[];
+  regionIds: Record<RegionSet, string[]>;
   activeTargets: TargetRepresentation[];
 }
 
 /** Read straight from agencies and agreements at the start of a run (`regionId` is @inaccessible only in the supergraph). */
 export const SEEDED_IDS_QUERIES = {
-  counties: '{ regions(kind: COUNTY) { id } }',
+  regions: (set: RegionSet) => `{ regions(${regionsArguments(set)}) { id } }`,
   activeTargets: `{ agreements(status: ACTIVE) { edges { node { targets { __typename id metric from to
     ... on TrafficTarget { regionId } ... on PreventionTarget { regionId } ... on FamilyTarget { regionId } } } } } }`,
 };
@@ -43,6 +64,8 @@ export interface Scenario {
   direct: DirectPart[];
   /** A report scenario: growing data must not slow it (the scale check). */
   report: boolean;
+  /** Measured on the national data (`--national` runs it by default, scale runs do not). */
+  national: boolean;
 }
 
 const PERIOD = { solarYear: 1404 };
@@ -53,15 +76,15 @@ const STATS = `trafficStats(period: $period) { ${TRAFFIC_STATS} }
   preventionStats(period: $period) { ${PREVENTION_STATS} }
   familyStats(period: $period) { ${FAMILY_STATS} }`;
 
-/** The joint report; with three counties instead of 24 it proves SQL does not grow with the answer. */
+/** The joint report; with three counties instead of 28, or 478 instead of 31 provinces, it proves SQL does not grow with the answer. */
 export const JOINT_REPORT = `query JointReport($period: PeriodInput!, $codes: [String!], $kind: RegionKind) {
   regions(codes: $codes, kind: $kind) { code ${STATS} }
 }`;
 export const MOU_PAGE = `query MouPage($first: Int) {
   agreements(first: $first) { edges { node { code leadAgency { name region { name } } parties { role agency { name region { name } } } } } }
 }`;
-const SERIES = `query MonthlySeries($period: PeriodInput!) {
-  regions(kind: COUNTY) {
+const SERIES = `query MonthlySeries($period: PeriodInput!, $codes: [String!]) {
+  regions(codes: $codes) {
     code
     trafficSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${TRAFFIC_STATS} } }
     preventionSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${PREVENTION_STATS} } }
@@ -75,13 +98,13 @@ const AGENCIES_PAGE = `query AgenciesPage($first: Int) {
   agencies(first: $first) { totalCount edges { node { id code name nameFa kind } } }
 }`;
 
-/** `_entities` over the 24 counties, the call the gateways send a domain subgraph for a regions report. */
-function regionEntities(subgraph: SubgraphName, selection: string): DirectPart {
+/** `_entities` over a set of regions, the call the gateways send a domain subgraph for a regions report. */
+function regionEntities(subgraph: SubgraphName, selection: string, regions: RegionSet): DirectPart {
   return {
     subgraph,
-    request: ({ countyIds }) => ({
+    request: ({ regionIds }) => ({
       query: `query($representations: [_Any!]!, $period: PeriodInput!) { _entities(representations: $representations) { ... on Region { ${selection} } } }`,
-      variables: { representations: countyIds.map((id) => ({ __typename: 'Region', id })), period: PERIOD },
+      variables: { representations: regionIds[regions].map((id) => ({ __typename: 'Region', id })), period: PERIOD },
     }),
   };
 }
@@ -97,7 +120,21 @@ function targetActuals(subgraph: SubgraphName, typename: TargetRepresentation['_
   };
 }
 
-const COUNTIES = { subgraph: 'agencies' as const, request: () => ({ query: '{ regions(kind: COUNTY) { __typename id code } }' }) };
+/** The agencies call listing a set of regions, the first step of a regions report's plan. */
+const regionList = (regions: RegionSet): DirectPart => ({
+  subgraph: 'agencies',
+  request: () => ({ query: `{ regions(${regionsArguments(regions)}) { __typename id code } }` }),
+});
+
+/** The joint report's subgraph calls over a set of regions. */
+function jointReportParts(regions: RegionSet): DirectPart[] {
+  return [
+    regionList(regions),
+    regionEntities('traffic', `trafficStats(period: $period) { ${TRAFFIC_STATS} }`, regions),
+    regionEntities('addiction', `preventionStats(period: $period) { ${PREVENTION_STATS} }`, regions),
+    regionEntities('divorce', `familyStats(period: $period) { ${FAMILY_STATS} }`, regions),
+  ];
+}
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -106,6 +143,7 @@ export const SCENARIOS: Scenario[] = [
     request: { query: AGENCIES_PAGE, variables: { first: 50 } },
     direct: [{ subgraph: 'agencies', request: () => ({ query: AGENCIES_PAGE, variables: { first: 50 } }) }],
     report: false,
+    national: false,
   },
   {
     key: 'mous',
@@ -120,30 +158,28 @@ export const SCENARIOS: Scenario[] = [
       },
     ],
     report: false,
+    national: false,
   },
   {
     key: 'joint',
-    name: 'joint report, 24 counties × 3 domains, 1404',
-    request: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
-    direct: [
-      COUNTIES,
-      regionEntities('traffic', `trafficStats(period: $period) { ${TRAFFIC_STATS} }`),
-      regionEntities('addiction', `preventionStats(period: $period) { ${PREVENTION_STATS} }`),
-      regionEntities('divorce', `familyStats(period: $period) { ${FAMILY_STATS} }`),
-    ],
+    name: "joint report, Isfahan's 28 counties × 3 domains, 1404",
+    request: { query: JOINT_REPORT, variables: { period: PERIOD, ...REGION_SETS.isfahanCounties } },
+    direct: jointReportParts('isfahanCounties'),
     report: true,
+    national: false,
   },
   {
     key: 'series',
-    name: 'monthly series, 24 counties × 12 months × 3 domains',
-    request: { query: SERIES, variables: { period: PERIOD } },
+    name: "monthly series, Isfahan's 28 counties × 12 months × 3 domains",
+    request: { query: SERIES, variables: { period: PERIOD, ...REGION_SETS.isfahanCounties } },
     direct: [
-      COUNTIES,
-      regionEntities('traffic', `trafficSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${TRAFFIC_STATS} } }`),
-      regionEntities('addiction', `preventionSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${PREVENTION_STATS} } }`),
-      regionEntities('divorce', `familySeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${FAMILY_STATS} } }`),
+      regionList('isfahanCounties'),
+      regionEntities('traffic', `trafficSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${TRAFFIC_STATS} } }`, 'isfahanCounties'),
+      regionEntities('addiction', `preventionSeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${PREVENTION_STATS} } }`, 'isfahanCounties'),
+      regionEntities('divorce', `familySeries(period: $period, granularity: SOLAR_MONTH) { label stats { ${FAMILY_STATS} } }`, 'isfahanCounties'),
     ],
     report: true,
+    national: false,
   },
   {
     key: 'scorecards',
@@ -161,15 +197,37 @@ export const SCENARIOS: Scenario[] = [
       targetActuals('divorce', 'FamilyTarget'),
     ],
     report: true,
+    national: false,
+  },
+  {
+    key: 'provinces',
+    name: 'joint report, 31 provinces × 3 domains, 1404, national data',
+    request: { query: JOINT_REPORT, variables: { period: PERIOD, ...REGION_SETS.provinces } },
+    direct: jointReportParts('provinces'),
+    report: true,
+    national: true,
+  },
+  {
+    key: 'counties',
+    name: 'joint report, 478 counties × 3 domains, 1404, national data',
+    request: { query: JOINT_REPORT, variables: { period: PERIOD, ...REGION_SETS.counties } },
+    direct: jointReportParts('counties'),
+    report: true,
+    national: true,
   },
 ];
 
 /** The SQL ratio checks: a bigger answer must cost the same statements as a small one (through the safety-graph gateway). */
 export const SQL_RATIOS = [
   {
-    name: 'SQL, joint report 24 counties ÷ 3 counties',
+    name: "SQL, joint report Isfahan's 28 counties ÷ 3 counties",
     small: { query: JOINT_REPORT, variables: { period: PERIOD, codes: ['IR-10-01', 'IR-10-12', 'IR-10-19'] } },
-    large: { query: JOINT_REPORT, variables: { period: PERIOD, kind: 'COUNTY' } },
+    large: { query: JOINT_REPORT, variables: { period: PERIOD, ...REGION_SETS.isfahanCounties } },
+  },
+  {
+    name: 'SQL, joint report 478 counties ÷ 31 provinces',
+    small: { query: JOINT_REPORT, variables: { period: PERIOD, ...REGION_SETS.provinces } },
+    large: { query: JOINT_REPORT, variables: { period: PERIOD, ...REGION_SETS.counties } },
   },
   {
     name: 'SQL, 200 MOUs with parties ÷ 10 MOUs',

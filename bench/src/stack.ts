@@ -12,17 +12,26 @@ const run = promisify(execFile);
 
 export interface StoreChoice {
   kind: 'mysql' | 'sqlite';
-  /** The server for mysql (the bench's databases are `bench_s<scale>_<store>` on it). */
+  /** The server for mysql (the bench's databases are `bench_s<scale>_<subgraph>` or `bench_national_<subgraph>` on it). */
   url?: string;
 }
 
-/** Where one scale's data lives: its own databases (a prefix) or its own SQLite folder, seeded once. */
-export function storeEnvironment(store: StoreChoice, scale: number): NodeJS.ProcessEnv {
+/** The seeded data a run measures: Isfahan's records `scale` times, or every province's (`npm run seed -- --national`). */
+export interface Dataset {
+  scale: number;
+  national: boolean;
+}
+
+/** The dataset's name in database prefixes, folders and result files: `s30` or `national`. */
+export const datasetName = (dataset: Dataset) => (dataset.national ? 'national' : `s${dataset.scale}`);
+
+/** Where one dataset lives: its own databases (a prefix) or its own SQLite folder, seeded once. */
+export function storeEnvironment(store: StoreChoice, dataset: Dataset): NodeJS.ProcessEnv {
   // BENCH_DATABASE_PREFIX: several checkouts benching on one server keep their databases apart.
-  const prefix = `${process.env.BENCH_DATABASE_PREFIX ?? 'bench_'}s${scale}_`;
+  const prefix = `${process.env.BENCH_DATABASE_PREFIX ?? 'bench_'}${datasetName(dataset)}_`;
   return store.kind === 'mysql'
     ? { DATABASE_URL: store.url, DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', 'bench') }
-    : { DATABASE_URL: '', DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', `bench-s${scale}`) };
+    : { DATABASE_URL: '', DATABASE_PREFIX: prefix, DATA_DIR: join(ROOT, '.data', `bench-${datasetName(dataset)}`) };
 }
 
 async function mysqlDatabaseExists(url: string, database: string): Promise<boolean> {
@@ -42,24 +51,26 @@ async function mysqlDatabaseExists(url: string, database: string): Promise<boole
 }
 
 /**
- * Seeds the bench's stores at `scale` with `npm run seed`'s command, once: a
- * marker records a finished seed, and is ignored when the databases are gone.
- * Below scale 5 the MOUs are seeded at scale 5, so that the SQL ratio check
- * has 200 MOUs to page through.
+ * Seeds the bench's stores with `npm run seed -- --scale N` (or `--national`),
+ * once: a marker records a finished seed, and is ignored when the databases
+ * are gone. Below scale 5 the MOUs are seeded at scale 5, so that the SQL
+ * ratio check has 200 MOUs to page through.
  */
-export async function seedOnce(store: StoreChoice, scale: number, log: (line: string) => void): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...storeEnvironment(store, scale), NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+export async function seedOnce(store: StoreChoice, dataset: Dataset, log: (line: string) => void): Promise<string> {
+  const { scale } = dataset;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...storeEnvironment(store, dataset), NODE_ENV: 'production', LOG_LEVEL: 'warn' };
   const marker = join(env.DATA_DIR!, `seeded-${store.kind}-${env.DATABASE_PREFIX}`);
   const present = store.kind === 'sqlite' || (await mysqlDatabaseExists(store.url!, `${env.DATABASE_PREFIX}divorce`));
   if (existsSync(marker) && present) return readFileSync(marker, 'utf8');
   rmSync(marker, { force: true });
   const seed = join(ROOT, 'cli', 'dist', 'commands', 'seed.js');
   const started = Date.now();
-  log(`seeding ${store.kind} at scale ${scale} (once; later runs reuse it)…`);
+  log(`seeding ${store.kind} ${dataset.national ? 'with every province (tens of minutes)' : `at scale ${scale}`} (once; later runs reuse it)…`);
   // The seed needs the production secrets too (pseudonyms are keyed): any will do for generated people.
   const secrets = { SUBGRAPH_SECRET: 'bench-seed-'.padEnd(40, 'x'), PSEUDONYM_KEY: 'bench-seed-'.padEnd(40, 'y') };
   const output: string[] = [];
-  const steps = [['--scale', String(scale)], ...(scale < 5 ? [['--scale', '5', '--only', 'agreements']] : [])];
+  const national = dataset.national ? ['--national'] : [];
+  const steps = [['--scale', String(scale), ...national], ...(scale < 5 ? [['--scale', '5', '--only', 'agreements', ...national]] : [])];
   for (const args of steps) {
     const { stdout } = await run(process.execPath, [seed, ...args], { cwd: ROOT, env: { ...env, ...secrets }, maxBuffer: 16 * 1024 * 1024 });
     output.push(stdout.trim());
@@ -106,7 +117,7 @@ export interface StartedStack {
  */
 export async function startStack(options: {
   store: StoreChoice;
-  scale: number;
+  dataset: Dataset;
   credentials: RunCredentials;
   gateways: ('safety-graph' | 'apollo' | 'hive')[];
   peerToken: string;
@@ -121,7 +132,7 @@ export async function startStack(options: {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
-    ...storeEnvironment(options.store, options.scale),
+    ...storeEnvironment(options.store, options.dataset),
     SUBGRAPH_SECRET: credentials.subgraphSecret,
     PSEUDONYM_KEY: credentials.pseudonymKey,
   };
