@@ -1,4 +1,5 @@
-import { loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type Config, type SeedOptions, type SeedReport, type SubgraphName } from '@safety-graph/shared';
 import { SUBGRAPHS } from '../subgraphs';
 import { commandArgs, runCommand } from '../runCommand';
 
@@ -27,27 +28,21 @@ async function main(): Promise<number> {
     console.error(`unknown subgraph ${unknown.join(', ')}; one of ${SUBGRAPH_NAMES.join(', ')}`);
     return 2;
   }
-  // A batch job, not a request: the per-statement limit of requests
-  // (STATEMENT_TIMEOUT_MS, 8 s) does not bound it unless set explicitly; the
-  // rollup rebuild at national volume takes longer than a request may.
-  const config = loadConfig({ ...process.env, STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS ?? '0' });
-  // The stores are independent (each subgraph its own database): they are
-  // seeded side by side, so one's database work overlaps another's row
-  // generation. Each line is printed as its subgraph finishes.
+  // The stores are independent (each subgraph its own database): each is
+  // seeded in a worker thread of its own, so one's row generation (seconds of
+  // JavaScript at national volume) never holds up another's database work.
+  // Each line is printed as its subgraph finishes.
+  // Read here first, so that a configuration error is reported as one (the workers read it again).
+  seedConfig();
   const started = Date.now();
+  const options: SeedOptions = { scale, national: values.national === true };
   const results = await Promise.allSettled(
     (only as SubgraphName[]).map(async (name) => {
-      const module = SUBGRAPHS[name];
-      const store = await openSubgraphStore(module, config);
-      try {
-        const report = await module.seed(store, { scale, national: values.national === true });
-        const rows = Object.entries(report)
-          .map(([table, count]) => `${table} ${count}`)
-          .join(', ');
-        console.log(`${name}: ${rows} (${((Date.now() - started) / 1000).toFixed(1)} s, ${store.kind} ${store.database})`);
-      } finally {
-        await store.close();
-      }
+      const seeded = await seedInWorker({ name, options });
+      const rows = Object.entries(seeded.report)
+        .map(([table, count]) => `${table} ${count}`)
+        .join(', ');
+      console.log(`${name}: ${rows} (${((Date.now() - started) / 1000).toFixed(1)} s, ${seeded.kind} ${seeded.database})`);
     }),
   );
   const failed = results.filter((result) => result.status === 'rejected');
@@ -56,4 +51,51 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCommand('seed', main);
+interface SeedJob {
+  name: SubgraphName;
+  options: SeedOptions;
+}
+
+interface Seeded {
+  report: SeedReport;
+  kind: string;
+  database: string;
+}
+
+/** Runs one subgraph's seed in a worker thread running this file; its error, if any, is the promise's. */
+function seedInWorker(job: SeedJob): Promise<Seeded> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: job });
+    worker.once('message', (seeded: Seeded) => {
+      resolve(seeded);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${job.name}: seed worker stopped with exit code ${code}`)));
+  });
+}
+
+/**
+ * A batch job, not a request: the per-statement limit of requests
+ * (STATEMENT_TIMEOUT_MS, 8 s) does not bound it unless set explicitly; the
+ * rollup rebuild at national volume takes longer than a request may.
+ */
+function seedConfig(): Config {
+  return loadConfig({ ...process.env, STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS ?? '0' });
+}
+
+/** A worker's part: the store of one subgraph, migrated and seeded. */
+async function seedOne(job: SeedJob): Promise<Seeded> {
+  const config = seedConfig();
+  const module = SUBGRAPHS[job.name];
+  const store = await openSubgraphStore(module, config);
+  try {
+    const report = await module.seed(store, job.options);
+    return { report, kind: store.kind, database: store.database };
+  } finally {
+    await store.close();
+  }
+}
+
+if (isMainThread) runCommand('seed', main);
+else void seedOne(workerData as SeedJob).then((seeded) => parentPort?.postMessage(seeded));

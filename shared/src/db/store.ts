@@ -239,8 +239,8 @@ const SQLITE_PARAMETERS_PER_STATEMENT = 30_000;
  * back after (built by sorting, instead of every row going into every index
  * at a random place: with a buffer pool smaller than the indexes, that was
  * most of a national-volume seed); an index a load interrupted before it
- * could add it back is added by the next load. A column no row sets is left
- * to its default.
+ * could add it back is added by the next load. SQLite does the same inside
+ * the load's transaction. A column no row sets is left to its default.
  */
 export async function insertIgnoringExisting<T extends object>(
   dataSource: DataSource,
@@ -255,13 +255,14 @@ export async function insertIgnoringExisting<T extends object>(
   const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
   const columns = metadata.columns.filter((column) => rows.some((row) => column.getEntityValue(row) !== undefined));
   const primary = metadata.primaryColumns;
-  const keyOf = (row: T) => primary.map((column) => String(column.getEntityValue(row)));
+  // One string per row to sort by (primary key columns joined by a separator below every character they hold).
+  const keyOf =
+    primary.length === 1
+      ? (row: T) => String(primary[0].getEntityValue(row))
+      : (row: T) => primary.map((column) => String(column.getEntityValue(row))).join('\u0000');
   const sorted = rows
     .map((row) => ({ row, key: keyOf(row) }))
-    .sort((a, b) => {
-      for (let index = 0; index < a.key.length; index += 1) if (a.key[index] !== b.key[index]) return a.key[index] < b.key[index] ? -1 : 1;
-      return 0;
-    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ row }) => row);
   const size = mysql ? rowsPerStatement : Math.max(1, Math.floor(SQLITE_PARAMETERS_PER_STATEMENT / Math.max(columns.length, 1)));
   const table = driver.escape(metadata.tableName);
@@ -274,12 +275,15 @@ export async function insertIgnoringExisting<T extends object>(
     try {
       await runner.startTransaction();
       try {
+        // SQLite's DDL is transactional: its indexes are dropped and created again in the load's own transaction.
+        const recreate = mysql ? [] : await dropSqliteIndexesForBulkLoad(runner, metadata, rows.length);
         for (let start = 0; start < sorted.length; start += size) {
           const chunk = sorted.slice(start, start + size);
           const parameters: unknown[] = [];
           for (const row of chunk) for (const column of columns) parameters.push(driver.preparePersistentValue(column.getEntityValue(row) ?? null, column));
           await runner.query(head + chunk.map(() => tuple).join(', '), parameters);
         }
+        for (const statement of recreate) await runner.query(statement);
         await runner.commitTransaction();
       } catch (error) {
         await runner.rollbackTransaction();
@@ -295,6 +299,27 @@ export async function insertIgnoringExisting<T extends object>(
 
 /** Below this many rows a load keeps its table's indexes: rebuilding them would cost more than it saves. */
 const BULK_LOAD_ROWS = 20_000;
+
+/**
+ * Before a bulk load on SQLite, inside its transaction: when the table is
+ * empty and the load large, drops its non-unique indexes and returns the
+ * statements that create them again (each then built by one sort instead of
+ * every row going into it at a random place, through a page cache of a few
+ * megabytes). Otherwise nothing.
+ */
+async function dropSqliteIndexesForBulkLoad(runner: QueryRunner, metadata: EntityMetadata, rowCount: number): Promise<string[]> {
+  if (rowCount < BULK_LOAD_ROWS) return [];
+  const escape = (name: string) => runner.connection.driver.escape(name);
+  const empty = ((await runner.query(`SELECT 1 FROM ${escape(metadata.tableName)} LIMIT 1`)) as unknown[]).length === 0;
+  if (!empty) return [];
+  // Indexes SQLite makes for PRIMARY KEY and UNIQUE constraints have no SQL; those and unique indexes stay.
+  const indexes = (await runner.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [
+    metadata.tableName,
+  ])) as { name: string; sql: string }[];
+  const dropped = indexes.filter((index) => !/^\s*CREATE\s+UNIQUE\b/i.test(index.sql));
+  for (const index of dropped) await runner.query(`DROP INDEX ${escape(index.name)}`);
+  return dropped.map((index) => index.sql);
+}
 
 /**
  * Before a bulk load on MySQL/MariaDB: when the table is empty and the load

@@ -48,14 +48,37 @@ function pseudonymOf(naturalKey: string): string {
   return createHmac('sha256', DEMO_PSEUDONYM_KEY).update(naturalKey).digest('hex');
 }
 
+/**
+ * Dates as day numbers and back, remembered both ways: a national seed moves
+ * millions of dates over a few hundred days.
+ */
+const dayNumbers = new Map<IsoDate, number>();
+const datesOfDays = new Map<number, IsoDate>();
+
+function dayNumberOf(date: IsoDate): number {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+    dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+function dateOfDayNumber(day: number): IsoDate {
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    datesOfDays.set(day, date);
+  }
+  return date;
+}
+
 function addDays(date: IsoDate, days: number): IsoDate {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumberOf(date) + days);
 }
 
 function daysFrom(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 function weightedCode<T extends string>(random: SeededRandom, table: readonly (readonly [T, number])[]): T {

@@ -1,4 +1,5 @@
 import {
+  appendAll,
   DEMO_SOLAR_YEARS,
   demoProvinces,
   insertIgnoringExisting,
@@ -14,14 +15,12 @@ import { demoCases } from './counselingCases';
 import { demoUnits } from './counselingUnits';
 import { demoFamilyPrograms } from './familyPrograms';
 
-const LARGE_TABLE_CHUNK = 2_000;
-
 /**
  * The demo: in Isfahan 34 counselling units (every county police station, the
  * six largest counties' welfare offices), their cases and sessions over the
  * demo years, and a dozen family programmes; with `national`, every
- * province's units, cases and sessions at its factor (`demoProvinces`), one
- * province at a time. Deterministic; a second run adds nothing. A store is
+ * province's units, cases and sessions at its factor (`demoProvinces`),
+ * loaded together. Deterministic; a second run adds nothing. A store is
  * meant to be seeded at one scale: ids come from natural keys, so another
  * scale reuses the first ids for different rows.
  */
@@ -32,21 +31,24 @@ export async function seed(store: Store, options: SeedOptions): Promise<SeedRepo
   const programs = demoFamilyPrograms(scale, DEMO_SOLAR_YEARS);
   await insertIgnoringExisting(store.dataSource, FamilyProgram, programs);
   report.family_program = programs.length;
+  // Every province's rows first, then one load per table in key order: a load into an empty table builds its indexes once, at the end.
+  const all: { units: CounselingUnit[]; cases: CounselingCase[]; sessions: CounselingSession[] } = { units: [], cases: [], sessions: [] };
   for (const demo of demoProvinces(options.national ?? false)) {
     const units = demoUnits(demo.province.code);
     const { cases, sessions } = demoCases(units, DEMO_SOLAR_YEARS, scale * demo.factor);
-    await insertIgnoringExisting(
-      store.dataSource,
-      CounselingUnit,
+    appendAll(
+      all.units,
       units.map((unit) => unit.row),
     );
-    // Bigger statements than the default: tens of thousands of narrow rows, seeded in a few seconds on MySQL.
-    await insertIgnoringExisting(store.dataSource, CounselingCase, cases, LARGE_TABLE_CHUNK);
-    await insertIgnoringExisting(store.dataSource, CounselingSession, sessions, LARGE_TABLE_CHUNK);
-    report.counseling_unit += units.length;
-    report.counseling_case += cases.length;
-    report.counseling_session += sessions.length;
+    appendAll(all.cases, cases);
+    appendAll(all.sessions, sessions);
   }
+  await insertIgnoringExisting(store.dataSource, CounselingUnit, all.units);
+  await insertIgnoringExisting(store.dataSource, CounselingCase, all.cases);
+  await insertIgnoringExisting(store.dataSource, CounselingSession, all.sessions);
+  report.counseling_unit = all.units.length;
+  report.counseling_case = all.cases.length;
+  report.counseling_session = all.sessions.length;
   // Seeded rows are bulk inserts: their rollups are rebuilt once at the end.
   report.stat_rollup = await new MeasureStore(store.dataSource).rebuild(FAMILY_MEASURES);
   return report;
