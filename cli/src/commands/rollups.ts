@@ -27,7 +27,9 @@ async function main(): Promise<number> {
     console.error(`no rollups in ${unknown.join(', ')}; one of ${withRollups.join(', ')}`);
     return 2;
   }
-  const config = loadConfig();
+  // A maintenance command reads or rewrites every rollup of a store: the services' statement limit (meant for
+  // partner queries) would stop it at national volume, so it runs unbounded unless STATEMENT_TIMEOUT_MS says otherwise.
+  const config = loadConfig({ ...process.env, STATEMENT_TIMEOUT_MS: process.env.STATEMENT_TIMEOUT_MS ?? '0' });
   let differing = 0;
   for (const name of only as SubgraphName[]) {
     const module = SUBGRAPHS[name];
