@@ -21,6 +21,10 @@ export interface Fairness {
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Gives back a request's slot, if it still holds one; safe to call more than once. */
   release(context: GatewayContext): void;
+  /** A request is in (authenticated, cost not known yet): other agencies' operations yield to it until its cost is known. */
+  arrive(context: GatewayContext): void;
+  /** The request is answered (its outcome row written or refused): it no longer counts for `yieldFor`. */
+  finish(context: GatewayContext): void;
   /** Waits, briefly, while cheaper operations of other agencies run (`CheapFirst`); at once when none do. */
   yieldFor(requestId: string): Promise<void>;
 }
@@ -49,16 +53,17 @@ export function fairness({ maxCost, limiter, priority, observeCost }: FairnessOp
     known.set(key, cost);
     return cost;
   };
-  const finished = new WeakSet<GatewayContext['trail']>();
   const release = (context: GatewayContext) => {
     tickets.get(context)?.release();
     tickets.delete(context);
-    // The trail is one object for the context and Apollo's copies of it.
-    finished.add(context.trail);
-    priority.end(context.requestId);
   };
   return {
     release,
+    arrive: (context) => priority.begin(context.requestId, context.caller.agencyCode, 0),
+    finish: (context) => {
+      release(context);
+      priority.end(context.requestId);
+    },
     yieldFor: (requestId) => priority.yieldFor(requestId),
     plugin: {
       async requestDidStart() {
@@ -68,12 +73,10 @@ export function fairness({ maxCost, limiter, priority, observeCost }: FairnessOp
             const cost = costOf({ schema, document, operation, variables: request.variables });
             observeCost?.(cost);
             if (cost > maxCost) throw costLimitError(cost, maxCost);
+            priority.begin(contextValue.requestId, contextValue.caller.agencyCode, cost);
             const ticket = limiter.ticket(contextValue.caller.agencyCode);
             tickets.set(contextValue, ticket);
             await ticket.acquire();
-            // Ended while it waited for the slot: nothing runs, nothing to count.
-            if (finished.has(contextValue.trail)) return;
-            priority.begin(contextValue.requestId, contextValue.caller.agencyCode, cost);
             // Its intent row waits for the cheaper operations running, as each of its steps will.
             await priority.yieldFor(contextValue.requestId);
           },

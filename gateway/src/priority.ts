@@ -20,7 +20,8 @@ interface Yielding {
  * light queries by the work it keeps in flight. Here an operation yields, at
  * each step (before its intent row, before each subgraph call, when each
  * answer comes back, before its outcome row), while an operation of
- * another agency that costs at most 1/`CHEAPER_BY` of it is running, for at
+ * another agency that costs at most 1/`CHEAPER_BY` of it is in the gateway
+ * (from its arrival, cost 0 until computed, to its outcome row), for at
  * most `maxYieldMs` per step: a light query meets at most the step a heavy
  * one was already taking, and a heavy one is slowed, never starved. Local to
  * one gateway instance, as the thread and cores it shares are.
@@ -31,15 +32,18 @@ export class CheapFirst {
 
   constructor(private readonly maxYieldMs: number) {}
 
-  /** An operation starts running (it holds its agency's slot), keyed by its request id. */
+  /** A request is in the gateway, keyed by its id, at this cost (0 until known); called again when its cost is known. */
   begin(requestId: string, agency: string, cost: number): void {
-    if (this.maxYieldMs > 0) this.running.set(requestId, { agency, cost });
+    if (this.maxYieldMs <= 0) return;
+    const known = this.running.has(requestId);
+    this.running.set(requestId, { agency, cost });
+    // Its cost, now known, may no longer hold back those that yielded to it.
+    if (known) this.resumeThoseFree();
   }
 
   /** The operation is done (safe to call more than once, or for one never begun). */
   end(requestId: string): void {
-    if (!this.running.delete(requestId)) return;
-    for (const waiter of [...this.yielding]) if (!this.mustYield(waiter.agency, waiter.cost)) waiter.resume();
+    if (this.running.delete(requestId)) this.resumeThoseFree();
   }
 
   /** Resolves at once, or once no cheaper operation of another agency is running, or after `maxYieldMs`. */
@@ -63,6 +67,10 @@ export class CheapFirst {
   /** Operations yielding right now (metrics, tests). */
   get waiting(): number {
     return this.yielding.size;
+  }
+
+  private resumeThoseFree(): void {
+    for (const waiter of [...this.yielding]) if (!this.mustYield(waiter.agency, waiter.cost)) waiter.resume();
   }
 
   private mustYield(agency: string, cost: number): boolean {

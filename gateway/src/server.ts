@@ -198,16 +198,29 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         throw error;
       });
       await rateLimit(caller.agencyCode);
-      return { requestId, caller, subgraphs: new Set<string>(), trail: { intent: false }, traceHeaders: clientTraceHeaders(request.headers) };
+      const context: GatewayContext = {
+        requestId,
+        caller,
+        subgraphs: new Set<string>(),
+        trail: { intent: false },
+        traceHeaders: clientTraceHeaders(request.headers),
+      };
+      sharing.arrive(context);
+      return context;
     },
     beforeSend: async (summary: RequestSummary<GatewayContext>) => {
       if (summary.context) sharing.release(summary.context);
       const outcome = outcomeOf(summary);
       const { refusal } = summary;
-      if (refusal && (refusal instanceof AddressRateLimited || refusal.code === 'UNAUTHENTICATED')) {
-        // Counted, not logged one row each: a flood must not fill the audit store.
-        unauthenticated.count(summary.request.socket.remoteAddress ?? 'unknown', refusal instanceof AddressRateLimited ? 'RATE_LIMITED' : 'UNAUTHENTICATED');
-      } else await audit.record(summary, outcome);
+      try {
+        if (refusal && (refusal instanceof AddressRateLimited || refusal.code === 'UNAUTHENTICATED')) {
+          // Counted, not logged one row each: a flood must not fill the audit store.
+          unauthenticated.count(summary.request.socket.remoteAddress ?? 'unknown', refusal instanceof AddressRateLimited ? 'RATE_LIMITED' : 'UNAUTHENTICATED');
+        } else await audit.record(summary, outcome);
+      } finally {
+        // A light query's outcome row too is a step heavier operations wait for.
+        if (summary.context) sharing.finish(summary.context);
+      }
       metrics.requests.inc({ outcome });
       metrics.duration.observe((Date.now() - summary.startedAt) / 1000);
     },

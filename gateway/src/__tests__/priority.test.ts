@@ -53,6 +53,20 @@ describe('cheap operations first, across agencies', () => {
     expect(priority.waiting).toBe(0);
   });
 
+  it('holds heavy operations for a request whose cost is not known yet, and lets them go once it is known to be heavy too', async () => {
+    const priority = new CheapFirst(60_000);
+    const log: string[] = [];
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    // Another agency's request has arrived: cost 0 until its operation is costed.
+    priority.begin('arriving', 'POLICE-IR-10', 0);
+    const heavy = yieldOf(priority, 'heavy', log);
+    await settle();
+    expect(log).toEqual([]);
+    priority.begin('arriving', 'POLICE-IR-10', 11500);
+    await heavy;
+    expect(log).toEqual(['heavy resumes']);
+  });
+
   it('does nothing when turned off (PRIORITY_YIELD_MS=0) or for an operation it never saw', async () => {
     const off = new CheapFirst(0);
     off.begin('heavy', 'HEALTH-IR-10', 7216);
