@@ -1,18 +1,12 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RegionScope } from '../db/regionScope';
-import type { DateRange, IsoDate } from '../period';
+import type { DateRange } from '../period';
 import type { Measure, MeasureSet, MeasureSource } from './measures';
 import { randomUUID } from 'node:crypto';
 import { StatRollup, StatVersion } from './rollups';
 import { statCacheOf, type StatCache } from './statCache';
 import { appendAll } from './arrays';
 import type { Contribution } from './suppression';
-
-/** A county and day a write touched: its rollup rows are recomputed. */
-export interface RollupKey {
-  regionId: string;
-  day: IsoDate;
-}
 
 /** A rollup row as the raw records give it, or as stored. */
 interface RollupRow {
@@ -356,80 +350,40 @@ function rollupRowsOf(measure: Measure, rows: readonly Row[]): RollupRow[] {
     .filter((row) => row.value !== 0);
 }
 
-/**
- * Recomputes the rollup rows of every day measure for the touched counties
- * and days from the raw rows, inside the writer's transaction (`manager`),
- * so the rollup commits with the write or not at all.
- */
-export async function refreshRollups(manager: EntityManager, set: MeasureSet, touched: readonly RollupKey[]): Promise<void> {
-  const measures = rolledUp(set.measures);
-  if (touched.length > 0) await bumpVersions(manager, set.measures);
-  const keys = [...new Map(touched.map((key) => [`${key.regionId}|${key.day}`, key])).values()];
-  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
-    const chunk = keys.slice(start, start + KEYS_PER_STATEMENT);
-    const parameters: Record<string, string> = {};
-    const pairs = chunk.map((key, index) => {
-      parameters[`touchedRegion${index}`] = key.regionId;
-      parameters[`touchedDay${index}`] = key.day;
-      return index;
-    });
-    await manager
-      .createQueryBuilder()
-      .delete()
-      .from(StatRollup)
-      .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
-      .andWhere(`(${pairs.map((index) => `(region_id = :touchedRegion${index} AND day = :touchedDay${index})`).join(' OR ')})`, parameters)
-      .execute();
-    // Read, then inserted: an INSERT … SELECT would lock the records it reads
-    // (shared next-key locks), and concurrent writes of the same county and
-    // day would deadlock on them.
-    const rows: RollupRow[] = [];
-    for (const measure of measures) {
-      const { source } = measure;
-      const query = rawRollupQuery(manager, measure).andWhere(
-        `(${pairs.map((index) => `(${source.region} = :touchedRegion${index} AND ${source.date} = :touchedDay${index})`).join(' OR ')})`,
-        parameters,
-      );
-      appendAll(rows, rollupRowsOf(measure, await query.getRawMany<Row>()));
-    }
-    for (let row = 0; row < rows.length; row += ROWS_PER_INSERT) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(StatRollup)
-        .values(rows.slice(row, row + ROWS_PER_INSERT))
-        .updateEntity(false)
-        .execute();
-    }
-  }
-}
-
 /** How many record ids one contribution query names. */
 const IDS_PER_STATEMENT = 5_000;
 
 /**
- * Runs `write`, which inserts or changes the records of `source` named by
- * `ids` (`existing`: they are there before it, and it changes them; else it
- * inserts them), inside the writer's transaction (`manager`), and moves every
- * day rollup by exactly what it changed: what those records contributed before
- * (read first, when they exist) subtracted, what they contribute after it
- * added, with one `value = value + delta` upsert per key. A mutation is a
- * batch of one, an import batch thousands: the same few statements per
- * measure either way, never a recount of the day. The measures' versions are
- * bumped once, so cached answers are not used again.
+ * Runs `write`, which inserts or changes the records named by `ids`
+ * (`existing`: they are there before it, and it changes them; else it inserts
+ * them), inside the writer's transaction (`manager`), and moves every day
+ * rollup of `sources` by exactly what it changed: what those records
+ * contributed before (read first, when they exist) subtracted, what they
+ * contribute after it added, with one `value = value + delta` upsert per key.
+ * This is the one way a write keeps the rollups. A record read by several
+ * sources (a referral counted on the day it is referred and on the day it is
+ * admitted) names them all, so each of its days moves. A mutation is a batch
+ * of one, an import batch thousands: the same few statements per source
+ * either way, never a recount of the day. The measures' versions are bumped
+ * once, so cached answers are not used again.
  */
 export async function changeRollups<T>(
   manager: EntityManager,
   set: MeasureSet,
-  change: { source: MeasureSource; ids: readonly string[]; existing: boolean },
+  change: { sources: readonly MeasureSource[]; ids: readonly string[]; existing: boolean },
   write: () => Promise<T>,
 ): Promise<T> {
-  const measures = rolledUp(set.measures).filter((measure) => measure.source === change.source);
+  const bySource = change.sources.map((source) => rolledUp(set.measures).filter((measure) => measure.source === source));
   const ids = [...new Set(change.ids)];
   if (ids.length === 0) return write();
-  const before = change.existing ? await contributionsOf(manager, measures, ids) : [];
+  const contributions = async () => {
+    const rows: RollupRow[] = [];
+    for (const measures of bySource) appendAll(rows, await contributionsOf(manager, measures, ids));
+    return rows;
+  };
+  const before = change.existing ? await contributions() : [];
   const written = await write();
-  const after = await contributionsOf(manager, measures, ids);
+  const after = await contributions();
   const deltas = new Map<string, RollupRow>();
   const add = (row: RollupRow, sign: number) => {
     const key = rollupKeyString(row);

@@ -25,7 +25,9 @@ export interface MeasureSource {
   /**
    * The record's id column, e.g. `crash.id`: a write moves the day rollups by
    * what the records it writes contribute (changeRollups). Every source with
-   * day measures has one.
+   * day measures has one. Two sources may read the same records by different
+   * dates (a referral referred on one day, admitted on another): a write of
+   * such records names both sources.
    */
   id?: string;
   /** The date column that puts a record in a period, e.g. `crash.occurredOn`. */

@@ -5,10 +5,10 @@ import { Column, Entity, Index, PrimaryColumn, Table, type MigrationInterface, t
  * agency (empty when the measure counts no individuals), the measure's value
  * over the raw records of that key. Kept by every domain subgraph next to its
  * records, moved in the same transaction as every write that touches a key
- * (by the written records' own contributions, changeRollups, or recomputed
- * from the raw rows, refreshRollups; `rollups --check` compares it with the
- * records), and the only rows statistics read (lasting records, such as
- * programmes, excepted).
+ * by what the written records contributed before and contribute after it
+ * (changeRollups, the one way a write keeps it; `rollups --check` compares it
+ * with the records), and the only rows statistics read (lasting records, such
+ * as programmes, excepted).
  */
 @Entity({ name: 'stat_rollup' })
 @Index(['measure', 'day'])
@@ -56,7 +56,7 @@ export class CreateStatRollups1764000000003 implements MigrationInterface {
 
 /**
  * The version of each measure's rollup: a fresh token written in the same
- * transaction as every rollup change (a write's `changeRollups` or `refreshRollups`, `rebuild`,
+ * transaction as every rollup change (a write's `changeRollups`, `rebuild`,
  * seeds). Cached statistics remember the versions they were computed at and
  * are used only while those are still current, so replicas sharing a store
  * stay correct without talking to each other.

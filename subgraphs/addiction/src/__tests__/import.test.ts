@@ -271,6 +271,11 @@ describe('npm run import -- addiction', () => {
     const first = run(file, HEALTH_PROVINCE, 'programs');
     expect(first.stdout).toContain('addiction programs: read 2, inserted 1, updated 0, unchanged 0, refused 1');
     expect(first.stderr).toContain(`line 3 (code): a programme with code ${PROVINCE_PROGRAM} already exists`);
+    // A session counts as people reached; once its programme is an exhibition, as visits (the rollups check below).
+    const session = await importAs(HEALTH_PROVINCE, [
+      { externalId: 'P-1-S', programCode: 'PREV-IMPORTED-1', heldOn: '2025-05-01', regionCode: 'IR-10-12', attendance: '30' },
+    ]);
+    expect(session.inserted).toBe(1);
     writeFileSync(file, `${header}\nP-1,PREV-IMPORTED-1,Imported again,برنامه وارد شده,EXHIBITION,IR-10-12,2025-03-21,2026-03-20\n`);
     expect(run(file, HEALTH_PROVINCE, 'programs').stdout).toContain('read 1, inserted 0, updated 1, unchanged 0, refused 0');
     const answer = await harness.runAs<{ preventionProgram: { title: string; kind: string; leadAgency: { id: string } } }>(

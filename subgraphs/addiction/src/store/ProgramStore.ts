@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { RegionScope, type PageRequest } from '@safety-graph/shared';
-import { PreventionProgram } from '../entities';
-import { touchLastingRecords } from './measures';
+import { PreventionProgram, ProgramSession } from '../entities';
+import { changingSessions, touchLastingRecords } from './measures';
 
 export interface ProgramFilter {
   regionId?: string | null;
@@ -64,9 +64,20 @@ export class ProgramStore {
     return (await manager.countBy(PreventionProgram, { code })) > 0;
   }
 
-  /** Rewrites a programme's facts (a correction); programmes are read from their rows, no rollup holds them. */
+  /**
+   * Rewrites a programme's facts (a correction). Programmes are read from their
+   * rows, no rollup holds them, but their sessions count by the programme's
+   * kind (people reached, or an exhibition's visits): their rollups move with it.
+   */
   async correct(manager: EntityManager, id: string, change: Omit<PreventionProgram, 'id'>): Promise<void> {
-    await manager.update(PreventionProgram, { id }, change);
+    const sessions = await manager.find(ProgramSession, { select: { id: true }, where: { programId: id } });
+    await changingSessions(
+      manager,
+      sessions.map((session) => session.id),
+      true,
+      () => manager.update(PreventionProgram, { id }, change),
+    );
+    await touchLastingRecords(manager);
   }
 
   /** Which of these ids are already taken (an import compares them). */

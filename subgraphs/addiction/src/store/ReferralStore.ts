@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { badUserInput, type PageRequest, type RollupKey } from '@safety-graph/shared';
+import { badUserInput, type PageRequest } from '@safety-graph/shared';
 import { TreatmentReferral } from '../entities';
-import { touchRollups } from './measures';
+import { changingReferrals } from './measures';
 
 /** The cursor key of a referral: its date and id, the stable unique order referrals are paged in. */
 export function referralSortKey(referral: TreatmentReferral): string {
@@ -61,18 +61,16 @@ export class ReferralStore {
   }
 
   async insert(manager: EntityManager, referral: TreatmentReferral): Promise<void> {
-    await manager.insert(TreatmentReferral, referral);
-    await touchRollups(manager, daysOf(referral));
+    await changingReferrals(manager, [referral.id], false, () => manager.insert(TreatmentReferral, referral));
   }
 
-  /** Rewrites a referral's facts (a correction), recomputing the rollups of its former and new county and day. */
+  /** Rewrites a referral's facts (a correction), moving the rollups from what it counted to what it counts now. */
   async correct(
     manager: EntityManager,
     before: TreatmentReferral,
     change: Pick<TreatmentReferral, 'subjectPseudonym' | 'referredOn' | 'regionId' | 'toAgencyId'>,
   ): Promise<void> {
-    await manager.update(TreatmentReferral, { id: before.id }, change);
-    await touchRollups(manager, [...daysOf(before), ...daysOf({ ...before, ...change })]);
+    await changingReferrals(manager, [before.id], true, () => manager.update(TreatmentReferral, { id: before.id }, change));
   }
 
   /** Which of these ids are already taken, whoever made them (an import compares them). */
@@ -92,22 +90,9 @@ export class ReferralStore {
     fromStatus: string,
     change: Pick<TreatmentReferral, 'status'> & Partial<Pick<TreatmentReferral, 'admittedOn'>>,
   ): Promise<boolean> {
-    const before = await manager.findOne(TreatmentReferral, { where: { id } });
-    const result = await manager
-      .createQueryBuilder()
-      .update(TreatmentReferral)
-      .set(change)
-      .where('id = :id AND status = :fromStatus', { id, fromStatus })
-      .execute();
-    const changed = (result.affected ?? 0) === 1;
-    if (changed && before) await touchRollups(manager, [...daysOf(before), ...daysOf({ ...before, ...change })]);
-    return changed;
+    const result = await changingReferrals(manager, [id], true, () =>
+      manager.createQueryBuilder().update(TreatmentReferral).set(change).where('id = :id AND status = :fromStatus', { id, fromStatus }).execute(),
+    );
+    return (result.affected ?? 0) === 1;
   }
-}
-
-/** The counties and days a referral counts in: referred, and admitted once it is. */
-function daysOf(referral: Pick<TreatmentReferral, 'regionId' | 'referredOn' | 'admittedOn'>): RollupKey[] {
-  const days = [{ regionId: referral.regionId, day: referral.referredOn }];
-  if (referral.admittedOn) days.push({ regionId: referral.regionId, day: referral.admittedOn });
-  return days;
 }

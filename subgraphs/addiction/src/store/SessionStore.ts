@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DateRange } from '@safety-graph/shared';
 import { ProgramSession } from '../entities';
-import { touchRollups } from './measures';
+import { changingSessions } from './measures';
 
 export class SessionStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -51,18 +51,13 @@ export class SessionStore {
     return manager.findOneBy(ProgramSession, { id });
   }
 
-  /** Rewrites a session (a correction), recomputing the rollups of its former and new county and day. */
-  async correct(manager: EntityManager, before: ProgramSession, after: ProgramSession): Promise<void> {
+  /** Rewrites a session (a correction), moving the rollups from what it counted to what it counts now. */
+  async correct(manager: EntityManager, after: ProgramSession): Promise<void> {
     const { id, ...change } = after;
-    await manager.update(ProgramSession, { id }, change);
-    await touchRollups(manager, [
-      { regionId: before.regionId, day: before.heldOn },
-      { regionId: after.regionId, day: after.heldOn },
-    ]);
+    await changingSessions(manager, [id], true, () => manager.update(ProgramSession, { id }, change));
   }
 
   async insert(manager: EntityManager, session: ProgramSession): Promise<void> {
-    await manager.insert(ProgramSession, session);
-    await touchRollups(manager, [{ regionId: session.regionId, day: session.heldOn }]);
+    await changingSessions(manager, [session.id], false, () => manager.insert(ProgramSession, session));
   }
 }

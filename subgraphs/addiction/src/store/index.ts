@@ -5,7 +5,7 @@ import { ReferralStore } from './ReferralStore';
 import { SessionStore } from './SessionStore';
 
 export { ProgramStore, ReferralStore, SessionStore };
-export { PREVENTION_MEASURES, touchRollups } from './measures';
+export { PREVENTION_MEASURES } from './measures';
 
 export function createStores(dataSource: DataSource) {
   return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { bumpVersions, refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
+import { bumpVersions, changeRollups, type MeasureSet, type MeasureSource } from '@safety-graph/shared';
 import { PreventionProgram, ProgramSession, TreatmentReferral } from '../entities';
 
 /**
@@ -23,14 +23,19 @@ const sessions: MeasureSource = {
     manager.createQueryBuilder().from(ProgramSession, 'session').innerJoin(PreventionProgram, 'program', 'program.id = session.programId'),
   date: 'session.heldOn',
   region: 'session.regionId',
+  id: 'session.id',
 };
 
-const referrals = (name: string, date: string): MeasureSource => ({
+/** Referrals, read twice: a referral counts on the day it is referred and, once admitted, on the day it is admitted. */
+const referralsOn = (name: string, date: string): MeasureSource => ({
   name,
   rows: (manager: EntityManager) => manager.createQueryBuilder().from(TreatmentReferral, 'referral'),
   date,
   region: 'referral.regionId',
+  id: 'referral.id',
 });
+const referrals = referralsOn('referrals', 'referral.referredOn');
+const admissions = referralsOn('admissions', 'referral.admittedOn');
 
 const EXHIBITION = { exhibitionKind: 'EXHIBITION' };
 
@@ -42,13 +47,13 @@ export const PREVENTION_MEASURES: MeasureSet = {
     { name: 'exhibitionVisits', source: sessions, value: 'session.attendance', condition: 'program.kind = :exhibitionKind', parameters: EXHIBITION },
     {
       name: 'referralsToTreatment',
-      source: referrals('referrals', 'referral.referredOn'),
+      source: referrals,
       value: '1',
       individuals: { agency: 'referral.fromAgencyId' },
     },
     {
       name: 'treatmentAdmissions',
-      source: referrals('admissions', 'referral.admittedOn'),
+      source: admissions,
       value: '1',
       individuals: { agency: 'referral.toAgencyId' },
     },
@@ -61,8 +66,13 @@ export const PREVENTION_MEASURES: MeasureSet = {
   },
 };
 
-/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
-export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, PREVENTION_MEASURES, touched);
+/** Runs a write of sessions (new or `existing`) and moves the rollups by what it changed, in the writer's transaction: every session write goes through it. */
+export const changingSessions = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
+  changeRollups(manager, PREVENTION_MEASURES, { sources: [sessions], ids, existing }, write);
+
+/** The same for referrals, on both the days they count on (referred, admitted). */
+export const changingReferrals = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
+  changeRollups(manager, PREVENTION_MEASURES, { sources: [referrals, admissions], ids, existing }, write);
 
 /**
  * A programme was written: programmes last over periods and are read from

@@ -90,7 +90,7 @@ export async function correctProgramSession(
   if (!current) throw badUserInput('externalId', 'no such session');
   const same = (['programId', 'heldOn', 'regionId', 'attendance', 'recordedByAgencyId'] as const).every((field) => current[field] === next[field]);
   if (same) return false;
-  await context.stores.sessions.correct(manager, current, next);
+  await context.stores.sessions.correct(manager, next);
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PageRequest } from '@safety-graph/shared';
 import { CounselingCase, CounselingUnit } from '../entities';
-import { touchRollups } from './measures';
+import { changingCases } from './measures';
 
 export interface CounselingCaseFilter {
   /** OPEN or CLOSED. */
@@ -74,28 +74,19 @@ export class CounselingCaseStore {
   }
 
   async insert(manager: EntityManager, row: CounselingCase): Promise<void> {
-    await manager.insert(CounselingCase, row);
-    await touchRollups(
-      manager,
-      [row.openedOn, row.closedOn].filter((day) => day !== null).map((day) => ({ regionId: row.regionId, day })),
-    );
+    await changingCases(manager, [row.id], false, () => manager.insert(CounselingCase, row));
   }
 
-  /** Rewrites a case's facts (a correction), recomputing the rollups of its former and new opening day. */
+  /** Rewrites a case's facts (a correction), moving the rollups from what it counted to what it counts now. */
   async correct(manager: EntityManager, before: CounselingCase, change: Pick<CounselingCase, 'subjectPseudonym' | 'openedOn' | 'topic'>): Promise<void> {
-    await manager.update(CounselingCase, { id: before.id }, change);
-    await touchRollups(
-      manager,
-      [before.openedOn, change.openedOn].map((day) => ({ regionId: before.regionId, day })),
-    );
+    await changingCases(manager, [before.id], true, () => manager.update(CounselingCase, { id: before.id }, change));
   }
 
   /** OPEN to CLOSED; false when the case was not OPEN (any more). */
   async close(manager: EntityManager, id: string, closedOn: string, outcome: string): Promise<boolean> {
-    const result = await manager.update(CounselingCase, { id, status: 'OPEN' }, { status: 'CLOSED', closedOn, outcome });
-    if ((result.affected ?? 0) !== 1) return false;
-    const closed = await manager.findOneOrFail(CounselingCase, { select: { id: true, regionId: true }, where: { id } });
-    await touchRollups(manager, [{ regionId: closed.regionId, day: closedOn }]);
-    return true;
+    const result = await changingCases(manager, [id], true, () =>
+      manager.update(CounselingCase, { id, status: 'OPEN' }, { status: 'CLOSED', closedOn, outcome }),
+    );
+    return (result.affected ?? 0) === 1;
   }
 }

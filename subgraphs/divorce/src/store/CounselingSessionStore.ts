@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CounselingSession, CounselingUnit } from '../entities';
-import { touchRollups } from './measures';
+import { changingSessions } from './measures';
 
 /** Sessions belong to cases and are as sensitive: only those of units the asking agency hosts. */
 export class CounselingSessionStore {
@@ -43,8 +43,7 @@ export class CounselingSessionStore {
   }
 
   async insert(manager: EntityManager, row: CounselingSession): Promise<void> {
-    await manager.insert(CounselingSession, row);
-    await touchRollups(manager, [{ regionId: row.regionId, day: row.heldOn }]);
+    await changingSessions(manager, [row.id], false, () => manager.insert(CounselingSession, row));
   }
 
   /** A session about to be corrected, read in the writing transaction. */
@@ -52,13 +51,9 @@ export class CounselingSessionStore {
     return manager.findOneBy(CounselingSession, { id });
   }
 
-  /** Rewrites a session's facts (a correction), recomputing the rollups of its former and new day. */
+  /** Rewrites a session's facts (a correction), moving the rollups from what it counted to what it counts now. */
   async correct(manager: EntityManager, before: CounselingSession, change: Pick<CounselingSession, 'heldOn' | 'mode' | 'free'>): Promise<void> {
-    await manager.update(CounselingSession, { id: before.id }, change);
-    await touchRollups(
-      manager,
-      [before.heldOn, change.heldOn].map((day) => ({ regionId: before.regionId, day })),
-    );
+    await changingSessions(manager, [before.id], true, () => manager.update(CounselingSession, { id: before.id }, change));
   }
 
   /** The date of the case's earliest session, or null when it has none; read in the writing transaction. */

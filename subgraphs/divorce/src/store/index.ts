@@ -6,7 +6,7 @@ import { CounselingUnitStore } from './CounselingUnitStore';
 import { FamilyProgramStore } from './FamilyProgramStore';
 
 export { CounselingCaseStore, CounselingSessionStore, CounselingUnitStore, FamilyProgramStore };
-export { FAMILY_MEASURES, touchRollups } from './measures';
+export { FAMILY_MEASURES } from './measures';
 
 export function createStores(dataSource: DataSource) {
   return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { refreshRollups, type MeasureSet, type MeasureSource, type RollupKey } from '@safety-graph/shared';
+import { changeRollups, type MeasureSet, type MeasureSource } from '@safety-graph/shared';
 import { CounselingCase, CounselingSession, CounselingUnit } from '../entities';
 
 /**
@@ -12,15 +12,20 @@ const sessions: MeasureSource = {
   rows: (manager: EntityManager) => manager.createQueryBuilder().from(CounselingSession, 'session'),
   date: 'session.heldOn',
   region: 'session.regionId',
+  id: 'session.id',
 };
 
-const cases = (name: string, date: string): MeasureSource => ({
+/** Cases with their unit, read twice: a case counts on the day it is opened and, once closed, on the day it is closed. */
+const casesOn = (name: string, date: string): MeasureSource => ({
   name,
   rows: (manager: EntityManager) =>
     manager.createQueryBuilder().from(CounselingCase, 'counselingCase').innerJoin(CounselingUnit, 'unit', 'unit.id = counselingCase.unitId'),
   date,
   region: 'counselingCase.regionId',
+  id: 'counselingCase.id',
 });
+const casesOpened = casesOn('casesOpened', 'counselingCase.openedOn');
+const casesClosed = casesOn('casesClosed', 'counselingCase.closedOn');
 
 const HOSTING_AGENCY = { agency: 'unit.hostAgencyId' };
 
@@ -28,10 +33,10 @@ export const FAMILY_MEASURES: MeasureSet = {
   measures: [
     { name: 'counselingSessions', source: sessions, value: '1' },
     { name: 'freeCounselingSessions', source: sessions, value: '1', condition: 'session.free = :free', parameters: { free: true } },
-    { name: 'casesOpened', source: cases('casesOpened', 'counselingCase.openedOn'), value: '1', individuals: HOSTING_AGENCY },
+    { name: 'casesOpened', source: casesOpened, value: '1', individuals: HOSTING_AGENCY },
     {
       name: 'reconciliations',
-      source: cases('casesClosed', 'counselingCase.closedOn'),
+      source: casesClosed,
       value: '1',
       condition: 'counselingCase.outcome = :reconciled',
       parameters: { reconciled: 'RECONCILED' },
@@ -41,5 +46,10 @@ export const FAMILY_MEASURES: MeasureSet = {
   targets: { COUNSELING_SESSIONS: 'counselingSessions', FREE_COUNSELING_SESSIONS: 'freeCounselingSessions', RECONCILIATIONS: 'reconciliations' },
 };
 
-/** Recomputes the rollups of the touched counties and days in the writer's transaction: every write of records calls it. */
-export const touchRollups = (manager: EntityManager, touched: readonly RollupKey[]): Promise<void> => refreshRollups(manager, FAMILY_MEASURES, touched);
+/** Runs a write of counselling sessions (new or `existing`) and moves the rollups by what it changed, in the writer's transaction: every session write goes through it. */
+export const changingSessions = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
+  changeRollups(manager, FAMILY_MEASURES, { sources: [sessions], ids, existing }, write);
+
+/** The same for cases, on both the days they count on (opened, closed). */
+export const changingCases = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
+  changeRollups(manager, FAMILY_MEASURES, { sources: [casesOpened, casesClosed], ids, existing }, write);

@@ -66,8 +66,8 @@ export const TRAFFIC_MEASURES: MeasureSet = {
 
 /** Runs a write of crashes (new or `existing`) and moves the rollups by what it changed, in the writer's transaction: every crash write goes through it. */
 export const changingCrashes = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
-  changeRollups(manager, TRAFFIC_MEASURES, { source: crashes, ids, existing }, write);
+  changeRollups(manager, TRAFFIC_MEASURES, { sources: [crashes], ids, existing }, write);
 
 /** The same for violations. */
 export const changingViolations = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
-  changeRollups(manager, TRAFFIC_MEASURES, { source: violations, ids, existing }, write);
+  changeRollups(manager, TRAFFIC_MEASURES, { sources: [violations], ids, existing }, write);
