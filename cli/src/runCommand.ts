@@ -17,20 +17,21 @@ export function runCommand(name: string, main: () => Promise<number>, failureCod
 }
 
 /**
- * A command's options, or the exit code it ends with: its usage and 2 for
- * arguments it does not take, its usage and 0 for `--help` (declare `help`).
+ * A command's options and positional arguments, or the exit code it ends
+ * with: its usage and 2 for arguments it does not take, its usage and 0 for
+ * `--help` (declare `help`).
  */
-export function commandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>>['values'] | number {
-  let values: ReturnType<typeof parseArgs<T>>['values'];
+export function commandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    ({ values } = parseArgs(config));
+    parsed = parseArgs(config);
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     return 2;
   }
-  if ((values as { help?: boolean }).help) {
+  if ((parsed.values as { help?: boolean }).help) {
     console.log(usage);
     return 0;
   }
-  return values;
+  return parsed;
 }

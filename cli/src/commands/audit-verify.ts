@@ -12,8 +12,9 @@ const USAGE = 'usage: npm run audit:verify [-- --batch-size N]';
  * where), 2 when the configuration or the store is unusable.
  */
 async function main(): Promise<number> {
-  const values = commandArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
-  if (typeof values === 'number') return values;
+  const args = commandArgs({ options: { 'batch-size': { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  if (typeof args === 'number') return args;
+  const { values } = args;
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)) {
     console.error(`--batch-size must be a whole number from 1 to 100000\n${USAGE}`);

@@ -3,7 +3,6 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
 import {
   loadConfig,
@@ -20,7 +19,7 @@ import {
 } from '@safety-graph/shared';
 import { AuditLog, describeError } from '@safety-graph/gateway';
 import { SUBGRAPHS } from '../subgraphs';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 import { ImportProgress } from './importProgress';
 import { applyMapping, MappingError, readMapping, renamedOnly, type Mapping } from './importMapping';
 import { RejectFile } from './importRejects';
@@ -108,20 +107,17 @@ function operator(): string | null {
  * already there and refused.
  */
 async function main(): Promise<number> {
-  let values: {
-    agency?: string;
-    kind?: string;
-    help?: boolean;
-    'dry-run'?: boolean;
-    rejects?: string;
-    'batch-size'?: string;
-    delimiter?: string;
-    mapping?: string;
-    source?: string;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  // --help lists every kind each subgraph imports, with its columns.
+  const help = [
+    USAGE,
+    ...SUBGRAPH_NAMES.flatMap((name) =>
+      Object.entries(SUBGRAPHS[name].importers ?? {}).map(
+        ([kind, importer]) => `  ${name} --kind ${kind}: ${importer.description}\n      columns: ${importer.columns.join(', ')}`,
+      ),
+    ),
+  ].join('\n');
+  const args = commandArgs(
+    {
       allowPositionals: true,
       options: {
         agency: { type: 'string' },
@@ -134,20 +130,12 @@ async function main(): Promise<number> {
         mapping: { type: 'string' },
         source: { type: 'string' },
       },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    help,
+  );
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
   const [subgraph, file] = positionals;
-  if (values.help) {
-    console.log(USAGE);
-    for (const name of SUBGRAPH_NAMES) {
-      for (const [kind, importer] of Object.entries(SUBGRAPHS[name].importers ?? {}))
-        console.log(`  ${name} --kind ${kind}: ${importer.description}\n      columns: ${importer.columns.join(', ')}`);
-    }
-    return 0;
-  }
   if (!subgraph || !(SUBGRAPH_NAMES as readonly string[]).includes(subgraph) || !file) {
     console.error(`name a subgraph (${SUBGRAPH_NAMES.join(', ')}) and a file\n${USAGE}`);
     return 2;

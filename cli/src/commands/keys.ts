@@ -14,8 +14,9 @@ const JWKS_FILE = 'jwks.json';
  * is what the gateway loads (AUTH_JWKS_FILE or AUTH_PUBLIC_KEY).
  */
 async function main(): Promise<number> {
-  const values = commandArgs({ options: { out: { type: 'string' }, alg: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } } }, USAGE);
-  if (typeof values === 'number') return values;
+  const args = commandArgs({ options: { out: { type: 'string' }, alg: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' } } }, USAGE);
+  if (typeof args === 'number') return args;
+  const { values } = args;
   if (!values.out) {
     console.error(`--out is required\n${USAGE}`);
     return 2;

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
 import { DEMO_LAST_FULL_SOLAR_YEAR, loadConfig, referenceAgencies, resolvePeriod, type PeriodInput } from '@safety-graph/shared';
 import { toCsv } from '../report/csv';
 import { flatten, toTable } from '../report/flatten';
-import { runCommand } from '../runCommand';
+import { commandArgs, runCommand } from '../runCommand';
 
 const REPORTS = join(__dirname, '..', '..', '..', 'reports');
 const USAGE = `usage: npm run report -- NAME [--solar-year Y | --from YYYY-MM-DD --to YYYY-MM-DD] [--region CODE]
@@ -22,10 +21,8 @@ const available = () =>
 
 /** `npm run report`: a named, reviewed report document, run through the gateway and printed. */
 async function main(): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
+  const args = commandArgs(
+    {
       allowPositionals: true,
       options: {
         'solar-year': { type: 'string' },
@@ -36,28 +33,24 @@ async function main(): Promise<number> {
         agency: { type: 'string' },
         help: { type: 'boolean' },
       },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(`${USAGE}\nreports: ${available().join(', ')}`);
-    return 0;
-  }
+    },
+    `${USAGE}\nreports: ${available().join(', ')}`,
+  );
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
   const [name] = positionals;
   if (!name || !available().includes(name)) {
     console.error(`${name ? `no report named ${name}` : 'name a report'}; reports: ${available().join(', ')}\n${USAGE}`);
     return 2;
   }
-  const format = (values.format as string | undefined) ?? 'table';
+  const format = values.format ?? 'table';
   if (!['table', 'csv', 'json'].includes(format)) {
     console.error(`--format must be table, csv or json\n${USAGE}`);
     return 2;
   }
   const period: PeriodInput =
     values.from || values.to
-      ? { from: values.from as string, to: values.to as string }
+      ? { from: values.from, to: values.to }
       : { solarYear: values['solar-year'] ? Number(values['solar-year']) : DEMO_LAST_FULL_SOLAR_YEAR };
   try {
     resolvePeriod(period);
@@ -72,11 +65,11 @@ async function main(): Promise<number> {
   const declared = new Set(operation.variableDefinitions?.map((variable) => variable.variable.name.value));
   const variables: Record<string, unknown> = {};
   if (declared.has('period')) variables.period = period;
-  if (declared.has('region')) variables.region = (values.region as string | undefined) ?? 'IR-10';
+  if (declared.has('region')) variables.region = values.region ?? 'IR-10';
 
   let token = config.env.SAFETY_GRAPH_TOKEN;
   if (!token) {
-    const code = (values.agency as string | undefined) ?? 'POLICE-IR-10';
+    const code = values.agency ?? 'POLICE-IR-10';
     const agency = referenceAgencies().find((candidate) => candidate.code === code);
     if (!agency) {
       console.error(`unknown agency ${code}`);

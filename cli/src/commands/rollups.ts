@@ -11,11 +11,12 @@ const SHOWN_DIFFERENCES = 20;
  * or rebuilt from (`--rebuild`) the raw records.
  */
 async function main(): Promise<number> {
-  const values = commandArgs(
+  const args = commandArgs(
     { options: { check: { type: 'boolean' }, rebuild: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } },
     USAGE,
   );
-  if (typeof values === 'number') return values;
+  if (typeof args === 'number') return args;
+  const { values } = args;
   if (Boolean(values.check) === Boolean(values.rebuild)) {
     console.error(`give one of --check or --rebuild\n${USAGE}`);
     return 2;

@@ -15,7 +15,7 @@ const CHANGELOG_PATH = join(REPOSITORY_ROOT, 'schema', 'CHANGELOG.md');
  * input. Dangerous changes are printed, never fatal.
  */
 async function main(): Promise<number> {
-  const values = commandArgs(
+  const args = commandArgs(
     {
       options: {
         'base-ref': { type: 'string' },
@@ -27,7 +27,8 @@ async function main(): Promise<number> {
     },
     USAGE,
   );
-  if (typeof values === 'number') return values;
+  if (typeof args === 'number') return args;
+  const { values } = args;
   if (values.base && values['base-ref']) {
     console.error(`--base and --base-ref exclude each other\n${USAGE}`);
     return 2;

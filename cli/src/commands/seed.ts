@@ -12,11 +12,12 @@ const USAGE = 'usage: npm run seed -- [--scale N] [--national] [--only SUBGRAPH[
  * with `--national` for every province (about 28 times the rows).
  */
 async function main(): Promise<number> {
-  const values = commandArgs(
+  const args = commandArgs(
     { options: { scale: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } },
     USAGE,
   );
-  if (typeof values === 'number') return values;
+  if (typeof args === 'number') return args;
+  const { values } = args;
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
     console.error(`--scale must be a whole number from 1 to 1000\n${USAGE}`);

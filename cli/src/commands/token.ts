@@ -16,7 +16,7 @@ const USAGE =
  * checks, valid at most 24 h.
  */
 async function main(): Promise<number> {
-  const values = commandArgs(
+  const args = commandArgs(
     {
       options: {
         agency: { type: 'string' },
@@ -30,7 +30,8 @@ async function main(): Promise<number> {
     },
     USAGE,
   );
-  if (typeof values === 'number') return values;
+  if (typeof args === 'number') return args;
+  const { values } = args;
   if (!values.agency) {
     console.error(`--agency is required\n${USAGE}`);
     return 2;
