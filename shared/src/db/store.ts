@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import {
   DataSource,
+  In,
   type DataSourceOptions,
   type EntityManager,
+  type EntityTarget,
   type EntityMetadata,
   type QueryRunner,
   type Logger as TypeOrmLogger,
@@ -242,6 +244,17 @@ const SQLITE_PARAMETERS_PER_STATEMENT = 30_000;
  * could add it back is added by the next load. SQLite does the same inside
  * the load's transaction. A column no row sets is left to its default.
  */
+/**
+ * Which of `ids` are already rows of `entity` (by its `id` column): one
+ * SELECT of those ids, none when there are none. What an import asks before
+ * it writes a batch.
+ */
+export async function existingIdsOf(manager: EntityManager, entity: EntityTarget<{ id: string }>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await manager.find(entity, { select: { id: true }, where: { id: In([...ids]) } });
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function insertIgnoringExisting<T extends object>(
   dataSource: DataSource,
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

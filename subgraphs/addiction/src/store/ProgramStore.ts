@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { RegionScope, type PageRequest } from '@safety-graph/shared';
+import { existingIdsOf, RegionScope, type PageRequest } from '@safety-graph/shared';
 import { PreventionProgram, ProgramSession } from '../entities';
 import { changingSessions, touchLastingRecords } from './measures';
 
@@ -81,10 +81,8 @@ export class ProgramStore {
   }
 
   /** Which of these ids are already taken (an import compares them). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.repository.find({ select: { id: true }, where: { id: In([...ids]) } });
-    return new Set(rows.map((row) => row.id));
+  existingIds(ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(this.dataSource.manager, PreventionProgram, ids);
   }
 
   async insert(manager: EntityManager, program: PreventionProgram): Promise<void> {

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { badUserInput, type PageRequest } from '@safety-graph/shared';
+import { existingIdsOf, badUserInput, type PageRequest } from '@safety-graph/shared';
 import { TreatmentReferral } from '../entities';
 import { changingReferrals } from './measures';
 
@@ -74,10 +74,8 @@ export class ReferralStore {
   }
 
   /** Which of these ids are already taken, whoever made them (an import compares them). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(TreatmentReferral).find({ select: { id: true }, where: { id: In([...ids]) } });
-    return new Set(rows.map((row) => row.id));
+  existingIds(ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(this.dataSource.manager, TreatmentReferral, ids);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { DateRange } from '@safety-graph/shared';
+import { existingIdsOf, type DateRange } from '@safety-graph/shared';
 import { ProgramSession } from '../entities';
 import { changingSessions } from './measures';
 
@@ -21,15 +21,8 @@ export class SessionStore {
   }
 
   /** Which of these ids are already taken (an import skips them). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.dataSource
-      .getRepository(ProgramSession)
-      .createQueryBuilder('session')
-      .select('session.id', 'id')
-      .where({ id: In([...ids]) })
-      .getRawMany<{ id: string }>();
-    return new Set(rows.map((row) => row.id));
+  existingIds(ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(this.dataSource.manager, ProgramSession, ids);
   }
 
   /** The first and last day a programme's sessions were held, or null when it has none; read in the writing transaction. */

@@ -1,5 +1,5 @@
 import { Brackets, In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { PageRequest } from '@safety-graph/shared';
+import { existingIdsOf, type PageRequest } from '@safety-graph/shared';
 import { Agreement, AgreementDomain, AgreementParty } from '../entities';
 import { statusCondition, todayIso, type AgreementStatus } from '../status';
 
@@ -54,10 +54,8 @@ export class AgreementStore {
   }
 
   /** Which of these MOU ids are taken (an import compares them). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.repository.find({ select: { id: true }, where: { id: In([...ids]) } });
-    return new Set(rows.map((row) => row.id));
+  existingIds(ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(this.dataSource.manager, Agreement, ids);
   }
 
   /** Records `to` if the MOU is still recorded as `from`; false when another write changed it first. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PageRequest } from '@safety-graph/shared';
+import { existingIdsOf, type PageRequest } from '@safety-graph/shared';
 import { CounselingCase, CounselingUnit } from '../entities';
 import { changingCases } from './measures';
 
@@ -46,15 +46,8 @@ export class CounselingCaseStore {
   }
 
   /** Which of these ids are already taken, whoever hosts them (an import skips them). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.dataSource
-      .getRepository(CounselingCase)
-      .createQueryBuilder('row')
-      .select('row.id', 'id')
-      .where('row.id IN (:...ids)', { ids: [...ids] })
-      .getRawMany<{ id: string }>();
-    return new Set(rows.map((row) => row.id));
+  existingIds(ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(this.dataSource.manager, CounselingCase, ids);
   }
 
   count(): Promise<number> {

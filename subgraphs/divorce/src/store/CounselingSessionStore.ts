@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CounselingSession, CounselingUnit } from '../entities';
 import { changingSessions } from './measures';
+import { existingIdsOf } from '@safety-graph/shared';
 
 /** Sessions belong to cases and are as sensitive: only those of units the asking agency hosts. */
 export class CounselingSessionStore {
@@ -27,15 +28,8 @@ export class CounselingSessionStore {
   }
 
   /** Which of these ids are already taken, whoever hosts them (an import skips them). */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.dataSource
-      .getRepository(CounselingSession)
-      .createQueryBuilder('row')
-      .select('row.id', 'id')
-      .where('row.id IN (:...ids)', { ids: [...ids] })
-      .getRawMany<{ id: string }>();
-    return new Set(rows.map((row) => row.id));
+  existingIds(ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(this.dataSource.manager, CounselingSession, ids);
   }
 
   count(): Promise<number> {

@@ -74,7 +74,7 @@ export interface TrafficImport<T> {
   action: string;
   /** Checks a row like the mutation checks its input (BAD_USER_INPUT errors name the column as `input.<column>`). */
   validate(row: Record<string, unknown>): T;
-  existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<string[]>;
+  existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<Set<string>>;
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
   update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
@@ -99,7 +99,7 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
   return importBatch(rows, lines, context, {
     transaction: 'batch',
     idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
-    existingIds: async (ids, manager) => new Set(await kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids)),
+    existingIds: (ids, manager) => kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids),
     check: async (row) => kind.validate(row),
     writeMany: (manager, checked) =>
       kind.write(

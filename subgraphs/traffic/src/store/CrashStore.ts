@@ -3,6 +3,7 @@ import { Crash, CrashPerson, CrashRevision } from '../entities';
 import type { OccurrenceKey } from '../occurrenceCursor';
 import { insertRows } from './insertRows';
 import { pageAfter, whereOccurrence, type OccurrenceFilter } from './occurrenceQuery';
+import { existingIdsOf } from '@safety-graph/shared';
 
 export interface CrashFilter extends OccurrenceFilter {
   severity?: string | null;
@@ -58,10 +59,8 @@ export class CrashStore {
   }
 
   /** Which of these crash ids are taken (an import's records already there). */
-  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await manager.find(Crash, { select: { id: true }, where: { id: In([...ids]) } });
-    return rows.map((row) => row.id);
+  existingIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(manager, Crash, ids);
   }
 
   async insertPersons(manager: EntityManager, persons: CrashPerson[]): Promise<void> {

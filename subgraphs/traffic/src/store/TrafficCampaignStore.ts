@@ -1,4 +1,4 @@
-import { RegionScope } from '@safety-graph/shared';
+import { existingIdsOf, RegionScope } from '@safety-graph/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { TrafficCampaign } from '../entities';
 import { insertRows } from './insertRows';
@@ -33,10 +33,8 @@ export class TrafficCampaignStore {
   }
 
   /** Which of these campaign ids are taken (an import's records already there). */
-  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await manager.find(TrafficCampaign, { select: { id: true }, where: { id: In([...ids]) } });
-    return rows.map((row) => row.id);
+  existingIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(manager, TrafficCampaign, ids);
   }
 
   async insert(manager: EntityManager, campaigns: TrafficCampaign[]): Promise<void> {

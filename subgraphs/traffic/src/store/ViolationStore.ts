@@ -3,6 +3,7 @@ import { Violation } from '../entities';
 import type { OccurrenceKey } from '../occurrenceCursor';
 import { insertRows } from './insertRows';
 import { pageAfter, whereOccurrence, type OccurrenceFilter } from './occurrenceQuery';
+import { existingIdsOf } from '@safety-graph/shared';
 
 export class ViolationStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -38,9 +39,7 @@ export class ViolationStore {
   }
 
   /** Which of these violation ids are taken (an import's records already there). */
-  async existingIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await manager.find(Violation, { select: { id: true }, where: { id: In([...ids]) } });
-    return rows.map((row) => row.id);
+  existingIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    return existingIdsOf(manager, Violation, ids);
   }
 }
