@@ -236,35 +236,25 @@ async function main(): Promise<void> {
         }
       }
     }
+    const measurementOf = ({ key, name }: (typeof scenarios)[number], target: Target, figures: LoadResult, sql: number | null): Measurement => ({
+      scenario: key,
+      scenarioName: name,
+      target: target.label,
+      kind: target.kind,
+      gateway: target.gateway,
+      ...figures,
+      sql,
+    });
     for (const { scenario, targets } of plan) {
       for (const target of targets) {
         const summary = summarize(results.get(target) ?? []);
-        measurements.push({
-          scenario: scenario.key,
-          scenarioName: scenario.name,
-          target: target.label,
-          kind: target.kind,
-          gateway: target.gateway,
-          ...summary,
-          sql: statements.get(target) ?? null,
-        });
+        measurements.push(measurementOf(scenario, target, summary, statements.get(target) ?? null));
         if (summary.errors > 0) failed = true;
       }
     }
+    // A target that never answered its first request is a row of one error and no figures.
     for (const { scenario, target } of unanswered) {
-      measurements.push({
-        scenario: scenario.key,
-        scenarioName: scenario.name,
-        target: target.label,
-        kind: target.kind,
-        gateway: target.gateway,
-        completed: 0,
-        requestsPerSecond: 0,
-        p50: NaN,
-        p99: NaN,
-        errors: 1,
-        sql: null,
-      });
+      measurements.push(measurementOf(scenario, target, { completed: 0, requestsPerSecond: 0, p50: NaN, p99: NaN, errors: 1 }, null));
     }
     const memory = stack.services.map((service) => ({ process: service.name, peakRssMiB: service.peakRssMiB() }));
     const bench: BenchResults = {
