@@ -117,10 +117,20 @@ async function quiet(secret: string, caller: Caller): Promise<number> {
   return last;
 }
 
-/** Statements one request costs, once warm (the first request may fill caches). */
-export async function statementsPerRequest(target: Target, secret: string, caller: Caller): Promise<number> {
+/**
+ * Statements one request costs, once warm (the first request may fill caches).
+ * `computed`: the measured request is a new document (a comment added), so
+ * that a gateway computes it rather than serving the answer it remembers
+ * (what a size ratio compares); it then also reads each store's version.
+ */
+export async function statementsPerRequest(target: Target, secret: string, caller: Caller, computed = false): Promise<number> {
   await send(target);
   const before = await quiet(secret, caller);
+  if (computed) {
+    const request = JSON.parse(target.body) as { query: string };
+    await send({ ...target, body: JSON.stringify({ ...request, query: `${request.query}\n# measured ${Date.now()}` }) });
+    return (await statementsSoFar(secret, caller)) - before;
+  }
   await send(target);
   return (await statementsSoFar(secret, caller)) - before;
 }

@@ -39,6 +39,7 @@ import { createMetrics } from './metrics';
 import { operationGuard } from './operationGuard';
 import { outcomeOf } from './outcome';
 import { checkVariableDepth, maxVariableDepth } from './limits/variables';
+import { answerCache } from './answerCache';
 import { auditIntent, introspectionGuard, operationRecorder, type GatewayContext } from './plugins';
 import { AddressRateLimited, createAddressLimiter, createRateLimiter, unauthenticatedPerMinute } from './rateLimit';
 import { createUnauthenticatedTally, summaryIntervalMs } from './unauthenticated';
@@ -167,6 +168,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       sharing.plugin,
       // Last: the intent row is committed once nothing else will refuse the operation.
       auditIntent(audit, (error, requestId) => logger.error({ err: error, requestId }, 'audit intent row not written')),
+      // After the intent row: a remembered answer is served only to an operation that would have run.
+      answerCache({
+        capacityBytes: limits.answerCacheBytes,
+        subgraphs: SUBGRAPH_NAMES,
+        readVersion: async (name) => {
+          const answer = await fetcher(subgraphUrls[name].replace(/\/graphql$/, '/version'), {
+            method: 'GET',
+            headers: { [CALLER_HEADER]: encodeCaller(GATEWAY_CALLER) },
+          });
+          if (!answer.ok) throw new Error(`${name} did not give its version (${answer.status})`);
+          return String(((await answer.json()) as { version: unknown }).version);
+        },
+      }),
     ],
     formatError: maskErrors(
       (error) => {

@@ -44,6 +44,8 @@ export interface Limits {
   priorityYieldMs: number;
   /** A store statement running longer is stopped (MariaDB/MySQL per session); 0 leaves it unbounded. */
   statementTimeoutMs: number;
+  /** Bytes of whole answers the gateway keeps while their subgraphs' stores are unchanged (gateway/src/answerCache.ts); 0: none. */
+  answerCacheBytes: number;
 }
 
 export interface Config {
@@ -248,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrencyQueueMs: integer(env, 'CONCURRENCY_QUEUE_MS', 2000, 0, 60_000),
       priorityYieldMs: integer(env, 'PRIORITY_YIELD_MS', 50, 0, 10_000),
       statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
+      answerCacheBytes: integer(env, 'ANSWER_CACHE_MB', 32, 0, 4096) * 1024 * 1024,
     },
     authAudience: env.AUTH_AUDIENCE || 'safety-graph',
     authIssuer: env.AUTH_ISSUER || undefined,

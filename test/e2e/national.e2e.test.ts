@@ -112,14 +112,16 @@ describe('the whole country through the gateway', () => {
   });
 
   it('costs as many SQL statements for the 478 counties as for the 31 provinces', async () => {
-    const report = (kind: string) => stack.query(`query($period: PeriodInput!) { regions(kind: ${kind}) { code ${STATS} } }`, { period: { solarYear: 1404 } });
+    // Named apart: the gateway remembers a caller's answer to the same operation (answerCache.ts), and this counts what computing one costs.
+    const report = (kind: string, name: string) =>
+      stack.query(`query ${name}($period: PeriodInput!) { regions(kind: ${kind}) { code ${STATS} } }`, { period: { solarYear: 1404 } });
     // The suppression tables are decided once per data set and remembered.
-    await report('PROVINCE');
-    await report('COUNTY');
+    await report('PROVINCE', 'Warm');
+    await report('COUNTY', 'Warm');
     stack.statements();
-    expect((await report('PROVINCE')).errors).toBeUndefined();
+    expect((await report('PROVINCE', 'Measured')).errors).toBeUndefined();
     const provinces = stack.statements();
-    expect((await report('COUNTY')).errors).toBeUndefined();
+    expect((await report('COUNTY', 'Measured')).errors).toBeUndefined();
     expect(stack.statements()).toBe(provinces);
   });
 

@@ -6,3 +6,4 @@ export * from './storageErrors';
 export * from './sqliteTransactions';
 export * from './storeProbe';
 export * from './statementTimeout';
+export * from './storeVersion';

@@ -19,6 +19,7 @@ import { keepSqliteTransactionsInStep } from './sqliteTransactions';
 import { statementSpan } from '../tracing';
 import { asStorageUnavailable } from './storageErrors';
 import { CreateStoreProbe1769000000000, probeWrite } from './storeProbe';
+import { CreateStoreVersion1770000000000, noteStatement, readStoreVersion, StoreVersionSubscriber, versionWrites } from './storeVersion';
 import { applyStatementTimeout } from './statementTimeout';
 
 /**
@@ -31,7 +32,8 @@ export class StatementCounter implements TypeOrmLogger {
   traceAs?: string;
   private readonly ignored = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SET )/i;
   constructor(private readonly onError?: (error: unknown, query: string) => void) {}
-  logQuery(query: string): void {
+  logQuery(query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    noteStatement(query, queryRunner);
     if (!this.ignored.test(query.trim())) this.count += 1;
     if (this.traceAs) statementSpan(this.traceAs, query);
   }
@@ -76,6 +78,8 @@ export interface Store {
    * SERVICE_UNAVAILABLE otherwise.
    */
   probeWrite(): Promise<void>;
+  /** The store's version: moved by every committed write transaction, from any process (see storeVersion.ts). */
+  version(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -128,8 +132,13 @@ export function dataSourceOptions(
   const { config } = options;
   const common = {
     entities: options.entities,
-    // Every store gets the probe table `/ready` writes to.
-    migrations: [...(Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations)), CreateStoreProbe1769000000000],
+    // Every store gets the probe table `/ready` writes to, and the version its writes move.
+    migrations: [
+      ...(Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations)),
+      CreateStoreProbe1769000000000,
+      CreateStoreVersion1770000000000,
+    ],
+    subscribers: [StoreVersionSubscriber],
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger,
@@ -197,6 +206,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (kind === 'sqlite') keepSqliteTransactionsInStep(dataSource);
   if (kind === 'sqlite') statements.traceAs = 'sqlite';
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  // Writes move the version once its table is there (a store opened without migrating may predate it).
+  if (await readStoreVersion(dataSource).then(() => true, () => false)) versionWrites(dataSource);
   if (flavor) await applyStatementTimeout(dataSource, flavor, options.config.statementTimeoutMs ?? 0);
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
@@ -217,6 +228,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     database: options.config.database,
     transaction,
     probeWrite: () => transaction((manager) => probeWrite(manager)),
+    version: () => readStoreVersion(dataSource),
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -205,6 +205,21 @@ export async function startSubgraph<TContext extends SubgraphContext>(
           sendJson(response, 503, { status: 'store cannot write', service: module.name });
         }
       },
+      // The store's version (storeVersion.ts): the gateway serves a remembered answer only while it is unchanged. Signed like /ready.
+      '/version': async (request, response) => {
+        try {
+          await verifiedCaller('version', request, Buffer.alloc(0));
+        } catch (error) {
+          const status = error instanceof HttpError ? error.status : 401;
+          return sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
+        }
+        try {
+          sendJson(response, 200, { version: await store.version() });
+        } catch (error) {
+          logger.warn({ err: error }, 'store version not read');
+          sendJson(response, 503, { status: 'store cannot read' });
+        }
+      },
       // SQL statements sent so far (Prometheus text; `npm run bench` reads it around one request). Signed like /ready.
       '/metrics': async (request, response) => {
         try {
