@@ -110,6 +110,8 @@ beforeAll(async () => {
     DATABASE_PREFIX: `${stack.config.databasePrefix}gw_`,
     // All six of one agency's requests running at once (4 by default: the rest would queue behind the held ones).
     MAX_CONCURRENT_PER_AGENCY: '8',
+    // The fetches themselves are under test: no answer is served from the gateway's memory (answerCache.ts).
+    ANSWER_CACHE_MB: '0',
   });
   const urls = Object.fromEntries(Object.values(stack.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
   gateway = await startGateway({ config, port: 0, subgraphUrls: { ...urls, agencies: proxy.url, traffic: trafficProxy.url } });
