@@ -1,4 +1,4 @@
-import type { RequestSummary } from '@safety-graph/shared';
+import { answerHasErrors, type RequestSummary } from '@safety-graph/shared';
 
 const REJECTED_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
@@ -6,8 +6,8 @@ const REJECTED_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAIL
 export function outcomeOf(summary: RequestSummary<unknown>): string {
   if (summary.refusal) return summary.refusal.code;
   let codes: string[] = [];
-  // Most answers have no errors: only one that mentions them is parsed (the whole answer, up to megabytes).
-  if (!summary.responseText?.includes('"errors"')) return summary.status < 400 ? 'OK' : 'ERRORS';
+  // Most answers have no errors: only one that starts with them is parsed (the whole answer, up to megabytes).
+  if (!answerHasErrors(summary.responseText)) return summary.status < 400 ? 'OK' : 'ERRORS';
   try {
     const answer = JSON.parse(summary.responseText ?? '{}') as { errors?: { extensions?: { code?: string } }[] };
     codes = (answer.errors ?? []).map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');

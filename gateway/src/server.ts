@@ -152,6 +152,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // throws, and the whole answer is a 500) and misses enum values and types: maskErrors drops them all.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const answers = answerCache({
+    capacityBytes: limits.answerCacheBytes,
+    freshMs: limits.answerCacheFreshMs,
+    subgraphs: SUBGRAPH_NAMES,
+    readVersion: async (name) => {
+      const answer = await fetcher(subgraphUrls[name].replace(/\/graphql$/, '/version'), {
+        method: 'GET',
+        headers: { [CALLER_HEADER]: encodeCaller(GATEWAY_CALLER) },
+      });
+      if (!answer.ok) throw new Error(`${name} did not give its version (${answer.status})`);
+      return String(((await answer.json()) as { version: unknown }).version);
+    },
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -159,6 +172,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
+    stringifyResult: answers.stringifyResult,
     plugins: [
       ...armor.plugins,
       introspectionGuard(config.nodeEnv === 'development'),
@@ -169,18 +183,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       // Last: the intent row is committed once nothing else will refuse the operation.
       auditIntent(audit, (error, requestId) => logger.error({ err: error, requestId }, 'audit intent row not written')),
       // After the intent row: a remembered answer is served only to an operation that would have run.
-      answerCache({
-        capacityBytes: limits.answerCacheBytes,
-        subgraphs: SUBGRAPH_NAMES,
-        readVersion: async (name) => {
-          const answer = await fetcher(subgraphUrls[name].replace(/\/graphql$/, '/version'), {
-            method: 'GET',
-            headers: { [CALLER_HEADER]: encodeCaller(GATEWAY_CALLER) },
-          });
-          if (!answer.ok) throw new Error(`${name} did not give its version (${answer.status})`);
-          return String(((await answer.json()) as { version: unknown }).version);
-        },
-      }),
+      answers,
     ],
     formatError: maskErrors(
       (error) => {

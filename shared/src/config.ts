@@ -46,6 +46,8 @@ export interface Limits {
   statementTimeoutMs: number;
   /** Bytes of whole answers the gateway keeps while their subgraphs' stores are unchanged (gateway/src/answerCache.ts); 0: none. */
   answerCacheBytes: number;
+  /** How long a store's version, once read, stands for writes the gateway did not carry (answerCache.ts); 0: read for every request. */
+  answerCacheFreshMs: number;
 }
 
 export interface Config {
@@ -251,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       priorityYieldMs: integer(env, 'PRIORITY_YIELD_MS', 50, 0, 10_000),
       statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
       answerCacheBytes: integer(env, 'ANSWER_CACHE_MB', 32, 0, 4096) * 1024 * 1024,
+      answerCacheFreshMs: integer(env, 'ANSWER_CACHE_FRESH_MS', 1000, 0, 60_000),
     },
     authAudience: env.AUTH_AUDIENCE || 'safety-graph',
     authIssuer: env.AUTH_ISSUER || undefined,

@@ -118,7 +118,11 @@ describe('request ids and trace context', () => {
     const listener = (request: { headers: IncomingHttpHeaders }) => seen.push(request.headers);
     stack.subgraphs.agencies.server.on('request', listener);
     try {
-      const answer = await post({ query: '{ agency(code: "POLICE-IR-10") { code } }' }, { 'x-request-id': 'partner-req-0001', traceparent: TRACEPARENT });
+      // An operation of its own: the gateway answers a caller's repeated query from memory, without the subgraphs.
+      const answer = await post(
+        { query: 'query Carried { agency(code: "POLICE-IR-10") { code } }' },
+        { 'x-request-id': 'partner-req-0001', traceparent: TRACEPARENT },
+      );
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body.toString('utf8'))).toEqual({ data: { agency: { code: 'POLICE-IR-10' } } });
       expect(answer.headers['x-request-id']).toBe('partner-req-0001');
@@ -143,8 +147,12 @@ describe('request ids and trace context', () => {
     const listener = (request: { headers: IncomingHttpHeaders }) => seen.push(request.headers);
     stack.subgraphs.agencies.server.on('request', listener);
     try {
-      for (const bad of ['short', 'has spaces in it', 'x'.repeat(129), 'semi;colon-value']) {
-        const answer = await post({ query: '{ agency(code: "POLICE-IR-10") { code } }' }, { 'x-request-id': bad, traceparent: '00-zz-00-01' });
+      for (const [index, bad] of ['short', 'has spaces in it', 'x'.repeat(129), 'semi;colon-value'].entries()) {
+        // Each its own operation, so that each reaches the subgraph (repeated queries are answered from memory).
+        const answer = await post(
+          { query: `query Malformed${index} { agency(code: "POLICE-IR-10") { code } }` },
+          { 'x-request-id': bad, traceparent: '00-zz-00-01' },
+        );
         expect(answer.status).toBe(200);
         expect(answer.headers['x-request-id']).not.toBe(bad);
         expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

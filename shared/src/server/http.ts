@@ -235,8 +235,17 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
  * a malformed request (no query, variables not an object…) included, so a
  * client can always quote it.
  */
+/**
+ * Whether a GraphQL answer's text carries errors: Apollo Server writes
+ * `errors` first (`orderExecutionResultFields`), and so do this front's own
+ * refusals, so the first bytes tell, without searching a large answer.
+ */
+export function answerHasErrors(bodyText: string | undefined): boolean {
+  return bodyText?.startsWith('{"errors"') ?? false;
+}
+
 function withRequestId(bodyText: string, requestId: string): string {
-  if (!bodyText.includes('"errors"')) return bodyText;
+  if (!answerHasErrors(bodyText)) return bodyText;
   let answer: { errors?: unknown };
   try {
     answer = JSON.parse(bodyText) as { errors?: unknown };
