@@ -207,7 +207,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (kind === 'sqlite') statements.traceAs = 'sqlite';
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
   // Writes move the version once its table is there (a store opened without migrating may predate it).
-  if (await readStoreVersion(dataSource).then(() => true, () => false)) versionWrites(dataSource);
+  if (
+    await readStoreVersion(dataSource).then(
+      () => true,
+      () => false,
+    )
+  )
+    versionWrites(dataSource);
   if (flavor) await applyStatementTimeout(dataSource, flavor, options.config.statementTimeoutMs ?? 0);
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
