@@ -103,7 +103,8 @@ export async function runImportScenario(args: string[]): Promise<void> {
   if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(batchSize) || batchSize < 1 || !['mysql', 'sqlite'].includes(store)) throw new Error(USAGE);
   const url = process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306';
   const folder = mkdtempSync(join(tmpdir(), 'bench-import-'));
-  const prefix = `bench_import_${process.pid}_`;
+  // BENCH_DATABASE_PREFIX: several checkouts benching on one server keep their databases apart.
+  const prefix = `${process.env.BENCH_DATABASE_PREFIX ?? 'bench_'}import_${process.pid}_`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, DATABASE_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'development' };
   if (store === 'mysql') env.DATABASE_URL = url;
   else delete env.DATABASE_URL;

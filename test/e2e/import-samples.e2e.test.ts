@@ -155,15 +155,17 @@ describe('import-samples: every kind, its legacy export and mapping, round-tripp
   });
 
   it('reads the crashes and violations back: Solar Hijri date and time in Iran, legacy codes mapped', async () => {
-    const crashId = idOf('import:traffic:crashes', 'POLICE-IR-10-12', 'POLICE-FAVA', 'ک-۱۴۰۳-۰۰۱۲');
-    const { crash } = await ask<{
-      crash: { occurredAt: string; severity: string; roadType: string; fatalities: number; region: { code: string }; persons: unknown[] };
-    }>(
-      'query($id: ID!) { crash(id: $id) { occurredAt severity roadType fatalities region { code } persons { role injury faultStatus ageBand } } }',
-      { id: crashId },
+    // An imported crash's id is time-ordered (not derived from the export's id): found among the county's crashes of that day.
+    type CrashNode = { occurredAt: string; severity: string; roadType: string; fatalities: number; region: { code: string }; persons: unknown[] };
+    const { crashes } = await ask<{ crashes: { edges: { node: CrashNode }[] } }>(
+      'query($regionId: ID, $period: PeriodInput) { crashes(regionId: $regionId, period: $period, first: 500) { edges { node { occurredAt severity roadType fatalities region { code } persons { role injury faultStatus ageBand } } } } }',
+      { regionId: regionId('IR-10-12'), period: { from: '2024-08-02', to: '2024-08-02' } },
       'POLICE-IR-10-12',
     );
-    expect(new Date(crash.occurredAt).toISOString()).toBe('2024-08-02T05:15:00.000Z'); // 1403/05/12 08:45 in Iran
+    // 1403/05/12 08:45 in Iran
+    const found = crashes.edges.map((edge) => edge.node).filter((node) => new Date(node.occurredAt).toISOString() === '2024-08-02T05:15:00.000Z');
+    expect(found).toHaveLength(1);
+    const [crash] = found;
     expect(crash).toMatchObject({
       severity: 'FATAL',
       roadType: 'INTERURBAN',

@@ -251,11 +251,14 @@ async function main(): Promise<number> {
     dryRun,
     source,
   };
+  let writing: Promise<void> = Promise.resolve();
   try {
     const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
+    // One batch is written while the next is read and mapped (the file's parsing overlaps the
+    // database's work); batches are still written one at a time and in order, so a killed import
+    // leaves whole batches, and no more than two batches are held.
     for await (const batch of batches(file, batchSize, input, delimiter)) {
-      read += batch.rows.length;
       // Rows that never reach the importer: unreadable JSON, or a cell the mapping cannot convert.
       const early: ImportRowError[] = [];
       const passed: number[] = [];
@@ -277,22 +280,32 @@ async function main(): Promise<number> {
         }
         passed.push(index);
       });
-      const result = await importers[kind].importRows(
-        passed.map((index) => batch.rows[index]),
-        passed.map((index) => batch.lines[index]),
-        context,
-      );
-      total.inserted += result.inserted;
-      total.skipped += result.skipped;
-      if (result.updated) total.updated = (total.updated ?? 0) + result.updated;
-      const refusedHere = [...early, ...result.errors];
-      refused += refusedHere.length;
-      total.errors.push(...refusedHere.slice(0, Math.max(0, LISTED_ERRORS - total.errors.length)));
-      if (rejects) await rejects.write(refusedHere, batch);
-      progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused }, input.bytesRead);
+      await writing;
+      const write = async () => {
+        const result = await importers[kind].importRows(
+          passed.map((index) => batch.rows[index]),
+          passed.map((index) => batch.lines[index]),
+          context,
+        );
+        read += batch.rows.length;
+        total.inserted += result.inserted;
+        total.skipped += result.skipped;
+        if (result.updated) total.updated = (total.updated ?? 0) + result.updated;
+        const refusedHere = [...early, ...result.errors];
+        refused += refusedHere.length;
+        total.errors.push(...refusedHere.slice(0, Math.max(0, LISTED_ERRORS - total.errors.length)));
+        if (rejects) await rejects.write(refusedHere, batch);
+        progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused }, input.bytesRead);
+      };
+      writing = write();
+      // Awaited before the next batch (or after the last); a failure meanwhile must not count as unhandled.
+      writing.catch(() => undefined);
     }
+    await writing;
     progress.done();
   } catch (error) {
+    // A file that fails to parse while a batch is written: that batch ends first (committed or not), then the store closes.
+    await writing.catch(() => undefined);
     await finish('INTERNAL_ERROR').catch(() => undefined);
     await audit.close();
     throw error;

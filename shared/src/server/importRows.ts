@@ -95,7 +95,7 @@ export function importRequest(context: ImportContext, subgraph: string, writeSco
 const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode.FORBIDDEN, ErrorCode.CONFLICT];
 
 export interface RowImport<Checked> {
-  /** The record's id (from the row's externalId). */
+  /** The record's id, derived from the row's externalId (importedId); a kind whose records get other ids (crashes) keeps it beside them as their key, and all ids below are such keys. */
   idOf(row: Row): string;
   /** Which of these ids are already there (read in the batch's transaction when one is given). */
   existingIds(ids: string[], manager?: EntityManager): Promise<Set<string>>;

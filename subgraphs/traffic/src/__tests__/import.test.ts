@@ -32,7 +32,13 @@ function importContext(agencyCode: string): ImportContext {
   };
 }
 
-const crashId = (agencyCode: string, externalId: string) => stableId('import:traffic:crashes', `${agencyCode}:${externalId}`);
+/** The id of the crash imported from this agency's external id (found by its import key; its id is time-ordered), null when none was. */
+async function crashId(agencyCode: string, externalId: string): Promise<string | null> {
+  const key = stableId('import:traffic:crashes', `${agencyCode}:${externalId}`);
+  const rows: { id: string }[] = await harness.store.dataSource.query('SELECT id FROM crash WHERE import_key = ?', [key]);
+  return rows.length === 0 ? null : rows[0].id;
+}
+const TIME_ORDERED = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const violationId = (agencyCode: string, externalId: string) => stableId('import:traffic:violations', `${agencyCode}:${externalId}`);
 
 /** Rows as a CSV file gives them: every value a string, persons as JSON in one cell. */
@@ -80,7 +86,8 @@ interface CrashNode {
   persons: { role: string; injury: string; faultStatus: string; ageBand: string | null }[];
 }
 
-async function readCrash(id: string): Promise<CrashNode | null> {
+async function readCrash(id: string | null): Promise<CrashNode | null> {
+  if (id === null) return null;
   const result = await harness.runAs<{ crash: CrashNode | null }>(
     READER,
     `query($id: ID!) { crash(id: $id) { id occurredAt severity fatalities injuries roadType version region { id } reportedBy { id } persons { role injury faultStatus ageBand } } }`,
@@ -135,7 +142,7 @@ describe('crash importer', () => {
     expect(result).toEqual({ inserted: 3, skipped: 0, errors: [] });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 3, crash_person: before.crash_person + 4 });
 
-    const first = await readCrash(crashId(agency, 'KSH-1404-000101'));
+    const first = await readCrash(await crashId(agency, 'KSH-1404-000101'));
     expect(first).toMatchObject({
       severity: 'FATAL',
       fatalities: 1,
@@ -150,13 +157,13 @@ describe('crash importer', () => {
       ],
     });
     expect(new Date(first!.occurredAt).toISOString()).toBe('2025-06-02T04:00:00.000Z');
-    expect(await readCrash(crashId(agency, 'KSH-1404-000102'))).toMatchObject({
+    expect(await readCrash(await crashId(agency, 'KSH-1404-000102'))).toMatchObject({
       severity: 'POSSIBLE_INJURY',
       region: { id: NAJAFABAD },
       roadType: 'URBAN',
       persons: [{ role: 'PEDESTRIAN', injury: 'C', faultStatus: 'UNDETERMINED', ageBand: null }],
     });
-    expect(await readCrash(crashId(agency, 'KSH-1404-000103'))).toMatchObject({ severity: 'PROPERTY_DAMAGE_ONLY', fatalities: 0, injuries: 0 });
+    expect(await readCrash(await crashId(agency, 'KSH-1404-000103'))).toMatchObject({ severity: 'PROPERTY_DAMAGE_ONLY', fatalities: 0, injuries: 0 });
     // Counted in Kashan's figures of that day in Iran, like a reported crash.
     expect(await fatalitiesIn(KASHAN, '2025-06-02')).toEqual({
       ...statsBefore,
@@ -215,9 +222,9 @@ describe('crash importer', () => {
     expect(result.errors[1].message).toBe('must be 1 to 100 printable characters');
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 52 });
     for (const [row] of bad) {
-      if (row.externalId) expect(await readCrash(crashId(agency, String(row.externalId)))).toBeNull();
+      if (row.externalId) expect(await readCrash(await crashId(agency, String(row.externalId)))).toBeNull();
     }
-    expect((await readCrash(crashId(agency, 'good-2')))!.persons).toHaveLength(50);
+    expect((await readCrash(await crashId(agency, 'good-2')))!.persons).toHaveLength(50);
   });
 
   it('keeps Persian external ids as they are: up to 100 Persian characters, the record found again by them', async () => {
@@ -227,8 +234,8 @@ describe('crash importer', () => {
     const rows = [crashRow(persian), crashRow(longest), crashRow('ت'.repeat(101))];
     const result = await crashImporter.importRows(rows, linesOf(rows), importContext(agency));
     expect(result).toEqual({ inserted: 2, skipped: 0, errors: [{ line: 4, argument: 'externalId', message: 'must be 1 to 100 printable characters' }] });
-    expect(await readCrash(crashId(agency, persian))).toMatchObject({ id: crashId(agency, persian), region: { id: KASHAN } });
-    expect(await readCrash(crashId(agency, longest))).not.toBeNull();
+    expect(await readCrash(await crashId(agency, persian))).toMatchObject({ id: expect.stringMatching(TIME_ORDERED), region: { id: KASHAN } });
+    expect(await readCrash(await crashId(agency, longest))).not.toBeNull();
     // The same Persian id again is the same record.
     expect(await crashImporter.importRows([crashRow(persian)], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
   });
@@ -238,8 +245,11 @@ describe('crash importer', () => {
     const rows = [crashRow('shared-7'), crashRow('shared-7', { roadType: 'RURAL' })];
     expect(await crashImporter.importRows(rows, linesOf(rows), importContext('POLICE-IR-10-12'))).toEqual({ inserted: 1, skipped: 1, errors: [] });
     expect(await crashImporter.importRows([crashRow('shared-7')], [2], importContext('ROADS-IR-10'))).toEqual({ inserted: 1, skipped: 0, errors: [] });
-    expect(await readCrash(crashId('POLICE-IR-10-12', 'shared-7'))).toMatchObject({ roadType: 'INTERURBAN', reportedBy: { id: agencyId('POLICE-IR-10-12') } });
-    expect(await readCrash(crashId('ROADS-IR-10', 'shared-7'))).toMatchObject({ reportedBy: { id: agencyId('ROADS-IR-10') } });
+    expect(await readCrash(await crashId('POLICE-IR-10-12', 'shared-7'))).toMatchObject({
+      roadType: 'INTERURBAN',
+      reportedBy: { id: agencyId('POLICE-IR-10-12') },
+    });
+    expect(await readCrash(await crashId('ROADS-IR-10', 'shared-7'))).toMatchObject({ reportedBy: { id: agencyId('ROADS-IR-10') } });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 4 });
   });
 
@@ -284,7 +294,7 @@ describe('crash importer: corrected exports', () => {
 
     // The same row again: unchanged, nothing written.
     expect(await crashImporter.importRows([row('B')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
-    expect(await readCrash(crashId(agency, 'corrected-1'))).toMatchObject({ version: 1 });
+    expect(await readCrash(await crashId(agency, 'corrected-1'))).toMatchObject({ version: 1 });
 
     // The driver died in hospital: the corrected export upgrades B to K.
     const counts = await rowCounts();
@@ -298,7 +308,7 @@ describe('crash importer: corrected exports', () => {
         revisions: { version: number; severity: string; roadType: string; amendedBy: { id: string } }[];
       };
     }>(READER, `query($id: ID!) { crash(id: $id) { version severity roadType revisions { version severity roadType amendedBy { id } } } }`, {
-      id: crashId(agency, 'corrected-1'),
+      id: await crashId(agency, 'corrected-1'),
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.crash).toEqual({
@@ -311,7 +321,30 @@ describe('crash importer: corrected exports', () => {
 
     // Corrected again to the same values: unchanged, still version 2.
     expect(await crashImporter.importRows([row('K', 'RURAL')], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
-    expect(await readCrash(crashId(agency, 'corrected-1'))).toMatchObject({ version: 2 });
+    expect(await readCrash(await crashId(agency, 'corrected-1'))).toMatchObject({ version: 2 });
+  });
+
+  it('finds a crash imported before ids were time-ordered (its id the derived key, which the migration made its key) and corrects it under that id', async () => {
+    const agency = 'POLICE-IR-10-12';
+    const row = crashRow('legacy-1', { occurredAt: '2025-05-20T09:00:00+03:30' });
+    expect(await crashImporter.importRows([row], [2], importContext(agency))).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    // As an earlier version stored it: the id derived from agency and external id.
+    const legacyId = stableId('import:traffic:crashes', `${agency}:legacy-1`);
+    const newId = (await crashId(agency, 'legacy-1'))!;
+    expect(newId).toMatch(TIME_ORDERED);
+    await harness.store.dataSource.query('UPDATE crash_person SET crash_id = ? WHERE crash_id = ?', [legacyId, newId]);
+    await harness.store.dataSource.query('UPDATE crash SET id = ? WHERE id = ?', [legacyId, newId]);
+
+    const counts = await rowCounts();
+    expect(await crashImporter.importRows([row], [2], importContext(agency))).toEqual({ inserted: 0, skipped: 1, errors: [] });
+    expect(await crashImporter.importRows([{ ...row, roadType: 'RURAL' }], [2], importContext(agency))).toEqual({
+      inserted: 0,
+      skipped: 0,
+      updated: 1,
+      errors: [],
+    });
+    expect(await rowCounts()).toEqual(counts);
+    expect(await readCrash(legacyId)).toMatchObject({ id: legacyId, roadType: 'RURAL', version: 2 });
   });
 });
 
@@ -465,8 +498,8 @@ describe('npm run import -- traffic', () => {
     const first = runImport(good, agency, 'crashes');
     expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
     expect(first.stdout).toContain('traffic crashes: read 2, inserted 2, updated 0, unchanged 0, refused 0');
-    expect(await readCrash(crashId(agency, 'پرونده-۹۰۱'))).toMatchObject({ severity: 'FATAL', roadType: 'RURAL', region: { id: KASHAN } });
-    expect(await readCrash(crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ region: { id: NAJAFABAD } });
+    expect(await readCrash(await crashId(agency, 'پرونده-۹۰۱'))).toMatchObject({ severity: 'FATAL', roadType: 'RURAL', region: { id: KASHAN } });
+    expect(await readCrash(await crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ region: { id: NAJAFABAD } });
 
     const second = runImport(good, agency, 'crashes');
     expect(second.status).toBe(0);
@@ -478,7 +511,7 @@ describe('npm run import -- traffic', () => {
     const corrected = runImport(good, agency, 'crashes');
     expect({ status: corrected.status, stderr: corrected.stderr }).toEqual({ status: 0, stderr: '' });
     expect(corrected.stdout).toContain('traffic crashes: read 2, inserted 0, updated 1, unchanged 1, refused 0');
-    expect(await readCrash(crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ roadType: 'RURAL', version: 2 });
+    expect(await readCrash(await crashId(agency, 'پرونده-۹۰۲'))).toMatchObject({ roadType: 'RURAL', version: 2 });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 2 });
 
     const mixed = join(folder, 'violations.csv');
@@ -568,7 +601,7 @@ describe('npm run import -- traffic', () => {
     expect(dry.stderr).toContain('line 5 (roadType)');
     expect(dry.stdout).toContain('traffic crashes (dry run, nothing written): read 4, inserted 1, updated 1, unchanged 1, refused 1');
     expect(await rowCounts()).toEqual(before);
-    expect(await readCrash(crashId(agency, 'dry-1'))).toMatchObject({ version: 1, severity: 'MINOR_INJURY' });
+    expect(await readCrash(await crashId(agency, 'dry-1'))).toMatchObject({ version: 1, severity: 'MINOR_INJURY' });
     expect(await fatalitiesIn(KASHAN, '2025-06-08')).toEqual(statsBefore);
 
     // The same through JSON Lines without the refused row: exit 0; then for real, the same counts.
@@ -588,7 +621,7 @@ describe('npm run import -- traffic', () => {
     const real = runImport(lines, agency, 'crashes');
     expect(real.status).toBe(0);
     expect(real.stdout).toContain('traffic crashes: read 3, inserted 1, updated 1, unchanged 1, refused 0');
-    expect(await readCrash(crashId(agency, 'dry-1'))).toMatchObject({ version: 2, severity: 'FATAL' });
+    expect(await readCrash(await crashId(agency, 'dry-1'))).toMatchObject({ version: 2, severity: 'FATAL' });
   });
 });
 

@@ -47,4 +47,15 @@ export class Crash {
    */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /**
+   * How an import finds the crash again: the key derived from agency, source
+   * and external id (importedId); null for a crash reported through the API.
+   * Imported crashes get time-ordered ids (so that the primary key and the
+   * indexes ending with it grow at their end); crashes imported before that
+   * kept their derived id, which is also their key.
+   */
+  @Index({ unique: true })
+  @Column({ name: 'import_key', type: 'varchar', length: 36, nullable: true })
+  importKey: string | null;
 }

@@ -1,4 +1,4 @@
-import { badUserInput, type Importer } from '@safety-graph/shared';
+import { badUserInput, timeOrderedId, type Importer } from '@safety-graph/shared';
 import { AGE_BANDS, FAULT_STATUSES, INJURY_LEVELS, PERSON_ROLES, ROAD_TYPES } from '../crashOutcome';
 import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } from '../writes/inputs';
 import type { EntityManager } from 'typeorm';
@@ -28,12 +28,13 @@ const crashKind: TrafficImport<CrashReport> = {
       roadType: textOf(row.roadType),
       persons: personsOf(row.persons),
     }),
-  existingIds: (stores, manager, ids) => stores.crashes.existingIds(manager, ids),
+  // A crash is found by its import key (the engine's id of the row); its own id is time-ordered.
+  existingIds: (stores, manager, keys) => stores.crashes.existingImportKeys(manager, keys),
   write: (stores, manager, rows, recorderId) =>
     writeCrashes(
       stores.crashes,
       manager,
-      rows.map(({ id, record }) => ({ id, reportedById: recorderId, ...record })),
+      rows.map(({ id: importKey, record }) => ({ id: timeOrderedId(), importKey, reportedById: recorderId, ...record })),
     ),
   // The batch's crashes and persons read at once; only those that differ are amended.
   updateMany: async (stores, manager, rows, recorderId) => {
@@ -41,23 +42,32 @@ const crashKind: TrafficImport<CrashReport> = {
     await writeCrashAmendments(stores.crashes, manager, amendments, recorderId, "corrected by an import of the agency's export");
     return amendments.length;
   },
-  differing: async (stores, manager, rows) => (await amendmentsOf(stores, manager, rows)).map(({ current }) => current.id),
+  differing: async (stores, manager, rows) => (await amendmentsOf(stores, manager, rows)).map(({ current }) => current.importKey!),
 };
 
-/** What each row changes of its crash, already there (one read of the crashes and one of their persons): only those that differ. */
+/** What each row (keyed by import key) changes of its crash, already there (one read of the crashes and one of their persons): only those that differ. */
 async function amendmentsOf(stores: Stores, manager: EntityManager, rows: readonly { id: string; record: CrashReport }[]): Promise<CrashAmendment[]> {
-  const ids = rows.map((row) => row.id);
-  const crashes = new Map((await stores.crashes.findByIds(ids, manager)).map((crash) => [crash.id, crash]));
+  const crashes = new Map(
+    (
+      await stores.crashes.findByImportKeys(
+        rows.map((row) => row.id),
+        manager,
+      )
+    ).map((crash) => [crash.importKey!, crash]),
+  );
   const personsOf = new Map<string, CrashPerson[]>();
-  for (const person of await stores.crashes.findPersonsByCrashIds(ids, manager)) {
+  for (const person of await stores.crashes.findPersonsByCrashIds(
+    [...crashes.values()].map((crash) => crash.id),
+    manager,
+  )) {
     const persons = personsOf.get(person.crashId);
     if (persons) persons.push(person);
     else personsOf.set(person.crashId, [person]);
   }
   const amendments: CrashAmendment[] = [];
-  for (const { id, record: report } of rows) {
-    const current = crashes.get(id)!;
-    const currentPersons = (personsOf.get(id) ?? []).sort((first, second) => first.position - second.position);
+  for (const { id: importKey, record: report } of rows) {
+    const current = crashes.get(importKey)!;
+    const currentPersons = (personsOf.get(current.id) ?? []).sort((first, second) => first.position - second.position);
     const change = {
       // The store keeps whole seconds.
       occurredAt: Math.floor(current.occurredAt.getTime() / 1000) === Math.floor(report.occurredAt.getTime() / 1000) ? null : report.occurredAt,

@@ -74,6 +74,7 @@ export interface TrafficImport<T> {
   action: string;
   /** Checks a row like the mutation checks its input (BAD_USER_INPUT errors name the column as `input.<column>`). */
   validate(row: Record<string, unknown>): T;
+  /** Which of these ids (the keys importedId derives; for crashes their import keys) are there. */
   existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<Set<string>>;
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */

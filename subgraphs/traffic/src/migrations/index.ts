@@ -6,6 +6,7 @@ import {
 } from '@safety-graph/shared';
 import { AmendableCrashes1764000000310 } from './1764000000310-AmendableCrashes';
 import { CreateTraffic1764000000300 } from './1764000000300-CreateTraffic';
+import { CrashImportKeys1764000000320 } from './1764000000320-CrashImportKeys';
 
 /** In order; listed explicitly so that the same list runs from src (tests) and dist. */
 export const migrations = [
@@ -13,6 +14,7 @@ export const migrations = [
   CreateIdempotencyKeys1764000000002,
   CreateTraffic1764000000300,
   AmendableCrashes1764000000310,
+  CrashImportKeys1764000000320,
   CreateStatRollups1764000000003,
   CreateStatVersions1764000000004,
 ];

@@ -247,6 +247,7 @@ export function generateCrashes(solarYear: number, volume: CrashVolume, exposure
       reportedById: agencyId(countyUnitCode('POLICE', location.exposure.county.code)),
       roadType: location.roadType,
       version: 1,
+      importKey: null,
     });
     persons.forEach((plan, position) => {
       generated.persons.push({ id: stableId('crash-person', `${naturalKey}/${position}`), crashId, position, ...plan });

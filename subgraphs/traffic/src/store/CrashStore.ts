@@ -3,7 +3,6 @@ import { Crash, CrashPerson, CrashRevision } from '../entities';
 import type { OccurrenceKey } from '../occurrenceCursor';
 import { insertRows } from './insertRows';
 import { pageAfter, whereOccurrence, type OccurrenceFilter } from './occurrenceQuery';
-import { existingIdsOf } from '@safety-graph/shared';
 
 export interface CrashFilter extends OccurrenceFilter {
   severity?: string | null;
@@ -58,9 +57,16 @@ export class CrashStore {
     await insertRows(manager, Crash, crashes);
   }
 
-  /** Which of these crash ids are taken (an import's records already there). */
-  existingIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
-    return existingIdsOf(manager, Crash, ids);
+  /** Which of these import keys are taken (an import's crashes already there). */
+  async existingImportKeys(manager: EntityManager, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await manager.find(Crash, { select: { importKey: true }, where: { importKey: In([...keys]) } });
+    return new Set(rows.map((row) => row.importKey!));
+  }
+
+  /** The crashes imported under these keys (those there). */
+  findByImportKeys(keys: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Crash[]> {
+    return manager.findBy(Crash, { importKey: In([...keys]) });
   }
 
   async insertPersons(manager: EntityManager, persons: CrashPerson[]): Promise<void> {

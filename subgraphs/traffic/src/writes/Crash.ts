@@ -46,10 +46,11 @@ function personRows(crashId: string, persons: readonly PersonFacts[]): CrashPers
   return persons.map((person, position) => ({ id: timeOrderedId(), crashId, position, ...person }));
 }
 
-/** A validated report with the id and reporter it is written under. */
+/** A validated report with the id and reporter it is written under (and, imported, its import key). */
 export interface NewCrash extends CrashReport {
   id: string;
   reportedById: string;
+  importKey?: string;
 }
 
 /**
@@ -76,6 +77,7 @@ export async function writeCrashes(crashes: CrashStore, manager: EntityManager, 
           ...crashOutcome(report.persons),
           reportedById: report.reportedById,
           version: 1,
+          importKey: report.importKey ?? null,
         })),
       );
       failpoint('traffic.reportCrash.after-first-insert');
