@@ -8,6 +8,8 @@ export interface LoadRun {
   url: string;
   headers: () => Record<string, string>;
   body: string;
+  /** A body per request, when each must differ (else `body` every time). */
+  bodyFor?: () => string;
   seconds: number;
   connections: number;
 }
@@ -34,7 +36,11 @@ export async function runLoad(run: LoadRun): Promise<LoadResult> {
       {
         method: 'POST',
         body: run.body,
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': 'application/json', ...run.headers() } }),
+        setupRequest: (request) => ({
+          ...request,
+          ...(run.bodyFor ? { body: run.bodyFor() } : {}),
+          headers: { ...request.headers, 'content-type': 'application/json', ...run.headers() },
+        }),
       },
     ],
   });

@@ -20,11 +20,14 @@ const GATEWAY_URLS: Record<GatewayKey, string> = {
 /** One thing to send a scenario's request to: a gateway with the partner's token, or a subgraph signed. */
 export interface Target {
   label: string;
-  kind: 'gateway' | 'direct';
+  /** `computed`: our gateway, each request with variables of its own, so that no answer is served from its memory. */
+  kind: 'gateway' | 'direct' | 'computed';
   gateway?: GatewayKey;
   subgraph?: SubgraphName;
   url: string;
   body: string;
+  /** A body per request under load, when each must differ. */
+  bodyFor?: () => string;
   /** Made just before each use: a signature is valid for a minute only. */
   headers(): Record<string, string>;
 }
@@ -37,6 +40,23 @@ export function gatewayTarget(gateway: GatewayKey, request: GraphQLRequest, toke
     url: GATEWAY_URLS[gateway],
     body: JSON.stringify(request),
     headers: () => ({ authorization: `Bearer ${token}` }),
+  };
+}
+
+/**
+ * Our gateway with every answer computed: each request adds a variable of its
+ * own (unused by the operation: the plan stays cached), so the gateway's
+ * remembered answers (answerCache.ts), keyed by variables, never serve it.
+ * What a report costs the first time it is asked after a write.
+ */
+export function computedTarget(request: GraphQLRequest, token: string): Target {
+  let sent = 0;
+  return {
+    ...gatewayTarget('safety-graph', request, token),
+    label: `${GATEWAY_LABELS['safety-graph']}, every answer computed`,
+    kind: 'computed',
+    gateway: undefined,
+    bodyFor: () => JSON.stringify({ ...request, variables: { ...request.variables, benchRequest: (sent += 1) } }),
   };
 }
 
@@ -63,6 +83,7 @@ export function targetsOf(
 ): Target[] {
   return [
     ...gateways.map((gateway) => gatewayTarget(gateway, scenario.request, token)),
+    ...(gateways.includes('safety-graph') && scenario.report ? [computedTarget(scenario.request, token)] : []),
     ...(direct ? scenario.direct.map((part) => directTarget(part.subgraph, part.request(ids), secret, caller)) : []),
   ];
 }
