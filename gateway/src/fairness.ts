@@ -1,9 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { ConcurrencyLimiter, type Ticket } from './concurrency';
 import type { DocumentNode } from 'graphql';
 import { costLimitError, operationCost, type CostInput } from './cost';
 import type { GatewayContext } from './plugins';
 import type { CheapFirst } from './priority';
+
+/** The header naming the gateway request a subgraph call is part of (set on every call, lower-case as `Headers` gives it). */
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Costs remembered per document (the oldest dropped first). */
 const COSTS_PER_DOCUMENT = 100;
@@ -21,12 +25,21 @@ export interface Fairness {
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Gives back a request's slot, if it still holds one; safe to call more than once. */
   release(context: GatewayContext): void;
+  /** A request has come in (not yet authenticated): every operation yields to it until `arrive` names its agency. */
+  arriving(requestId: string): void;
   /** A request is in (authenticated, cost not known yet): other agencies' operations yield to it until its cost is known. */
   arrive(context: GatewayContext): void;
   /** The request is answered (its outcome row written or refused): it no longer counts for `yieldFor`. */
-  finish(context: GatewayContext): void;
+  finish(requestId: string, context?: GatewayContext): void;
   /** Waits, briefly, while cheaper operations of other agencies run (`CheapFirst`); at once when none do. */
   yieldFor(requestId: string): Promise<void>;
+  /**
+   * The subgraph fetcher through `CheapFirst`'s lane: while a much cheaper
+   * request of another agency is in the gateway, the calls of the operations
+   * that yield to it go one at a time. The operation is the request id header
+   * each call carries.
+   */
+  inLane(fetcher: Fetcher): Fetcher;
 }
 
 /**
@@ -59,12 +72,22 @@ export function fairness({ maxCost, limiter, priority, observeCost }: FairnessOp
   };
   return {
     release,
+    arriving: (requestId) => priority.arrive(requestId),
     arrive: (context) => priority.begin(context.requestId, context.caller.agencyCode, 0),
-    finish: (context) => {
-      release(context);
-      priority.end(context.requestId);
+    finish: (requestId, context) => {
+      if (context) release(context);
+      priority.end(requestId);
     },
     yieldFor: (requestId) => priority.yieldFor(requestId),
+    inLane: (fetcher) => async (url, init) => {
+      const requestId = init?.headers?.[REQUEST_ID_HEADER];
+      const done = requestId ? await priority.lane(requestId) : () => undefined;
+      try {
+        return await fetcher(url, init);
+      } finally {
+        done();
+      }
+    },
     plugin: {
       async requestDidStart() {
         return {

@@ -122,7 +122,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     buildService: ({ name }) =>
       new SubgraphDataSource({
         url: subgraphUrls[name as SubgraphName],
-        fetcher,
+        fetcher: sharing.inLane(fetcher),
         onFailure: (error, code) => logger.warn({ err: error, subgraph: name, code }, 'subgraph call failed'),
         // Each subgraph call and each answer is a step at which an operation yields to much cheaper ones.
         async didReceiveResponse({ response, context }) {
@@ -202,6 +202,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     service: 'gateway',
     cors: corsPolicy(config),
     compress: true,
+    arrived: (requestId) => sharing.arriving(requestId),
     context: async ({ requestId, request, rawBody }) => {
       // Before anything reads them: nothing downstream (hashing for the audit log included) walks an unbounded depth.
       checkVariableDepth(request, rawBody, variableDepth);
@@ -236,7 +237,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
         } else await audit.record(summary, outcome);
       } finally {
         // A light query's outcome row too is a step heavier operations wait for.
-        if (summary.context) sharing.finish(summary.context);
+        sharing.finish(summary.requestId, summary.context);
       }
       metrics.requests.inc({ outcome });
       metrics.duration.observe((Date.now() - summary.startedAt) / 1000);

@@ -16,7 +16,8 @@ import { reportLoad } from './report';
  * alone, and never fail. What holds it: the heavy agency's running
  * operations are capped (MAX_CONCURRENT_PER_AGENCY), a freed slot goes
  * to the agency holding fewest, and a running heavy report yields at each
- * step while the much cheaper light query runs (PRIORITY_YIELD_MS). Alone and under load are measured in
+ * step while the much cheaper light query runs (PRIORITY_YIELD_MS), its
+ * subgraph calls one at a time meanwhile. Alone and under load are measured in
  * alternating windows, so that whatever else the machine is doing weighs
  * on both alike. The services run as `npm start` runs them, each its own
  * process as in production: in one process with the load generator, every

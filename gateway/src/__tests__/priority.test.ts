@@ -76,4 +76,108 @@ describe('cheap operations first, across agencies', () => {
     await yieldOf(new CheapFirst(60_000), 'unknown', log);
     expect(log).toEqual(['heavy resumes', 'unknown resumes']);
   });
+
+  it('counts a request from its arrival, before it is authenticated, as of another agency', async () => {
+    const priority = new CheapFirst(60_000);
+    const log: string[] = [];
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    priority.arrive('unknown');
+    const heavy = yieldOf(priority, 'heavy', log);
+    await settle();
+    expect(log).toEqual([]);
+    // Authenticated as the heavy operation's own agency: nothing to yield to.
+    priority.begin('unknown', 'HEALTH-IR-10', 0);
+    await heavy;
+    expect(log).toEqual(['heavy resumes']);
+  });
+
+  it('lets a request that came in while an operation ran be seen before its next step', async () => {
+    const priority = new CheapFirst(60_000);
+    const log: string[] = [];
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    const heavy = yieldOf(priority, 'heavy', log);
+    // What the event loop's next read of its sockets brings in.
+    setImmediate(() => priority.arrive('light'));
+    await settle();
+    expect(log).toEqual([]);
+    priority.end('light');
+    await heavy;
+    expect(log).toEqual(['heavy resumes']);
+  });
+
+  it('never delays an operation too cheap for any other to be ten times cheaper', async () => {
+    const priority = new CheapFirst(60_000);
+    const log: string[] = [];
+    priority.begin('light', 'POLICE-IR-10-12', 4);
+    priority.arrive('other');
+    const light = yieldOf(priority, 'light', log);
+    setImmediate(() => log.push('next turn of the event loop'));
+    await light;
+    await settle();
+    expect(log).toEqual(['light resumes', 'next turn of the event loop']);
+  });
+
+  it('sends the subgraph calls of operations that yield one at a time while much cheaper ones keep coming', async () => {
+    const priority = new CheapFirst(60_000);
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    priority.begin('other-heavy', 'EDU-IR-10', 5000);
+    // No cheaper request in: no lane, every call goes at once.
+    const free = await Promise.all([priority.lane('heavy'), priority.lane('heavy'), priority.lane('other-heavy')]);
+    expect(priority.waiting).toBe(0);
+    free.forEach((done) => done());
+
+    const log: string[] = [];
+    const call = (requestId: string, name: string) =>
+      priority.lane(requestId).then((done) => {
+        log.push(`${name} sent`);
+        return done;
+      });
+    // Light queries back to back: each call yields until one ends, and finds the next one already in.
+    let light = 0;
+    priority.begin(`light-${light}`, 'POLICE-IR-10-12', 4);
+    const nextLight = async () => {
+      priority.end(`light-${light}`);
+      light += 1;
+      priority.begin(`light-${light}`, 'POLICE-IR-10-12', 4);
+      await settle();
+    };
+    const first = call('heavy', 'heavy 1');
+    const second = call('heavy', 'heavy 2');
+    const third = call('other-heavy', 'other 1');
+    await settle();
+    expect(log).toEqual([]);
+    expect(priority.waiting).toBe(3);
+    await nextLight();
+    // One took the lane; the others wait for it.
+    expect(log).toEqual(['heavy 1 sent']);
+    expect(priority.waiting).toBe(2);
+    (await first)();
+    await settle();
+    expect(log).toEqual(['heavy 1 sent', 'heavy 2 sent']);
+    // The lane is given back when the operation ends, whatever became of its call.
+    priority.end('heavy');
+    await settle();
+    expect(log).toEqual(['heavy 1 sent', 'heavy 2 sent', 'other 1 sent']);
+    (await second)();
+    (await third)();
+    // No cheaper request in any more: the calls go at once again.
+    priority.end(`light-${light}`);
+    await call('other-heavy', 'other 2');
+    expect(log).toContain('other 2 sent');
+    expect(priority.waiting).toBe(0);
+  });
+
+  it('waits for the lane at most the yield time: slowed, never starved', async () => {
+    const priority = new CheapFirst(30);
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    priority.begin('other-heavy', 'EDU-IR-10', 5000);
+    // A light query that never ends.
+    priority.begin('light', 'POLICE-IR-10-12', 4);
+    const held = await priority.lane('heavy');
+    // Its yield and its wait for the lane both end; the call goes without the lane.
+    const done = await priority.lane('other-heavy');
+    expect(priority.waiting).toBe(0);
+    done();
+    held();
+  });
 });

@@ -66,6 +66,12 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   compress?: boolean;
   /** The service name of the request spans. */
   service?: string;
+  /**
+   * Told of each `/graphql` request as soon as it is read, before its body
+   * and the context: `beforeSend` follows for every one (the gateway's
+   * fair sharing counts a request from here).
+   */
+  arrived?: (requestId: string) => void;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -151,6 +157,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         setStatus(404);
         return;
       }
+      options.arrived?.(requestId);
       try {
         if (request.method !== 'POST' && !(options.allowGet && request.method === 'GET')) {
           throw new HttpError(405, 'BAD_REQUEST', options.allowGet ? 'Use POST or GET' : 'Use POST', {
