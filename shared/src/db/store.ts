@@ -292,16 +292,18 @@ export async function insertIgnoringExisting<T extends object>(
             await runner.query(statement(count), parametersOf(start, count));
           }
         } else {
-          // SQLite's DDL is transactional: its indexes are dropped and created again in the load's own transaction.
-          const recreate = await dropSqliteIndexesForBulkLoad(runner, metadata, rows.length);
-          // better-sqlite3 is synchronous and in this transaction: one statement prepared once and run chunk after chunk, instead of TypeORM preparing each.
-          const connection = (driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-          const full = connection.prepare(statement(size));
-          const parameters = new Array<unknown>(size * columns.length);
-          let start = 0;
-          for (; start + size <= sorted.length; start += size) full.run(parametersOf(start, size, parameters));
-          if (start < sorted.length) connection.prepare(statement(sorted.length - start)).run(parametersOf(start, sorted.length - start));
-          for (const index of recreate) await runner.query(index);
+          await withBulkPageCache(dataSource, async () => {
+            // SQLite's DDL is transactional: its indexes are dropped and created again in the load's own transaction.
+            const recreate = await dropSqliteIndexesForBulkLoad(runner, metadata, rows.length);
+            // better-sqlite3 is synchronous and in this transaction: one statement prepared once and run chunk after chunk, instead of TypeORM preparing each.
+            const connection = (driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+            const full = connection.prepare(statement(size));
+            const parameters = new Array<unknown>(size * columns.length);
+            let start = 0;
+            for (; start + size <= sorted.length; start += size) full.run(parametersOf(start, size, parameters));
+            if (start < sorted.length) connection.prepare(statement(sorted.length - start)).run(parametersOf(start, sorted.length - start));
+            for (const index of recreate) await runner.query(index);
+          });
         }
         await runner.commitTransaction();
       } catch (error) {
@@ -319,6 +321,29 @@ export async function insertIgnoringExisting<T extends object>(
 /** The part of a better-sqlite3 connection a bulk load uses. */
 interface SqliteConnection {
   prepare(sql: string): { run(parameters: unknown[]): unknown };
+  pragma(statement: string, options?: { simple: boolean }): unknown;
+}
+
+/** Page cache of a SQLite connection during bulk work, in KiB (pages are taken only as they are used). */
+const BULK_PAGE_CACHE_KIB = 256 * 1024;
+
+/**
+ * Runs bulk work (a seed's load, a rollup rebuild) on SQLite with a page cache
+ * of up to 256 MB instead of the default 2 MB, then gives the old size back:
+ * index builds and GROUP BY sorts of millions of rows spill to temporary
+ * files when their sort outgrows the cache, and a big transaction writes its
+ * pages out before the commit. MySQL/MariaDB: the work as it is.
+ */
+export async function withBulkPageCache<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return work();
+  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  const before = Number(connection.pragma('cache_size', { simple: true }));
+  connection.pragma(`cache_size = -${BULK_PAGE_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    connection.pragma(`cache_size = ${before}`);
+  }
 }
 
 /** Rows per prepared multi-row INSERT on SQLite (below its 32766 bound parameters at any width). */

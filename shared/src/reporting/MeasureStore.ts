@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RegionScope } from '../db/regionScope';
+import { withBulkPageCache } from '../db/store';
 import type { DateRange } from '../period';
 import type { Measure, MeasureSet, MeasureSource } from './measures';
 import { randomUUID } from 'node:crypto';
@@ -225,29 +226,31 @@ export class MeasureStore {
    */
   async rebuild(set: MeasureSet): Promise<number> {
     const measures = rolledUp(set.measures);
-    return this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .delete()
-        .from(StatRollup)
-        .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
-        .execute();
-      // Measures of one source counting by one agency column share their scan of the records.
-      const shared = new Map<string, Measure[]>();
-      for (const measure of measures) {
-        const key = `${measure.source.name}\u0000${measure.individuals?.agency ?? ''}`;
-        shared.set(key, [...(shared.get(key) ?? []), measure]);
-      }
-      for (const group of shared.values()) await insertRollupsOf(manager, group);
-      await bumpVersions(manager, set.measures);
-      const counted = await manager
-        .createQueryBuilder()
-        .from(StatRollup, 'rollup')
-        .select('COUNT(*)', 'count')
-        .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
-        .getRawOne<Row>();
-      return integer(counted?.count);
-    });
+    return withBulkPageCache(this.dataSource, () =>
+      this.dataSource.transaction(async (manager) => {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(StatRollup)
+          .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+          .execute();
+        // Measures of one source counting by one agency column share their scan of the records.
+        const shared = new Map<string, Measure[]>();
+        for (const measure of measures) {
+          const key = `${measure.source.name}\u0000${measure.individuals?.agency ?? ''}`;
+          shared.set(key, [...(shared.get(key) ?? []), measure]);
+        }
+        for (const group of shared.values()) await insertRollupsOf(manager, group);
+        await bumpVersions(manager, set.measures);
+        const counted = await manager
+          .createQueryBuilder()
+          .from(StatRollup, 'rollup')
+          .select('COUNT(*)', 'count')
+          .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+          .getRawOne<Row>();
+        return integer(counted?.count);
+      }),
+    );
   }
 
   /** Where the stored rollup differs from the raw rows: one line per differing key (empty when they agree). */
