@@ -9,6 +9,9 @@ const NAMESPACE_BYTES = parseUuid(NAMESPACE);
 /** The namespace followed by the name being hashed, reused call after call (JavaScript is single-threaded). */
 const NAME_BUFFER = Buffer.alloc(1024);
 NAME_BUFFER.set(NAMESPACE_BYTES, 0);
+/** The id's 36 characters, written here and read as one flat string. */
+const ID_BUFFER = Buffer.alloc(36);
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
  * A stable id for a record identified by a natural key (`region`, `IR-10`).
@@ -19,16 +22,25 @@ NAME_BUFFER.set(NAMESPACE_BYTES, 0);
  * gives (a test holds them equal): SHA-1 of namespace and name, version and
  * variant bits set. Written out because a national seed derives millions of
  * ids and the library's per-call buffers and hashing object were a tenth of
- * its CPU; names too long for the buffer go through the library.
+ * its CPU; the id is read from a buffer as one flat string (pieces of the
+ * digest joined would keep the whole digest per id, gigabytes at national
+ * volume). Names too long for the buffer go through the library.
  */
 export function stableId(kind: string, naturalKey: string): string {
   const name = `${kind}:${naturalKey}`;
   // Up to 3 bytes of UTF-8 per UTF-16 unit: a name that might not fit is left to the library.
   if (NAMESPACE_BYTES.length + name.length * 3 > NAME_BUFFER.length) return uuidv5(Buffer.from(name, 'utf8'), NAMESPACE_BYTES);
   const length = NAME_BUFFER.write(name, NAMESPACE_BYTES.length, 'utf8');
-  const digest = hash('sha1', NAME_BUFFER.subarray(0, NAMESPACE_BYTES.length + length), 'hex');
-  const variant = ((parseInt(digest[16], 16) & 0x3) | 0x8).toString(16);
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-5${digest.slice(13, 16)}-${variant}${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  const digest = hash('sha1', NAME_BUFFER.subarray(0, NAMESPACE_BYTES.length + length), 'buffer');
+  let at = 0;
+  for (let index = 0; index < 16; index += 1) {
+    if (index === 4 || index === 6 || index === 8 || index === 10) ID_BUFFER[at++] = 0x2d;
+    // Version 5 in the high nibble of byte 6, the RFC 4122 variant in the top bits of byte 8.
+    const byte = index === 6 ? (digest[index] & 0x0f) | 0x50 : index === 8 ? (digest[index] & 0x3f) | 0x80 : digest[index];
+    ID_BUFFER[at++] = HEX_DIGITS[byte >> 4];
+    ID_BUFFER[at++] = HEX_DIGITS[byte & 0x0f];
+  }
+  return ID_BUFFER.toString('latin1');
 }
 
 /**
