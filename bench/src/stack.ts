@@ -51,7 +51,7 @@ async function mysqlDatabaseExists(url: string, database: string): Promise<boole
 }
 
 /**
- * Seeds the bench's stores with `npm run seed -- --scale N` (or `--national`),
+ * Seeds the bench's stores with `npm run seed -- --scale N --only-isfahan` (or `--national`),
  * once: a marker records a finished seed, and is ignored when the databases
  * are gone. Below scale 5 the MOUs are seeded at scale 5, so that the SQL
  * ratio check has 200 MOUs to page through.
@@ -65,11 +65,12 @@ export async function seedOnce(store: StoreChoice, dataset: Dataset, log: (line:
   rmSync(marker, { force: true });
   const seed = join(ROOT, 'cli', 'dist', 'commands', 'seed.js');
   const started = Date.now();
-  log(`seeding ${store.kind} ${dataset.national ? 'with every province (tens of minutes)' : `at scale ${scale}`} (once; later runs reuse it)…`);
+  log(`seeding ${store.kind} ${dataset.national ? 'with every province (minutes)' : `at scale ${scale}`} (once; later runs reuse it)…`);
   // The seed needs the production secrets too (pseudonyms are keyed): any will do for generated people.
   const secrets = { SUBGRAPH_SECRET: 'bench-seed-'.padEnd(40, 'x'), PSEUDONYM_KEY: 'bench-seed-'.padEnd(40, 'y') };
   const output: string[] = [];
-  const national = dataset.national ? ['--national'] : [];
+  // The seed fills every province unless told otherwise; a scaled dataset is Isfahan's records `scale` times.
+  const national = dataset.national ? ['--national'] : ['--only-isfahan'];
   const steps = [['--scale', String(scale), ...national], ...(scale < 5 ? [['--scale', '5', '--only', 'agreements', ...national]] : [])];
   for (const args of steps) {
     const { stdout } = await run(process.execPath, [seed, ...args], { cwd: ROOT, env: { ...env, ...secrets }, maxBuffer: 16 * 1024 * 1024 });

@@ -61,6 +61,8 @@ export interface Config {
   suppressionThreshold: number;
   /** Seed the demo data into stores that are empty when a service starts (`npm start` sets it). */
   seedIfEmpty: boolean;
+  /** What that seed fills: every province's records (`npm start` sets it) or, when false, Isfahan's only. */
+  seedNational: boolean;
   ports: Record<SubgraphName | 'gateway', number>;
   /** On SIGTERM, how long requests in flight may still run before their connections are cut. */
   shutdownTimeoutMs: number;
@@ -228,6 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.SEED_IF_EMPTY && !['true', 'false'].includes(env.SEED_IF_EMPTY)) {
     configProblem(`SEED_IF_EMPTY must be true or false, got "${env.SEED_IF_EMPTY}"`);
   }
+  if (env.SEED_NATIONAL && !['true', 'false'].includes(env.SEED_NATIONAL)) {
+    configProblem(`SEED_NATIONAL must be true or false, got "${env.SEED_NATIONAL}"`);
+  }
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
@@ -237,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePrefix,
     suppressionThreshold: integer(env, 'SUPPRESSION_THRESHOLD', 10, 2, 1000),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    seedNational: env.SEED_NATIONAL === 'true',
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 0, 600_000),
     limits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

@@ -61,6 +61,7 @@ describe('npm run seed', () => {
     ['--scale', '0'],
     ['--scale', 'many'],
     ['--only', 'weather'],
+    ['--national', '--only-isfahan'],
   ])('exits 2 for %s %s', (...args) => {
     const result = run('seed', args);
     expect(result.status).toBe(2);

@@ -14,7 +14,7 @@ const run = (command: string, args: string[]) =>
   });
 
 beforeAll(() => {
-  const seeded = run('seed', ['--only', 'traffic,addiction,divorce']);
+  const seeded = run('seed', ['--only-isfahan', '--only', 'traffic,addiction,divorce']);
   expect(seeded.status).toBe(0);
 }, 600_000);
 afterAll(() => dropTestDatabases(config));

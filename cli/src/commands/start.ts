@@ -7,7 +7,8 @@ import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceA
 /**
  * `npm start`: the five subgraphs and the gateway, each its own process as in
  * production, on the embedded SQLite stores unless DATABASE_URL is set. Each
- * subgraph migrates its store and seeds the demo data when it is empty.
+ * subgraph migrates its store and seeds the demo data when it is empty
+ * (every province's records; `SEED_NATIONAL=false`: Isfahan's only).
  * Ctrl-C stops them all.
  */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -39,7 +40,14 @@ export function restartDelay(restarts: number): number {
 function spawnService(name: string, script: string, config: Config): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, script)], {
     cwd: ROOT,
-    env: { ...process.env, SEED_IF_EMPTY: 'true', LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn', DATA_DIR: config.dataDir },
+    env: {
+      ...process.env,
+      SEED_IF_EMPTY: 'true',
+      // Every province's records unless asked otherwise (SEED_NATIONAL=false: Isfahan's only, for a quick demo).
+      SEED_NATIONAL: process.env.SEED_NATIONAL ?? 'true',
+      LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn',
+      DATA_DIR: config.dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

@@ -14,6 +14,7 @@ import {
   type MixedList,
   type EntitySchema,
 } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { StoreConfig } from '../config';
 import { keepSqliteTransactionsInStep } from './sqliteTransactions';
 import { statementSpan } from '../tracing';
@@ -243,8 +244,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 /** Rows per multi-row INSERT on MySQL/MariaDB (a few hundred kB per statement, far below `max_allowed_packet`). */
 const MYSQL_ROWS_PER_STATEMENT = 2_000;
-/** SQLite allows at most 32766 bound parameters per statement. */
-const SQLITE_PARAMETERS_PER_STATEMENT = 30_000;
 
 /**
  * Inserts many rows in multi-row statements; rows whose primary key is already
@@ -285,20 +284,19 @@ export async function insertIgnoringExisting<T extends object>(
   const driver = dataSource.driver;
   const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
   const columns = metadata.columns.filter((column) => rows.some((row) => column.getEntityValue(row) !== undefined));
-  const primary = metadata.primaryColumns;
-  // One string per row to sort by (primary key columns joined by a separator below every character they hold).
-  const keyOf =
-    primary.length === 1
-      ? (row: T) => String(primary[0].getEntityValue(row))
-      : (row: T) => primary.map((column) => String(column.getEntityValue(row))).join('\u0000');
-  const sorted = rows
-    .map((row) => ({ row, key: keyOf(row) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ row }) => row);
-  const size = mysql ? rowsPerStatement : Math.max(1, Math.floor(SQLITE_PARAMETERS_PER_STATEMENT / Math.max(columns.length, 1)));
+  const values = columns.map((column) => persistentValueOf(driver, column));
+  const sorted = inKeyOrder(rows, metadata);
+  const size = mysql ? rowsPerStatement : SQLITE_ROWS_PER_STATEMENT;
   const table = driver.escape(metadata.tableName);
   const head = `${mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE'} INTO ${table} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statement = (count: number) => head + Array.from({ length: count }, () => tuple).join(', ');
+  /** The parameters of `count` rows from `start`, column by column. */
+  const parametersOf = (start: number, count: number, into: unknown[] = new Array<unknown>(count * columns.length)) => {
+    let at = 0;
+    for (let index = start; index < start + count; index += 1) for (const value of values) into[at++] = value(sorted[index]);
+    return into;
+  };
   const runner = dataSource.createQueryRunner('master');
   try {
     await runner.connect();
@@ -306,15 +304,25 @@ export async function insertIgnoringExisting<T extends object>(
     try {
       await runner.startTransaction();
       try {
-        // SQLite's DDL is transactional: its indexes are dropped and created again in the load's own transaction.
-        const recreate = mysql ? [] : await dropSqliteIndexesForBulkLoad(runner, metadata, rows.length);
-        for (let start = 0; start < sorted.length; start += size) {
-          const chunk = sorted.slice(start, start + size);
-          const parameters: unknown[] = [];
-          for (const row of chunk) for (const column of columns) parameters.push(driver.preparePersistentValue(column.getEntityValue(row) ?? null, column));
-          await runner.query(head + chunk.map(() => tuple).join(', '), parameters);
+        if (mysql) {
+          for (let start = 0; start < sorted.length; start += size) {
+            const count = Math.min(size, sorted.length - start);
+            await runner.query(statement(count), parametersOf(start, count));
+          }
+        } else {
+          await withBulkPageCache(dataSource, async () => {
+            // SQLite's DDL is transactional: its indexes are dropped and created again in the load's own transaction.
+            const recreate = await dropSqliteIndexesForBulkLoad(runner, metadata, rows.length);
+            // better-sqlite3 is synchronous and in this transaction: one statement prepared once and run chunk after chunk, instead of TypeORM preparing each.
+            const connection = (driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+            const full = connection.prepare(statement(size));
+            const parameters = new Array<unknown>(size * columns.length);
+            let start = 0;
+            for (; start + size <= sorted.length; start += size) full.run(parametersOf(start, size, parameters));
+            if (start < sorted.length) connection.prepare(statement(sorted.length - start)).run(parametersOf(start, sorted.length - start));
+            for (const index of recreate) await runner.query(index);
+          });
         }
-        for (const statement of recreate) await runner.query(statement);
         await runner.commitTransaction();
       } catch (error) {
         await runner.rollbackTransaction();
@@ -326,6 +334,105 @@ export async function insertIgnoringExisting<T extends object>(
   } finally {
     await runner.release();
   }
+}
+
+/** The part of a better-sqlite3 connection a bulk load uses. */
+interface SqliteConnection {
+  prepare(sql: string): { run(parameters: unknown[]): unknown };
+  pragma(statement: string, options?: { simple: boolean }): unknown;
+}
+
+/** Page cache of a SQLite connection during bulk work, in KiB (pages are taken only as they are used). */
+const BULK_PAGE_CACHE_KIB = 256 * 1024;
+
+/**
+ * Runs bulk work (a seed's load, a rollup rebuild) on SQLite with a page cache
+ * of up to 256 MB instead of the default 2 MB, then gives the old size back:
+ * index builds and GROUP BY sorts of millions of rows spill to temporary
+ * files when their sort outgrows the cache, and a big transaction writes its
+ * pages out before the commit. MySQL/MariaDB: the work as it is.
+ */
+export async function withBulkPageCache<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return work();
+  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  const before = Number(connection.pragma('cache_size', { simple: true }));
+  connection.pragma(`cache_size = -${BULK_PAGE_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    connection.pragma(`cache_size = ${before}`);
+  }
+}
+
+/** Rows per prepared multi-row INSERT on SQLite (below its 32766 bound parameters at any width). */
+const SQLITE_ROWS_PER_STATEMENT = 200;
+
+/** Column types whose strings and numbers both drivers store as they are. */
+const PLAIN_TYPES = new Set(['varchar', 'char', 'text', 'int', 'integer', 'bigint', 'smallint', 'tinyint', 'float', 'double', 'real', 'decimal', 'date']);
+
+/**
+ * How a column's value of a row is sent to the driver: what TypeORM's
+ * `preparePersistentValue` gives, read straight from the property for plain
+ * columns (a bulk load sends millions of values, and the general path cost
+ * more than the database).
+ */
+function persistentValueOf(driver: DataSource['driver'], column: ColumnMetadata): (row: object) => unknown {
+  const general = (row: object) => driver.preparePersistentValue(column.getEntityValue(row) ?? null, column);
+  if (column.transformer || column.embeddedMetadata || column.relationMetadata) return general;
+  const property = column.propertyName;
+  const read = (row: object) => (row as Record<string, unknown>)[property];
+  if (column.type === 'boolean' || column.type === Boolean) {
+    return (row) => {
+      const value = read(row);
+      return value === undefined || value === null ? null : value === true ? 1 : 0;
+    };
+  }
+  if (typeof column.type !== 'string' || !PLAIN_TYPES.has(column.type)) return general;
+  return (row) => {
+    const value = read(row);
+    if (value === undefined || value === null) return null;
+    return typeof value === 'string' || typeof value === 'number' ? value : general(row);
+  };
+}
+
+/**
+ * The rows in primary-key order (InnoDB then fills its clustered index, SQLite
+ * its key index, page by page); a copy. Millions of string comparisons
+ * through the rows were seconds of cache misses: the keys are compared by a
+ * number made of their first characters, and as strings only where those
+ * are the same.
+ */
+function inKeyOrder<T extends object>(rows: readonly T[], metadata: EntityMetadata): T[] {
+  const primary = metadata.primaryColumns;
+  const property = primary.length === 1 && !primary[0].embeddedMetadata ? primary[0].propertyName : undefined;
+  // Primary key columns joined by a separator below every character they hold.
+  const keys = rows.map((row) =>
+    property !== undefined ? String((row as Record<string, unknown>)[property]) : primary.map((column) => String(column.getEntityValue(row))).join('\u0000'),
+  );
+  const prefixes = new Float64Array(keys.length);
+  keys.forEach((key, index) => (prefixes[index] = orderPrefix(key)));
+  const order = Array.from(keys.keys()).sort(
+    (first, second) => prefixes[first] - prefixes[second] || (keys[first] < keys[second] ? -1 : keys[first] > keys[second] ? 1 : 0),
+  );
+  return order.map((index) => rows[index]);
+}
+
+/** Characters in a key's order prefix: 7 of 7 bits each stay exact in a double. */
+const PREFIX_CHARACTERS = 7;
+
+/**
+ * A number that orders keys as their strings do, except that keys whose first
+ * characters are the same get the same number: those characters' codes in
+ * base 128, a code of 127 or more standing for itself and everything after it.
+ */
+function orderPrefix(key: string): number {
+  let prefix = 0;
+  for (let position = 0; position < PREFIX_CHARACTERS; position += 1) {
+    const code = position < key.length ? key.charCodeAt(position) : 0;
+    if (code >= 127) return (prefix * 128 + 127) * 128 ** (PREFIX_CHARACTERS - 1 - position);
+    prefix = prefix * 128 + code;
+  }
+  return prefix;
 }
 
 /** Below this many rows a load keeps its table's indexes: rebuilding them would cost more than it saves. */

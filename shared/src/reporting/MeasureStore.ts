@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RegionScope } from '../db/regionScope';
+import { withBulkPageCache } from '../db/store';
 import type { DateRange } from '../period';
 import type { Measure, MeasureSet, MeasureSource } from './measures';
 import { randomUUID } from 'node:crypto';
@@ -225,23 +226,31 @@ export class MeasureStore {
    */
   async rebuild(set: MeasureSet): Promise<number> {
     const measures = rolledUp(set.measures);
-    return this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .delete()
-        .from(StatRollup)
-        .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
-        .execute();
-      for (const measure of measures) await insertRollupOf(manager, measure);
-      await bumpVersions(manager, set.measures);
-      const counted = await manager
-        .createQueryBuilder()
-        .from(StatRollup, 'rollup')
-        .select('COUNT(*)', 'count')
-        .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
-        .getRawOne<Row>();
-      return integer(counted?.count);
-    });
+    return withBulkPageCache(this.dataSource, () =>
+      this.dataSource.transaction(async (manager) => {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(StatRollup)
+          .where('measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+          .execute();
+        // Measures of one source counting by one agency column share their scan of the records.
+        const shared = new Map<string, Measure[]>();
+        for (const measure of measures) {
+          const key = `${measure.source.name}\u0000${measure.individuals?.agency ?? ''}`;
+          shared.set(key, [...(shared.get(key) ?? []), measure]);
+        }
+        for (const group of shared.values()) await insertRollupsOf(manager, group);
+        await bumpVersions(manager, set.measures);
+        const counted = await manager
+          .createQueryBuilder()
+          .from(StatRollup, 'rollup')
+          .select('COUNT(*)', 'count')
+          .where('rollup.measure IN (:...measures)', { measures: measures.map((measure) => measure.name) })
+          .getRawOne<Row>();
+        return integer(counted?.count);
+      }),
+    );
   }
 
   /** Where the stored rollup differs from the raw rows: one line per differing key (empty when they agree). */
@@ -476,33 +485,44 @@ async function addToRollups(manager: EntityManager, deltas: readonly RollupRow[]
 }
 
 /**
- * Writes a measure's rollup rows (per county, day and contributing agency,
- * non-zero values only) from the raw rows with one INSERT … SELECT: the rows
- * never reach the process. For rebuilds only (a seed, `rollups --rebuild`): it
- * locks the records it reads until the transaction ends.
+ * Writes the rollup rows (per county, day and contributing agency, non-zero
+ * values only) of measures that read one source and count by one agency
+ * column (or none) from the raw rows with one INSERT … SELECT: the records
+ * are read and grouped once for all of them (a measure's condition a CASE),
+ * each group then gives one row per measure, and the rows never reach the
+ * process. For rebuilds only (a seed, `rollups --rebuild`): it locks the
+ * records it reads until the transaction ends.
  */
-async function insertRollupOf(manager: EntityManager, measure: Measure): Promise<void> {
-  const { source } = measure;
+async function insertRollupsOf(manager: EntityManager, measures: readonly Measure[]): Promise<void> {
+  const { source, individuals } = measures[0];
   const day = `SUBSTR(CAST(${source.date} AS CHAR), 1, 10)`;
-  const agency = measure.individuals ? `COALESCE(${measure.individuals.agency}, '')` : "''";
+  const agency = individuals ? `COALESCE(${individuals.agency}, '')` : "''";
   const query = source
     .rows(manager)
     .select(source.region, 'regionId')
     .addSelect(day, 'day')
     .addSelect(agency, 'agencyId')
-    .addSelect(`SUM(${measure.value})`, 'value')
     .where(`${source.date} IS NOT NULL`)
     .groupBy(source.region)
     .addGroupBy(day)
-    .addGroupBy(agency)
-    .having(`SUM(${measure.value}) <> 0`);
-  if (measure.condition) query.andWhere(measure.condition, measure.parameters);
+    .addGroupBy(agency);
+  measures.forEach((measure, m) => {
+    query.addSelect(`SUM(${measure.condition ? `CASE WHEN ${measure.condition} THEN ${measure.value} ELSE 0 END` : measure.value})`, `m${m}`);
+    if (measure.parameters) query.setParameters(measure.parameters);
+  });
   const [select, parameters] = query.getQueryAndParameters();
   const escape = (name: string) => manager.connection.driver.escape(name);
   const columns = ['measure', 'region_id', 'day', 'agency_id', 'value'].map(escape).join(', ');
-  // The builder may order its select list as it likes: the outer SELECT names each column.
-  const picked = ['regionId', 'day', 'agencyId', 'value'].map((alias) => `grouped.${escape(alias)}`).join(', ');
-  await manager.query(`INSERT INTO ${escape('stat_rollup')} (${columns}) SELECT ?, ${picked} FROM (${select}) grouped`, [measure.name, ...parameters]);
+  // One row per measure (its position and name) to pair with every group; the builder may order its select list as it likes, so the outer SELECT names each column.
+  const names = measures.map((_, m) => `SELECT ${m} AS ${escape('position')}, ? AS ${escape('name')}`).join(' UNION ALL ');
+  const value = `CASE picked.${escape('position')} ${measures.map((_, m) => `WHEN ${m} THEN grouped.${escape(`m${m}`)}`).join(' ')} END`;
+  const picked = ['regionId', 'day', 'agencyId'].map((alias) => `grouped.${escape(alias)}`).join(', ');
+  // Measure by measure, each in its groups' order (SQLite keeps a CROSS JOIN's order): the primary key's order.
+  await manager.query(
+    `INSERT INTO ${escape('stat_rollup')} (${columns}) SELECT picked.${escape('name')}, ${picked}, ${value} ` +
+      `FROM (${names}) picked CROSS JOIN (${select}) grouped WHERE ${value} <> 0`,
+    [...measures.map((measure) => measure.name), ...parameters],
+  );
 }
 
 /** A measure's value per county, day and contributing agency, from the raw rows. */

@@ -259,7 +259,12 @@ export function runSubgraphProcess<TContext extends SubgraphContext>(
   config: Config | (() => Config) = () => loadCheckedConfig(process.env, [loadSecrets]),
 ): void {
   runProcess(module.name, config, async (loaded) => {
-    const subgraph = await startSubgraph(module, { config: loaded, seedIfEmpty: loaded.seedIfEmpty, host: loaded.host });
+    const subgraph = await startSubgraph(module, {
+      config: loaded,
+      seedIfEmpty: loaded.seedIfEmpty,
+      seed: { scale: 1, national: loaded.seedNational },
+      host: loaded.host,
+    });
     return { stop: async () => (await subgraph.stop(), await stopTracing()) };
   });
 }
