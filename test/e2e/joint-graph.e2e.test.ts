@@ -4,7 +4,10 @@ import { startStack, type Stack } from '@safety-graph/test-helpers';
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack('joint');
+  stack = await startStack('joint', {
+    // Counts the plan's own SQL statements: no answer from the gateway's memory, no store version reads (test/e2e/answer-cache tests those).
+    ANSWER_CACHE_MB: '0',
+  });
   // Scale 5 adds 200 synthetic MOUs beside the demo ones, for the batching check.
   await agreements.seed(stack.subgraphs.agreements.store, { scale: 5 });
 }, 180_000);

@@ -65,6 +65,8 @@ beforeAll(async () => {
     RATE_LIMIT_PER_MINUTE: '20',
     MAX_CONCURRENT_PER_AGENCY: '1',
     CONCURRENCY_QUEUE_MS: '300',
+    // The gated operation must run: a repeated query would be answered from the gateway's memory, holding no slot.
+    ANSWER_CACHE_MB: '0',
   });
   const urls = Object.fromEntries(Object.values(stack.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
   urls.agencies = await startGate(stack.subgraphs.agencies.url);
