@@ -20,7 +20,7 @@ import { keepSqliteTransactionsInStep } from './sqliteTransactions';
 import { statementSpan } from '../tracing';
 import { asStorageUnavailable } from './storageErrors';
 import { CreateStoreProbe1769000000000, probeWrite } from './storeProbe';
-import { CreateStoreVersion1770000000000, noteStatement, readStoreVersion, StoreVersionSubscriber, versionWrites } from './storeVersion';
+import { CreateStoreVersion1770000000000, noteStatement, readStoreVersion, StoreVersionSubscriber, VERSION_READ, versionWrites } from './storeVersion';
 import { applyStatementTimeout } from './statementTimeout';
 
 /**
@@ -29,13 +29,20 @@ import { applyStatementTimeout } from './statementTimeout';
  */
 export class StatementCounter implements TypeOrmLogger {
   count = 0;
+  /**
+   * Reads of the store's version (`GET /version`, storeVersion.ts), counted
+   * apart: how often the gateway asks depends on its freshness window, not on
+   * what a request computes, which `count` measures.
+   */
+  versionReads = 0;
   /** Marks each statement with a span (SQLite: no driver instrumentation sees it; MySQL's is the mysql2 instrumentation). */
   traceAs?: string;
   private readonly ignored = /^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SET )/i;
   constructor(private readonly onError?: (error: unknown, query: string) => void) {}
   logQuery(query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
     noteStatement(query, queryRunner);
-    if (!this.ignored.test(query.trim())) this.count += 1;
+    if (query.startsWith(VERSION_READ)) this.versionReads += 1;
+    else if (!this.ignored.test(query.trim())) this.count += 1;
     if (this.traceAs) statementSpan(this.traceAs, query);
   }
   logQueryError(error: string | Error, query: string): void {

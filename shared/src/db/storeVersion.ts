@@ -83,8 +83,11 @@ export class StoreVersionSubscriber implements EntitySubscriberInterface {
   }
 }
 
+/** The statement that reads the version (the store's statement counter tells it apart). */
+export const VERSION_READ = `SELECT version FROM ${VERSION_TABLE} WHERE id = 1`;
+
 /** The store's current version (a committed read: what every write committed so far moved it to). */
 export async function readStoreVersion(dataSource: DataSource): Promise<string> {
-  const rows = (await dataSource.query(`SELECT version FROM ${VERSION_TABLE} WHERE id = 1`)) as { version: number | string }[];
+  const rows = (await dataSource.query(VERSION_READ)) as { version: number | string }[];
   return String(rows[0]?.version ?? 0);
 }

@@ -229,7 +229,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
           return sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
         }
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        response.end(`safety_graph_sql_statements_total ${store.statements.count}\n`);
+        response.end(`safety_graph_sql_statements_total ${store.statements.count}\nsafety_graph_store_version_reads_total ${store.statements.versionReads}\n`);
       },
     },
     onError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed'),
