@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -174,6 +174,19 @@ export async function startSubgraph<TContext extends SubgraphContext>(
       throw new HttpError(401, 'UNAUTHENTICATED', 'Subgraphs serve only requests signed by the gateway, once');
     }
   };
+  /** A route for the gateway only, signed over an empty body: an unsigned or replayed call is answered here. */
+  const signedRoute =
+    (name: string, serve: (response: ServerResponse) => Promise<void>) =>
+    async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+      try {
+        await verifiedCaller(name, request, Buffer.alloc(0));
+      } catch (error) {
+        const status = error instanceof HttpError ? error.status : 401;
+        sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
+        return;
+      }
+      await serve(response);
+    };
   let requests = 0;
   const server = createGraphQLHttpServer<TContext>({
     apollo,
@@ -188,14 +201,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     routes: {
       '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: module.name }),
       // Store reachability is for the gateway's /ready only: signed like any request, over an empty body.
-      '/ready': async (request, response) => {
-        try {
-          await verifiedCaller('ready', request, Buffer.alloc(0));
-        } catch (error) {
-          const status = error instanceof HttpError ? error.status : 401;
-          sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
-          return;
-        }
+      '/ready': signedRoute('ready', async (response) => {
         // A write, not a read: a read-only file, a full disk or a lost primary must make the service not ready.
         try {
           await store.probeWrite();
@@ -204,33 +210,21 @@ export async function startSubgraph<TContext extends SubgraphContext>(
           logger.warn({ err: error }, 'store cannot write');
           sendJson(response, 503, { status: 'store cannot write', service: module.name });
         }
-      },
-      // The store's version (storeVersion.ts): the gateway serves a remembered answer only while it is unchanged. Signed like /ready.
-      '/version': async (request, response) => {
-        try {
-          await verifiedCaller('version', request, Buffer.alloc(0));
-        } catch (error) {
-          const status = error instanceof HttpError ? error.status : 401;
-          return sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
-        }
+      }),
+      // The store's version (storeVersion.ts): the gateway serves a remembered answer only while it is unchanged.
+      '/version': signedRoute('version', async (response) => {
         try {
           sendJson(response, 200, { version: await store.version() });
         } catch (error) {
           logger.warn({ err: error }, 'store version not read');
           sendJson(response, 503, { status: 'store cannot read' });
         }
-      },
-      // SQL statements sent so far (Prometheus text; `npm run bench` reads it around one request). Signed like /ready.
-      '/metrics': async (request, response) => {
-        try {
-          await verifiedCaller('metrics', request, Buffer.alloc(0));
-        } catch (error) {
-          const status = error instanceof HttpError ? error.status : 401;
-          return sendJson(response, status, { status: status === 401 ? 'unsigned' : 'unavailable' });
-        }
+      }),
+      // SQL statements sent so far (Prometheus text; `npm run bench` reads it around one request).
+      '/metrics': signedRoute('metrics', async (response) => {
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
         response.end(`safety_graph_sql_statements_total ${store.statements.count}\nsafety_graph_store_version_reads_total ${store.statements.versionReads}\n`);
-      },
+      }),
     },
     onError: (error, requestId) => logger.error({ err: error, requestId }, 'request failed'),
   });
