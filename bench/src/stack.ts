@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
+import { serviceNodeOptions, SUBGRAPH_NAMES, type SubgraphName } from '@safety-graph/shared';
 import { ISSUER, type RunCredentials } from './credentials';
 import { startService, type ServiceProcess } from './processes';
 
@@ -141,6 +141,8 @@ export async function startStack(options: {
     common[`${name.toUpperCase()}_PORT`] = String(PORTS[name]);
     common[`${name.toUpperCase()}_URL`] = subgraphUrl(name);
   }
+  // Our services run with the heap bound they are deployed with (the Docker image's NODE_OPTIONS); the peers with their defaults.
+  const ours: NodeJS.ProcessEnv = { ...common, NODE_OPTIONS: serviceNodeOptions() };
   const services: ServiceProcess[] = [];
   // Gateways first, so that no request they still hold meets a stopped subgraph.
   const stop = async () => {
@@ -152,7 +154,7 @@ export async function startStack(options: {
     const health = (port: number, path = '/health') => `http://127.0.0.1:${port}${path}`;
     services.push(
       ...(await Promise.all(
-        SUBGRAPH_NAMES.map((name) => startService(name, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], common, health(PORTS[name]), ROOT)),
+        SUBGRAPH_NAMES.map((name) => startService(name, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], ours, health(PORTS[name]), ROOT)),
       )),
     );
     const supergraphPath = writeRunSupergraph();
@@ -166,7 +168,7 @@ export async function startStack(options: {
           [...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'gateway', 'dist', 'main.js')],
           // The default 600 operations per agency per minute would refuse a load test from one agency.
           {
-            ...common,
+            ...ours,
             PORT: String(PORTS.gateway),
             AUTH_PUBLIC_KEY: credentials.publicKeyPem,
             AUTH_ISSUER: ISSUER,

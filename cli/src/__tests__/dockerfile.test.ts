@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { serviceNodeOptions } from '@safety-graph/shared';
 
 /**
  * The image without a Docker daemon (none can pull images here): the
@@ -84,6 +85,20 @@ describe('docker/Dockerfile', () => {
     expect([...manifests].sort()).toEqual([...workspaces].sort());
   });
 
+  /** The runtime stage's `ENV NAME=value …` settings. */
+  const runtimeEnv = () =>
+    Object.fromEntries(
+      runtime
+        .filter((step) => step.instruction === 'ENV')
+        .flatMap((step) => step.args.split(/\s+/))
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    );
+
+  it('bounds every service heap as `npm start` and the bench do', () => {
+    expect(runtimeEnv().NODE_OPTIONS).toBe(serviceNodeOptions(''));
+    expect(serviceNodeOptions('')).toMatch(/^--max-old-space-size=\d+$/);
+  });
+
   it('runs as a non-root user with a HEALTHCHECK', () => {
     expect(runtime.some((step) => step.instruction === 'USER' && step.args !== 'root')).toBe(true);
     expect(runtime.some((step) => step.instruction === 'HEALTHCHECK')).toBe(true);
@@ -136,7 +151,7 @@ describe('docker/Dockerfile', () => {
         const port = await freePort();
         const env = {
           PATH: process.env.PATH,
-          NODE_ENV: 'production',
+          ...runtimeEnv(),
           HOST: '127.0.0.1',
           DATA_DIR: join(app, '.data'),
           AGENCIES_PORT: String(port),

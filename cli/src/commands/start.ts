@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
-import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceAgencies, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
+import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceAgencies, serviceNodeOptions, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
 
 /**
  * `npm start`: the five subgraphs and the gateway, each its own process as in
@@ -48,6 +48,8 @@ function spawnService(name: string, script: string, config: Config): ChildProces
       SEED_NATIONAL: process.env.SEED_NATIONAL ?? 'true',
       LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn',
       DATA_DIR: config.dataDir,
+      // The heap bound every service runs with as deployed (the Docker image's NODE_OPTIONS).
+      NODE_OPTIONS: serviceNodeOptions(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
