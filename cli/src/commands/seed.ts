@@ -3,7 +3,7 @@ import { loadConfig, openSubgraphStore, SUBGRAPH_NAMES, type Config, type SeedOp
 import { SUBGRAPHS } from '../subgraphs';
 import { commandArgs, runCommand } from '../runCommand';
 
-const USAGE = 'usage: npm run seed -- [--scale N] [--only-isfahan] [--only SUBGRAPH[,SUBGRAPH…]]';
+const USAGE = 'usage: npm run seed -- [--scale N] [--only-isfahan] [--only SUBGRAPH[,SUBGRAPH…]] [--if-empty]';
 
 /**
  * `npm run seed`: the deterministic demo data, N times its volume, into every
@@ -11,6 +11,9 @@ const USAGE = 'usage: npm run seed -- [--scale N] [--only-isfahan] [--only SUBGR
  * The whole country's regions and agencies always; records for every
  * province, or with `--only-isfahan` for Isfahan alone (about a 28th of the
  * rows, for a quick demo). `--national`, the default, is still accepted.
+ * `--if-empty` leaves a store that has records as it is (`npm start` seeds
+ * this way before it starts the services: a seed holds a whole province's or
+ * the country's rows in memory, more than a service's heap bound allows).
  */
 async function main(): Promise<number> {
   const args = commandArgs(
@@ -20,6 +23,7 @@ async function main(): Promise<number> {
         national: { type: 'boolean' },
         'only-isfahan': { type: 'boolean' },
         only: { type: 'string' },
+        'if-empty': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     },
@@ -50,9 +54,14 @@ async function main(): Promise<number> {
   seedConfig();
   const started = Date.now();
   const options: SeedOptions = { scale, national: values['only-isfahan'] !== true };
+  const ifEmpty = values['if-empty'] === true;
   const results = await Promise.allSettled(
     (only as SubgraphName[]).map(async (name) => {
-      const seeded = await seedInWorker({ name, options });
+      const seeded = await seedInWorker({ name, options, ifEmpty });
+      if (!seeded.report) {
+        console.log(`${name}: has records, left as it is (${seeded.kind} ${seeded.database})`);
+        return;
+      }
       const rows = Object.entries(seeded.report)
         .map(([table, count]) => `${table} ${count}`)
         .join(', ');
@@ -68,10 +77,13 @@ async function main(): Promise<number> {
 interface SeedJob {
   name: SubgraphName;
   options: SeedOptions;
+  /** Seed only if the store has no records. */
+  ifEmpty: boolean;
 }
 
 interface Seeded {
-  report: SeedReport;
+  /** What was written; none when the store had records and the job was `ifEmpty`. */
+  report?: SeedReport;
   kind: string;
   database: string;
 }
@@ -104,6 +116,7 @@ async function seedOne(job: SeedJob): Promise<Seeded> {
   const module = SUBGRAPHS[job.name];
   const store = await openSubgraphStore(module, config);
   try {
+    if (job.ifEmpty && !(await module.isEmpty(store))) return { kind: store.kind, database: store.database };
     const report = await module.seed(store, job.options);
     return { report, kind: store.kind, database: store.database };
   } finally {

@@ -6,9 +6,11 @@ import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceA
 
 /**
  * `npm start`: the five subgraphs and the gateway, each its own process as in
- * production, on the embedded SQLite stores unless DATABASE_URL is set. Each
- * subgraph migrates its store and seeds the demo data when it is empty
- * (every province's records; `SEED_NATIONAL=false`: Isfahan's only).
+ * production, on the embedded SQLite stores unless DATABASE_URL is set. First
+ * the stores are migrated and the empty ones seeded with the demo data, by
+ * `npm run seed -- --if-empty` in a process of its own (every province's
+ * records; `SEED_NATIONAL=false`: Isfahan's only): a bulk load holds more rows
+ * in memory than a service's heap bound (SERVICE_HEAP_MIB) allows.
  * Ctrl-C stops them all.
  */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -43,9 +45,6 @@ function spawnService(name: string, script: string, config: Config): ChildProces
     cwd: ROOT,
     env: {
       ...process.env,
-      SEED_IF_EMPTY: 'true',
-      // Every province's records unless asked otherwise (SEED_NATIONAL=false: Isfahan's only, for a quick demo).
-      SEED_NATIONAL: process.env.SEED_NATIONAL ?? 'true',
       LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn',
       DATA_DIR: config.dataDir,
       // The heap bound every service runs with as deployed (the Docker image's NODE_OPTIONS).
@@ -139,6 +138,29 @@ async function demoTokens(config: Config): Promise<{ code: string; token: string
   );
 }
 
+/** The seed step: the empty stores migrated and seeded before any service starts; a failure stops the start. */
+function seedEmptyStores(config: Config): Promise<void> {
+  const national = (process.env.SEED_NATIONAL ?? 'true') === 'true';
+  const seed = spawn(process.execPath, [join(ROOT, 'cli', 'dist', 'commands', 'seed.js'), '--if-empty', ...(national ? [] : ['--only-isfahan'])], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: config.dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [seed.stdout, seed.stderr]) createInterface({ input: stream! }).on('line', (line) => console.log(`[seed] ${line}`));
+  const stop = () => seed.kill('SIGTERM');
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise((resolve, reject) => {
+    seed.once('error', reject);
+    seed.once('exit', (code, signal) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      if (code === 0) resolve();
+      else reject(new Error(`seeding the empty stores failed (${signal ?? `exit code ${code}`}); see the [seed] lines above`));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = config.env.DATABASE_URL ? `MySQL/MariaDB at ${new URL(config.env.DATABASE_URL).host}` : `SQLite files in ${config.dataDir}`;
@@ -149,6 +171,7 @@ async function main(): Promise<void> {
   // Made before the services start, so that they all read the same development secrets.
   loadSecrets(config);
   loadTokenVerification(config);
+  await seedEmptyStores(config);
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   await Promise.all(
