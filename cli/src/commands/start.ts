@@ -2,7 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { mintDevelopmentToken } from '@safety-graph/gateway';
-import { ConfigError, loadConfig, loadSecrets, loadTokenVerification, referenceAgencies, serviceNodeOptions, SUBGRAPH_NAMES, type Config } from '@safety-graph/shared';
+import {
+  ConfigError,
+  loadConfig,
+  loadSecrets,
+  loadTokenVerification,
+  referenceAgencies,
+  serviceNodeOptions,
+  SUBGRAPH_NAMES,
+  type Config,
+} from '@safety-graph/shared';
 
 /**
  * `npm start`: the five subgraphs and the gateway, each its own process as in
