@@ -169,6 +169,15 @@ describe(`SIGTERM stops a service within SHUTDOWN_TIMEOUT_MS (${storeLabel()})`,
       const service = await spawnService('gateway/dist/main.js', { ...env, ...urls, PORT: '0' });
       await idleConnections(agent, service.port, 3);
       const token = await mintDevelopmentToken(config, { agencyCode: 'POLICE-IR-10', agencyKind: 'POLICE' });
+      // The same query once first, on a connection of its own: the one in flight is then not the gateway's first
+      // (its plan, the agency lookup, the JIT), which on a loaded machine could outlast the bound by itself.
+      const warm = await fetch(`http://127.0.0.1:${service.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, connection: 'close' },
+        body: QUERY,
+      });
+      expect(warm.status).toBe(200);
+      await warm.text();
       const inFlight = slowPost(service.port, { authorization: `Bearer ${token}` }, QUERY);
       await settle(100);
       const signalled = Date.now();
