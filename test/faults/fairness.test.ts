@@ -233,6 +233,7 @@ describe('one agency flat out, another agency light', () => {
       lightP99AloneMs: Math.round(p99(alone) * 10) / 10,
       lightP99UnderLoadMs: Math.round(p99(underLoad) * 10) / 10,
       lightFailures: failures === 0 ? '0' : `${failures} (${[...lightFailureCodes].map(([code, n]) => `${code} ${n}`).join(', ')})`,
+      heavyAnswered: heavy.answered,
       heavyRefused: heavy.refused,
       ratio: `${(p99(underLoad) / p99(alone)).toFixed(2)}× (target ≤ 2×: ${p99(underLoad) <= 2 * p99(alone) ? 'met' : 'NOT MET'})`,
     };
