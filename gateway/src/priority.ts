@@ -34,7 +34,8 @@ const afterPoll = () => new Promise<void>((resolve) => setImmediate(() => setImm
  * agency running heavy reports back to back would slow every other agency's
  * light queries by the work it keeps in flight. Here an operation yields, at
  * each step (before its intent row, before each subgraph call, when each
- * answer comes back, before its outcome row), while an operation of
+ * answer comes back, before its outcome row, before its answer is
+ * compressed and written), while an operation of
  * another agency that costs at most 1/`CHEAPER_BY` of it is in the gateway
  * (from its arrival, cost 0 until computed, until its answer is written, and
  * `graceMs` beyond), for at most `maxYieldMs` per step: a light query meets

@@ -238,6 +238,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       } else await audit.record(summary, outcome);
       metrics.requests.inc({ outcome });
       metrics.duration.observe((Date.now() - summary.startedAt) / 1000);
+      // Its answer's compression and write are a step of their own (a large report's take milliseconds).
+      await sharing.yieldFor(summary.requestId);
     },
     routes: {
       ...devSignInRoutes(config),
