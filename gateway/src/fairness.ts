@@ -29,7 +29,10 @@ export interface Fairness {
   arriving(requestId: string): void;
   /** A request is in (authenticated, cost not known yet): other agencies' operations yield to it until its cost is known. */
   arrive(context: GatewayContext): void;
-  /** The request is answered (its outcome row written or refused): it no longer counts for `yieldFor`. */
+  /**
+   * The request's answer is written (or the request failed): it counts for
+   * `yieldFor` no longer, or for `PRIORITY_GRACE_MS` more if it ran.
+   */
   finish(requestId: string, context?: GatewayContext): void;
   /** Waits, briefly, while cheaper operations of other agencies run (`CheapFirst`); at once when none do. */
   yieldFor(requestId: string): Promise<void>;
@@ -73,7 +76,7 @@ export function fairness({ maxCost, limiter, priority, observeCost }: FairnessOp
   return {
     release,
     arriving: (requestId) => priority.arrive(requestId),
-    arrive: (context) => priority.begin(context.requestId, context.caller.agencyCode, 0),
+    arrive: (context) => priority.begin(context.requestId, context.caller.agencyCode, 0, false),
     finish: (requestId, context) => {
       if (context) release(context);
       priority.end(requestId);

@@ -5,6 +5,8 @@ interface Running {
   /** Undefined until the request is authenticated: it counts as another agency's for every operation. */
   agency: string | undefined;
   cost: number;
+  /** Whether `cost` is the operation's, computed; 0 until then. */
+  costed: boolean;
 }
 
 interface Yielding {
@@ -32,12 +34,22 @@ const afterPoll = () => new Promise<void>((resolve) => setImmediate(() => setImm
  * agency running heavy reports back to back would slow every other agency's
  * light queries by the work it keeps in flight. Here an operation yields, at
  * each step (before its intent row, before each subgraph call, when each
- * answer comes back, before its outcome row), while an operation of
+ * answer comes back, before its outcome row, before its answer is
+ * compressed and written), while an operation of
  * another agency that costs at most 1/`CHEAPER_BY` of it is in the gateway
- * (from its arrival, cost 0 until computed, to its outcome row), for at
- * most `maxYieldMs` per step: a light query meets at most the step a heavy
- * one was already taking, and a heavy one is slowed, never starved. Local to
- * one gateway instance, as the thread and cores it shares are.
+ * (from its arrival, cost 0 until computed, until its answer is written, and
+ * `graceMs` beyond), for at most `maxYieldMs` per step: a light query meets
+ * at most the step a heavy one was already taking, and a heavy one is
+ * slowed, never starved. Local to one gateway instance, as the thread and
+ * cores it shares are.
+ *
+ * Why `graceMs` beyond the answer: a client sending its light queries one
+ * after another is back within a millisecond or two of each answer, and a
+ * heavy step begun in that gap (the result shaping of a large report takes
+ * several milliseconds of this thread) is what its next query meets. So an
+ * operation that was costed counts on for `graceMs` after its answer is
+ * written: a heavy operation takes its next step when the light client has
+ * paused that long, or when its yield runs out.
  *
  * Two things make "is in the gateway" true as early as it can be. A request
  * counts from the moment its HTTP request is read (`arrive`), as another
@@ -57,28 +69,52 @@ export class CheapFirst {
   private readonly yielding = new Set<Yielding>();
   private laneHolder: LaneHolder | undefined;
   private readonly laneQueue = new Set<Yielding>();
+  /** Answered operations still counted for `graceMs`. */
+  private readonly lingering = new Set<Running>();
 
-  constructor(private readonly maxYieldMs: number) {}
+  /**
+   * @param maxYieldMs How long an operation waits at most per step (and for the lane); 0 turns this off.
+   * @param graceMs How long an answered operation still counts, from its answer written.
+   */
+  constructor(
+    private readonly maxYieldMs: number,
+    private readonly graceMs = 0,
+  ) {}
 
   /** A request has come in, not yet authenticated: every operation yields to it until `begin` names its agency and cost. */
   arrive(requestId: string): void {
     if (this.maxYieldMs <= 0 || this.running.has(requestId)) return;
-    this.running.set(requestId, { agency: undefined, cost: 0 });
+    this.running.set(requestId, { agency: undefined, cost: 0, costed: false });
   }
 
-  /** A request is in the gateway, keyed by its id, at this cost (0 until known); called again when its cost is known. */
-  begin(requestId: string, agency: string, cost: number): void {
+  /**
+   * A request is in the gateway, keyed by its id, at this cost; called with
+   * `costed` false once its agency is known (cost 0), again with its cost.
+   */
+  begin(requestId: string, agency: string, cost: number, costed = true): void {
     if (this.maxYieldMs <= 0) return;
     const known = this.running.has(requestId);
-    this.running.set(requestId, { agency, cost });
+    this.running.set(requestId, { agency, cost, costed });
     // Its cost, now known, may no longer hold back those that yielded to it.
     if (known) this.resumeThoseFree();
   }
 
-  /** The operation is done (safe to call more than once, or for one never begun). */
+  /**
+   * The request's answer is written (safe to call more than once, or for one
+   * never begun): a costed operation still counts for `graceMs`.
+   */
   end(requestId: string): void {
-    if (!this.running.delete(requestId)) return;
+    const own = this.running.get(requestId);
+    if (!own) return;
+    this.running.delete(requestId);
     if (this.laneHolder?.requestId === requestId) this.laneHolder = undefined;
+    if (this.graceMs > 0 && own.costed && own.agency !== undefined) {
+      this.lingering.add(own);
+      setTimeout(() => {
+        this.lingering.delete(own);
+        this.resumeThoseFree();
+      }, this.graceMs).unref();
+    }
     this.resumeThoseFree();
   }
 
@@ -155,6 +191,9 @@ export class CheapFirst {
 
   private mustYield(agency: string | undefined, cost: number): boolean {
     for (const other of this.running.values()) {
+      if (other.agency !== agency && other.cost * CHEAPER_BY <= cost) return true;
+    }
+    for (const other of this.lingering) {
       if (other.agency !== agency && other.cost * CHEAPER_BY <= cost) return true;
     }
     return false;

@@ -114,7 +114,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     queueMs: limits.concurrencyQueueMs,
     store: limitStore ? new RedisSlotStore(limitStore) : undefined,
   });
-  const sharing = fairness({ maxCost: limits.maxCost, limiter, priority: new CheapFirst(limits.priorityYieldMs) });
+  const sharing = fairness({ maxCost: limits.maxCost, limiter, priority: new CheapFirst(limits.priorityYieldMs, limits.priorityGraceMs) });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
@@ -203,6 +203,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     cors: corsPolicy(config),
     compress: true,
     arrived: (requestId) => sharing.arriving(requestId),
+    // Once its answer is written: what yielded to it resumes after that, not between its outcome row and its answer.
+    answered: (requestId) => sharing.finish(requestId),
     context: async ({ requestId, request, rawBody }) => {
       // Before anything reads them: nothing downstream (hashing for the audit log included) walks an unbounded depth.
       checkVariableDepth(request, rawBody, variableDepth);
@@ -230,17 +232,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       if (summary.context) sharing.release(summary.context);
       const outcome = outcomeOf(summary);
       const { refusal } = summary;
-      try {
-        if (refusal && (refusal instanceof AddressRateLimited || refusal.code === 'UNAUTHENTICATED')) {
-          // Counted, not logged one row each: a flood must not fill the audit store.
-          unauthenticated.count(summary.request.socket.remoteAddress ?? 'unknown', refusal instanceof AddressRateLimited ? 'RATE_LIMITED' : 'UNAUTHENTICATED');
-        } else await audit.record(summary, outcome);
-      } finally {
-        // A light query's outcome row too is a step heavier operations wait for.
-        sharing.finish(summary.requestId, summary.context);
-      }
+      if (refusal && (refusal instanceof AddressRateLimited || refusal.code === 'UNAUTHENTICATED')) {
+        // Counted, not logged one row each: a flood must not fill the audit store.
+        unauthenticated.count(summary.request.socket.remoteAddress ?? 'unknown', refusal instanceof AddressRateLimited ? 'RATE_LIMITED' : 'UNAUTHENTICATED');
+      } else await audit.record(summary, outcome);
       metrics.requests.inc({ outcome });
       metrics.duration.observe((Date.now() - summary.startedAt) / 1000);
+      // Its answer's compression and write are a step of their own (a large report's take milliseconds).
+      await sharing.yieldFor(summary.requestId);
     },
     routes: {
       ...devSignInRoutes(config),

@@ -42,6 +42,8 @@ export interface Limits {
   concurrencyQueueMs: number;
   /** How long a running operation waits, at each step, for much cheaper operations of other agencies (gateway/src/priority.ts); 0: never. */
   priorityYieldMs: number;
+  /** How long an answered operation still counts for that, from its answer written (a client's next query is on its way). */
+  priorityGraceMs: number;
   /** A store statement running longer is stopped (MariaDB/MySQL per session); 0 leaves it unbounded. */
   statementTimeoutMs: number;
   /** Bytes of whole answers the gateway keeps while their subgraphs' stores are unchanged (gateway/src/answerCache.ts); 0: none. */
@@ -257,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConcurrent: integer(env, 'MAX_CONCURRENT', 16, 1, 100_000),
       concurrencyQueueMs: integer(env, 'CONCURRENCY_QUEUE_MS', 2000, 0, 60_000),
       priorityYieldMs: integer(env, 'PRIORITY_YIELD_MS', 50, 0, 10_000),
+      priorityGraceMs: integer(env, 'PRIORITY_GRACE_MS', 5, 0, 1000),
       statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
       answerCacheBytes: integer(env, 'ANSWER_CACHE_MB', 32, 0, 4096) * 1024 * 1024,
       answerCacheFreshMs: integer(env, 'ANSWER_CACHE_FRESH_MS', 1000, 0, 60_000),

@@ -22,5 +22,5 @@ module.exports = async () => {
   process.stdout.write('\n== Faults injected\n');
   process.stdout.write(`${table(faults, ['store', 'fault', 'acknowledged', 'stored', 'duplicates', 'auditRows', 'answered', 'unaudited'])}\n`);
   process.stdout.write("\n== One agency flat out, another agency's light query\n");
-  process.stdout.write(`${table(loads, ['scenario', 'lightP99AloneMs', 'lightP99UnderLoadMs', 'lightFailures', 'heavyRefused', 'ratio'])}\n`);
+  process.stdout.write(`${table(loads, ['scenario', 'lightP99AloneMs', 'lightP99UnderLoadMs', 'lightFailures', 'heavyAnswered', 'heavyRefused', 'ratio'])}\n`);
 };

@@ -27,6 +27,8 @@ export interface LoadRow {
   lightP99AloneMs: number;
   lightP99UnderLoadMs: number;
   lightFailures: string;
+  /** Heavy reports answered under load (what fair sharing cost the heavy agency), and refused with 429. */
+  heavyAnswered?: number;
   heavyRefused: number;
   /** p99 under load ÷ p99 alone, and whether the ≤ 2× target was met. */
   ratio?: string;

@@ -105,6 +105,46 @@ describe('cheap operations first, across agencies', () => {
     expect(log).toEqual(['heavy resumes']);
   });
 
+  it('counts an answered operation on for the grace time, so that a client back with its next query finds no heavy step begun', async () => {
+    const priority = new CheapFirst(60_000, 40);
+    const log: string[] = [];
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    priority.begin('light-1', 'POLICE-IR-10-12', 4);
+    const heavy = yieldOf(priority, 'heavy', log);
+    const answered = performance.now();
+    priority.end('light-1');
+    await settle();
+    // Its answer is written, and the heavy operation still waits: the client's next query is on its way.
+    expect(log).toEqual([]);
+    priority.begin('light-2', 'POLICE-IR-10-12', 4);
+    priority.end('light-2');
+    await heavy;
+    expect(log).toEqual(['heavy resumes']);
+    // Once the client has paused the grace time after its last answer.
+    expect(performance.now() - answered).toBeGreaterThanOrEqual(35);
+    expect(priority.waiting).toBe(0);
+  });
+
+  it('gives no grace time to a request that never ran, nor holds an operation longer than the yield time for it', async () => {
+    const priority = new CheapFirst(60_000, 60_000);
+    const log: string[] = [];
+    priority.begin('heavy', 'HEALTH-IR-10', 7216);
+    // Refused before it was costed (a bad token, a parse error): no query follows it that it would be worth waiting for.
+    priority.arrive('refused');
+    priority.end('refused');
+    priority.begin('uncosted', 'POLICE-IR-10-12', 0, false);
+    priority.end('uncosted');
+    await yieldOf(priority, 'heavy', log);
+    expect(log).toEqual(['heavy resumes']);
+    // A light query answered: within the grace time, the heavy operation waits at most its yield time.
+    const bounded = new CheapFirst(30, 60_000);
+    bounded.begin('heavy', 'HEALTH-IR-10', 7216);
+    bounded.begin('light', 'POLICE-IR-10-12', 4);
+    bounded.end('light');
+    await yieldOf(bounded, 'heavy', log);
+    expect(log).toEqual(['heavy resumes', 'heavy resumes']);
+  });
+
   it('never delays an operation too cheap for any other to be ten times cheaper', async () => {
     const priority = new CheapFirst(60_000);
     const log: string[] = [];

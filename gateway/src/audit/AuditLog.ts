@@ -147,7 +147,8 @@ export class AuditLog {
   /** Turns on the store: SQLite runs every query of a DataSource over one connection. */
   private turn: Promise<unknown> = Promise.resolve();
   private waiting: Waiting[] = [];
-  private writing: Promise<void> | null = null;
+  /** Batches being written: one at a time, or on MySQL a second chained after the first while it commits. */
+  private readonly writing = new Set<Promise<void>>();
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private lastCheckpointSeq = -1;
@@ -199,11 +200,22 @@ export class AuditLog {
     });
   }
 
-  /** Starts a transaction for the rows waiting, unless one is in flight (it starts the next when done). */
+  /**
+   * Starts a transaction for the rows waiting, unless one is in flight (it
+   * starts the next when done). On MySQL, when the batch in flight went out
+   * as one packet from the head this process knows, the next goes at once,
+   * chained after it: its packet waits on the server for the head row the
+   * first holds, and commits right after it instead of a round trip later (a
+   * light request's row no longer waits out a heavy one's commit, then its
+   * own). If the first is not committed, the head is not where the second
+   * expects it: the second writes nothing and is chained again after the
+   * head read under its lock.
+   */
   private flush(): void {
-    if (this.writing || this.waiting.length === 0) return;
+    if (this.waiting.length === 0) return;
+    if (this.writing.size > 0 && !(this.writing.size === 1 && this.store.kind === 'mysql' && this.knownHead)) return;
     const batch = this.waiting.splice(0, this.settings.maxBatch);
-    this.writing = this.exclusive(() => this.append(batch.map((item) => item.fields)))
+    const writing: Promise<void> = this.exclusive(() => this.append(batch.map((item) => item.fields)))
       .then(
         (entries) => {
           this.stats.batches += 1;
@@ -216,9 +228,10 @@ export class AuditLog {
         },
       )
       .finally(() => {
-        this.writing = null;
+        this.writing.delete(writing);
         this.flush();
       });
+    this.writing.add(writing);
   }
 
   /** Verifies the chain (and the checkpoints, when there is a file) through this log's own store. */
@@ -296,7 +309,7 @@ export class AuditLog {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.writing) await this.writing;
+    while (this.writing.size > 0) await Promise.all(this.writing);
     await this.checkpoint().catch(this.onCheckpointError);
     const packets = this.packetPool;
     this.packetPool = null;
@@ -354,8 +367,18 @@ export class AuditLog {
   private async appendMysql(batch: AuditFields[]): Promise<AuditEntry[]> {
     const at = new Date().toISOString();
     try {
-      const entries = (this.knownHead && (await this.appendInOnePacket(this.knownHead, batch, at))) || (await this.appendAfterLockedHead(batch, at));
-      this.knownHead = { seq: entries[entries.length - 1].seq, hash: entries[entries.length - 1].hash };
+      let entries: AuditEntry[] | null = null;
+      const head = this.knownHead;
+      if (head) {
+        const chained = this.chain(head, batch, at);
+        // A batch sent before this one commits chains after it (flush).
+        this.knownHead = chained.last;
+        entries = await this.appendInOnePacket(head, chained);
+      }
+      entries ??= await this.appendAfterLockedHead(batch, at);
+      const last = entries[entries.length - 1];
+      // A later batch, chained after this one and still in flight, already moved what is known.
+      if (!this.knownHead || last.seq >= this.knownHead.seq) this.knownHead = { seq: last.seq, hash: last.hash };
       return entries;
     } catch (error) {
       this.knownHead = null;
@@ -389,8 +412,10 @@ export class AuditLog {
    * had moved the head (nothing was written; the caller chains again after
    * the head it reads under the lock).
    */
-  private async appendInOnePacket(head: { seq: number; hash: string }, batch: AuditFields[], at: string): Promise<AuditEntry[] | null> {
-    const { entries, last } = this.chain(head, batch, at);
+  private async appendInOnePacket(
+    head: { seq: number; hash: string },
+    { entries, last }: { entries: AuditEntry[]; last: { seq: number; hash: string } },
+  ): Promise<AuditEntry[] | null> {
     const insert = this.insertEntries(entries, true);
     const connection = await this.packetConnection();
     let results: ResultSetHeader[];
@@ -434,8 +459,8 @@ export class AuditLog {
         supportBigNumbers: true,
         bigNumberStrings: false,
         multipleStatements: true,
-        // Batches are written one at a time: one connection, and one spare while a failed one is replaced.
-        connectionLimit: 2,
+        // Two batches in flight at most (flush), and one spare while a failed one is replaced.
+        connectionLimit: 3,
       });
     }
     return this.packetPool.getConnection();

@@ -72,6 +72,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * fair sharing counts a request from here).
    */
   arrived?: (requestId: string) => void;
+  /**
+   * Told of each request `arrived` announced once its answer is handed to
+   * the socket, or once it failed: the gateway's fair sharing counts the
+   * request until then, so that whatever yielded to it resumes after its
+   * answer is written, not between its outcome row and its answer.
+   */
+  answered?: (requestId: string) => void;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -139,6 +146,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     let headers: Record<string, string> = {};
     let bodyText: string | undefined;
     let stream: AsyncIterableIterator<string> | undefined;
+    let arrived = false;
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (options.cors && request.method === 'OPTIONS' && url.pathname === '/graphql') {
@@ -157,6 +165,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         setStatus(404);
         return;
       }
+      arrived = true;
       options.arrived?.(requestId);
       try {
         if (request.method !== 'POST' && !(options.allowGet && request.method === 'GET')) {
@@ -233,6 +242,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         response.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
         response.end(errorBody(new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'), requestId));
       } else response.destroy();
+    } finally {
+      if (arrived) options.answered?.(requestId);
     }
   }
 }
