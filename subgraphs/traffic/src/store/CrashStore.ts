@@ -60,8 +60,13 @@ export class CrashStore {
   /** Which of these import keys are taken (an import's crashes already there). */
   async existingImportKeys(manager: EntityManager, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await manager.find(Crash, { select: { importKey: true }, where: { importKey: In([...keys]) } });
-    return new Set(rows.map((row) => row.importKey!));
+    // Plain SQL: an import asks this for thousands of keys per batch, and the entity manager's find cost more than the lookup.
+    const escape = (name: string) => manager.connection.driver.escape(name);
+    const rows = (await manager.query(
+      `SELECT ${escape('import_key')} AS ${escape('key')} FROM ${escape('crash')} WHERE ${escape('import_key')} IN (${keys.map(() => '?').join(', ')})`,
+      [...keys],
+    )) as { key: string }[];
+    return new Set(rows.map((row) => row.key));
   }
 
   /** The crashes imported under these keys (those there). */

@@ -61,31 +61,29 @@ export interface NewCrash extends CrashReport {
  * crash importer a batch.
  */
 export async function writeCrashes(crashes: CrashStore, manager: EntityManager, reports: readonly NewCrash[]): Promise<void> {
+  const crashRows: Crash[] = reports.map((report) => ({
+    id: report.id,
+    occurredAt: report.occurredAt,
+    occurredOn: iranDateOf(report.occurredAt),
+    regionId: report.regionId,
+    roadType: report.roadType,
+    ...crashOutcome(report.persons),
+    reportedById: report.reportedById,
+    version: 1,
+    importKey: report.importKey ?? null,
+  }));
+  const persons = reports.flatMap((report) => personRows(report.id, report.persons));
+  // New crashes: their contributions to the rollups are counted from these rows, not read back.
   await changingCrashes(
     manager,
     reports.map((report) => report.id),
     false,
     async () => {
-      await crashes.insertCrashes(
-        manager,
-        reports.map((report) => ({
-          id: report.id,
-          occurredAt: report.occurredAt,
-          occurredOn: iranDateOf(report.occurredAt),
-          regionId: report.regionId,
-          roadType: report.roadType,
-          ...crashOutcome(report.persons),
-          reportedById: report.reportedById,
-          version: 1,
-          importKey: report.importKey ?? null,
-        })),
-      );
+      await crashes.insertCrashes(manager, crashRows);
       failpoint('traffic.reportCrash.after-first-insert');
-      await crashes.insertPersons(
-        manager,
-        reports.flatMap((report) => personRows(report.id, report.persons)),
-      );
+      await crashes.insertPersons(manager, persons);
     },
+    { crashes: crashRows, persons },
   );
 }
 
