@@ -385,7 +385,7 @@ const PLAIN_TYPES = new Set(['varchar', 'char', 'text', 'int', 'integer', 'bigin
  * columns (a bulk load sends millions of values, and the general path cost
  * more than the database).
  */
-function persistentValueOf(driver: DataSource['driver'], column: ColumnMetadata): (row: object) => unknown {
+export function persistentValueOf(driver: DataSource['driver'], column: ColumnMetadata): (row: object) => unknown {
   const general = (row: object) => driver.preparePersistentValue(column.getEntityValue(row) ?? null, column);
   if (column.transformer || column.embeddedMetadata || column.relationMetadata) return general;
   const property = column.propertyName;

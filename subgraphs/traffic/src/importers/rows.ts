@@ -11,7 +11,7 @@ import {
   type ImportContext,
   type ImportResult,
   referenceAgencies,
-  referenceRegions,
+  referenceRegion,
 } from '@safety-graph/shared';
 import { createStores, type Stores } from '../store';
 
@@ -60,7 +60,8 @@ export function regionIdOf(row: Record<string, unknown>): string | undefined {
     if (id === undefined) throw badUserInput('input.regionId', 'give the county as regionId or regionCode');
     return id;
   }
-  const county = referenceRegions().find((region) => region.code === code && region.kind === 'COUNTY');
+  const region = referenceRegion(code);
+  const county = region?.kind === 'COUNTY' ? region : undefined;
   if (!county) throw badUserInput('input.regionCode', 'must be the code of a county, such as IR-10-12');
   if (id !== undefined && id !== county.id) throw badUserInput('input.regionCode', 'names another county than regionId');
   return county.id;

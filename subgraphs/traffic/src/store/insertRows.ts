@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { checkLoaded, forgetLocalInfile, infileField, localInfileData } from '@safety-graph/shared';
+import { checkLoaded, forgetLocalInfile, infileField, localInfileData, persistentValueOf } from '@safety-graph/shared';
 
 /** SQLite allows at most 32766 bound parameters per statement; MySQL 65535. */
 const MAX_PARAMETERS = 30_000;
@@ -11,7 +11,8 @@ const LOAD_DATA_FROM = 50;
  * Inserts rows inside the caller's transaction, as few statements as the
  * store allows (an import writes thousands of crashes at once); every column
  * is given, so nothing is read back. Each value is converted as TypeORM
- * converts it (the driver's preparePersistentValue); TypeORM's insert builder
+ * converts it (the driver's preparePersistentValue, read straight from the
+ * property for plain columns: persistentValueOf); TypeORM's insert builder
  * spends more time naming thousands of parameters than the database spends
  * storing the rows.
  *
@@ -27,7 +28,8 @@ export async function insertRows<T extends object>(manager: EntityManager, entit
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(entity);
   const { columns } = metadata;
-  const value = (row: T, index: number) => driver.preparePersistentValue(columns[index].getEntityValue(row), columns[index]) as unknown;
+  const converters = columns.map((column) => persistentValueOf(driver, column));
+  const value = (row: T, index: number) => converters[index](row);
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   if (['mysql', 'mariadb'].includes(manager.connection.options.type) && rows.length >= LOAD_DATA_FROM) {
     const lines: string[] = new Array<string>(rows.length);
