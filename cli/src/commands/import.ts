@@ -205,9 +205,10 @@ async function main(): Promise<number> {
   try {
     const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
-    // One batch is written while the next is read and mapped (the file's parsing overlaps the
-    // database's work); batches are still written one at a time and in order, so a killed import
-    // leaves whole batches, and no more than two batches are held.
+    // One batch is written while the next is read, mapped and checked (the file's parsing and the
+    // rows' checks overlap the database's work); batches are still written one at a time and in
+    // order, so a killed import leaves whole batches, and no more than two batches are held (and
+    // one the reader thread parses).
     for await (const batch of readBatches(file, batchSize, input, delimiter)) {
       // Rows that never reach the importer: unreadable JSON, or a cell the mapping cannot convert.
       const early: ImportRowError[] = [];
@@ -230,13 +231,23 @@ async function main(): Promise<number> {
         }
         passed.push(index);
       });
-      await writing;
+      const previous = writing;
       const write = async () => {
-        const result = await importers[kind].importRows(
-          passed.map((index) => batch.rows[index]),
-          passed.map((index) => batch.lines[index]),
-          context,
-        );
+        // Checks that read nothing run now; the engine reads and writes the store only once the batch before is written (`after`).
+        const outcome = await importers[kind]
+          .importRows(
+            passed.map((index) => batch.rows[index]),
+            passed.map((index) => batch.lines[index]),
+            { ...context, after: previous },
+          )
+          .then(
+            (result) => ({ result }),
+            (error: unknown) => ({ error }),
+          );
+        // Counted in order, and never before the batch before has settled (its failure is the import's).
+        await previous;
+        if ('error' in outcome) throw outcome.error;
+        const { result } = outcome;
         read += batch.rows.length;
         total.inserted += result.inserted;
         total.skipped += result.skipped;
@@ -248,8 +259,10 @@ async function main(): Promise<number> {
         progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused }, input.bytesRead);
       };
       writing = write();
-      // Awaited before the next batch (or after the last); a failure meanwhile must not count as unhandled.
+      // Awaited after the next batch is started (or after the last); a failure meanwhile must not count as unhandled.
       writing.catch(() => undefined);
+      // At most two batches past the reader: this one checked while the one before is written.
+      await previous;
     }
     await writing;
     progress.done();

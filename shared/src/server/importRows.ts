@@ -106,12 +106,26 @@ export interface RowImport<Checked> {
   /** The mutation's write of many rows at once (`batch` mode: all of them or none), for bulk inserts. */
   writeMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<void>;
   /**
+   * `batch` mode: the batch's checked rows made ready to write (their rows
+   * built, the statements' data written out) before its transaction, reading
+   * nothing, so that this runs while the batch before is written; what it
+   * returns then writes those of the rows whose ids it is given (the rows not
+   * there yet), as writeMany would.
+   */
+  prepareMany?(rows: { id: string; checked: Checked }[]): (manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>;
+  /**
    * `row` (the default): one transaction per row, so a row the database
    * refuses (CONFLICT, a constraint) is refused alone. `batch`: the batch's
    * checked rows in one transaction, for throughput; a failure that is no
    * row's fault leaves nothing of the batch behind.
    */
   transaction?: 'row' | 'batch';
+  /**
+   * `idOf` and `check` read nothing from the store (pure functions of the
+   * row): in `batch` mode they then run before the batch before this one is
+   * written (`ImportContext.after`).
+   */
+  checksReadNothing?: boolean;
   /**
    * A row whose record is already there: compared with it and, when it
    * differs, written through the amend mutation's rules (true: updated; false:
@@ -150,6 +164,11 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
     result.errors.push(rowError(lines[index], error, spec.columnOf(argumentOf(error), rows[index])));
   };
 
+  // A batch written at once with corrections checks every row anyway: which records are there is read once, in its transaction.
+  const compared = spec.update !== undefined || spec.updateMany !== undefined;
+  // Checks that read nothing (and no read of which records are there) run while the batch before is written; everything else waits for it.
+  const early = spec.transaction === 'batch' && compared && spec.checksReadNothing === true && !context.dryRun;
+  if (!early) await context.after;
   const ids: (string | null)[] = rows.map((row, index) => {
     try {
       return spec.idOf(row);
@@ -158,8 +177,6 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
       return null;
     }
   });
-  // A batch written at once with corrections checks every row anyway: which records are there is read once, in its transaction.
-  const compared = spec.update !== undefined || spec.updateMany !== undefined;
   const taken =
     spec.transaction === 'batch' && compared && !context.dryRun
       ? new Set<string>()
@@ -178,7 +195,7 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
     return result;
   }
   if (spec.transaction === 'batch') {
-    await writeBatch(checks, ids, taken, context, spec, refuse, result);
+    await writeBatch(checks, ids, taken, context, spec, refuse, result, early ? context.after : undefined);
     result.errors.sort((first, second) => first.line - second.line);
     return result;
   }
@@ -268,6 +285,7 @@ async function writeBatch<Checked>(
   spec: RowImport<Checked>,
   refuse: (index: number, error: unknown) => void,
   result: ImportResult,
+  after?: Promise<unknown>,
 ): Promise<void> {
   const pending = new Map<string, Checked>();
   for (const [index, check] of checks.entries()) {
@@ -277,6 +295,9 @@ async function writeBatch<Checked>(
     else if (check.status === 'rejected') refuse(index, check.reason);
     else pending.set(id, check.value as Checked);
   }
+  // Prepared (reading nothing) before the batch before is written (`after`); written once it is.
+  const prepared = pending.size > 0 && spec.prepareMany ? spec.prepareMany([...pending].map(([id, checked]) => ({ id, checked }))) : undefined;
+  await after;
   if (pending.size === 0) return;
   const writeMany =
     spec.writeMany ??
@@ -287,7 +308,10 @@ async function writeBatch<Checked>(
     context.store.transaction(async (manager) => {
       const existing = await spec.existingIds([...pending.keys()], manager);
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
-      if (missing.length > 0) await writeMany(manager, missing);
+      if (missing.length > 0) {
+        if (prepared) await prepared(manager, new Set(missing.map(({ id }) => id)));
+        else await writeMany(manager, missing);
+      }
       let updated = 0;
       if (spec.updateMany)
         updated = await spec.updateMany(

@@ -27,6 +27,15 @@ export interface ImportContext {
    * agency is two records. Absent: the agency's one (default) system.
    */
   source?: string;
+  /**
+   * Settles when the batch before this one is written (the CLI hands each
+   * batch the write of the one before): the engine reads or writes the store
+   * only after it, so batches are written one at a time and in order, and a
+   * batch whose predecessor failed writes nothing. A batch-mode kind whose
+   * checks read nothing (`checksReadNothing`) checks its rows before it, so
+   * that those checks overlap the write before.
+   */
+  after?: Promise<unknown>;
 }
 
 export interface ImportRowError {

@@ -78,6 +78,8 @@ export interface TrafficImport<T> {
   /** Which of these ids (the keys importedId derives; for crashes their import keys) are there. */
   existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<Set<string>>;
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
+  /** The write of `write` made ready ahead of the transaction, reading nothing; it then writes the rows of the ids it is given. */
+  prepare?(stores: Stores, rows: { id: string; record: T }[], recorderId: string): (manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
   update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
   /** `--dry-run`: the ids of these records already there that the rows differ from (would be updated), read only. */
@@ -100,6 +102,8 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
   const recorderId = agencyId(context.agencyCode);
   return importBatch(rows, lines, context, {
     transaction: 'batch',
+    // Ids are derived and rows validated without the store: checked while the batch before is written.
+    checksReadNothing: true,
     idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
     existingIds: (ids, manager) => kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids),
     check: async (row) => kind.validate(row),
@@ -110,6 +114,14 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
         checked.map(({ id, checked: record }) => ({ id, record })),
         recorderId,
       ),
+    prepareMany:
+      kind.prepare &&
+      ((rows) =>
+        kind.prepare!(
+          stores,
+          rows.map(({ id, checked: record }) => ({ id, record })),
+          recorderId,
+        )),
     update: kind.update && ((manager, id, record) => kind.update!(stores, manager, id, record, recorderId)),
     updateMany:
       kind.updateMany &&

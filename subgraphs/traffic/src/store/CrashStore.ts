@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Crash, CrashPerson, CrashRevision } from '../entities';
 import type { OccurrenceKey } from '../occurrenceCursor';
-import { insertRows } from './insertRows';
+import { insertPrepared, insertRows, preparedRows, type PreparedRows } from './insertRows';
 import { pageAfter, whereOccurrence, type OccurrenceFilter } from './occurrenceQuery';
 
 export interface CrashFilter extends OccurrenceFilter {
@@ -13,6 +13,12 @@ export type CrashCorrection = Pick<Crash, 'occurredAt' | 'occurredOn' | 'regionI
 
 /** A person as a revision's JSON snapshot keeps it (the CrashPerson of the API). */
 export type PersonSnapshot = Pick<CrashPerson, 'id' | 'role' | 'injury' | 'faultStatus' | 'ageBand'>;
+
+/** Crash and person rows made ready to insert (CrashStore.prepareCrashes). */
+export interface PreparedCrashes {
+  crashes: PreparedRows<Crash>;
+  persons: PreparedRows<CrashPerson>;
+}
 
 /**
  * Reads take an optional manager: the write side reads inside its transaction
@@ -55,6 +61,18 @@ export class CrashStore {
 
   async insertCrashes(manager: EntityManager, crashes: Crash[]): Promise<void> {
     await insertRows(manager, Crash, crashes);
+  }
+
+  /** New crashes and their persons made ready to insert ahead of their transaction (insertPreparedCrashes). */
+  prepareCrashes(crashes: readonly Crash[], persons: readonly CrashPerson[]): PreparedCrashes {
+    return { crashes: preparedRows(this.dataSource, Crash, crashes), persons: preparedRows(this.dataSource, CrashPerson, persons) };
+  }
+
+  /** Inserts prepared crashes; `between` runs after the crash rows, before the persons. */
+  async insertPreparedCrashes(manager: EntityManager, prepared: PreparedCrashes, between?: () => void): Promise<void> {
+    await insertPrepared(manager, prepared.crashes);
+    between?.();
+    await insertPrepared(manager, prepared.persons);
   }
 
   /** Which of these import keys are taken (an import's crashes already there). */

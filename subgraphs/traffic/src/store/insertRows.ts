@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { checkLoaded, forgetLocalInfile, infileField, localInfileData, persistentValueOf } from '@safety-graph/shared';
 
 /** SQLite allows at most 32766 bound parameters per statement; MySQL 65535. */
@@ -8,37 +8,57 @@ const MAX_PARAMETERS = 30_000;
 const LOAD_DATA_FROM = 50;
 
 /**
- * Inserts rows inside the caller's transaction, as few statements as the
- * store allows (an import writes thousands of crashes at once); every column
- * is given, so nothing is read back. Each value is converted as TypeORM
- * converts it (the driver's preparePersistentValue, read straight from the
- * property for plain columns: persistentValueOf); TypeORM's insert builder
- * spends more time naming thousands of parameters than the database spends
- * storing the rows.
- *
- * MySQL/MariaDB, from 50 rows: one `LOAD DATA LOCAL INFILE` of the rows as
- * tab-separated text handed over from memory (localInfile.ts), which the
- * server parses far faster than an INSERT of as many literals. It is checked
- * to have stored every row without a warning (else it throws and the
- * transaction rolls back: a key already there throws as a duplicate key, as
- * an INSERT would). Fewer rows, and SQLite: multi-row `INSERT … VALUES (?, …)`.
+ * Rows of one entity made ready to insert (preparedRows) before the
+ * transaction that inserts them (insertPrepared): an import builds the next
+ * batch's statement data while the batch before is written.
  */
-export async function insertRows<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
+export interface PreparedRows<T> {
+  entity: new () => T;
+  rows: readonly T[];
+  /** MySQL/MariaDB, 50 rows or more: the rows as LOAD DATA's tab-separated text. */
+  text?: string;
+}
+
+/**
+ * Converts each value as TypeORM converts it (the driver's
+ * preparePersistentValue, read straight from the property for plain columns:
+ * persistentValueOf); TypeORM's insert builder spends more time naming
+ * thousands of parameters than the database spends storing the rows. Every
+ * column is given, so nothing is read back.
+ *
+ * MySQL/MariaDB, from 50 rows: the rows become the text of one
+ * `LOAD DATA LOCAL INFILE` (tab-separated, handed to the driver from memory:
+ * localInfile.ts), which the server parses far faster than an INSERT of as
+ * many literals. Fewer rows, and SQLite: multi-row `INSERT … VALUES (?, …)`.
+ */
+export function preparedRows<T extends object>(dataSource: DataSource, entity: new () => T, rows: readonly T[]): PreparedRows<T> {
+  if (!['mysql', 'mariadb'].includes(dataSource.options.type) || rows.length < LOAD_DATA_FROM) return { entity, rows };
+  const { columns } = dataSource.getMetadata(entity);
+  const converters = columns.map((column) => persistentValueOf(dataSource.driver, column));
+  const lines: string[] = new Array<string>(rows.length);
+  const fields: string[] = new Array<string>(columns.length);
+  rows.forEach((row, at) => {
+    for (let index = 0; index < converters.length; index += 1) fields[index] = infileField(converters[index](row));
+    lines[at] = fields.join('\t');
+  });
+  return { entity, rows, text: `${lines.join('\n')}\n` };
+}
+
+/**
+ * Inserts prepared rows inside the caller's transaction. A LOAD DATA is
+ * checked to have stored every row without a warning (else it throws and the
+ * transaction rolls back: a key already there throws as a duplicate key, as
+ * an INSERT would).
+ */
+export async function insertPrepared<T extends object>(manager: EntityManager, prepared: PreparedRows<T>): Promise<void> {
+  const { entity, rows, text } = prepared;
   if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(entity);
   const { columns } = metadata;
-  const converters = columns.map((column) => persistentValueOf(driver, column));
-  const value = (row: T, index: number) => converters[index](row);
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
-  if (['mysql', 'mariadb'].includes(manager.connection.options.type) && rows.length >= LOAD_DATA_FROM) {
-    const lines: string[] = new Array<string>(rows.length);
-    const fields: string[] = new Array<string>(columns.length);
-    rows.forEach((row, at) => {
-      for (let index = 0; index < columns.length; index += 1) fields[index] = infileField(value(row, index));
-      lines[at] = fields.join('\t');
-    });
-    const file = localInfileData(`${lines.join('\n')}\n`);
+  if (text !== undefined) {
+    const file = localInfileData(text);
     // IGNORE says what LOCAL does anyway (the server cannot stop the transfer): checkLoaded turns skipped rows and warnings back into errors.
     const statement =
       `LOAD DATA LOCAL INFILE '${file}' IGNORE INTO TABLE ${driver.escape(metadata.tableName)} CHARACTER SET utf8mb4 ` +
@@ -50,6 +70,7 @@ export async function insertRows<T extends object>(manager: EntityManager, entit
     }
     return;
   }
+  const converters = columns.map((column) => persistentValueOf(driver, column));
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns.length, 1)));
   const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -57,7 +78,12 @@ export async function insertRows<T extends object>(manager: EntityManager, entit
     const chunk = rows.slice(start, start + size);
     await manager.query(
       into + chunk.map(() => tuple).join(', '),
-      chunk.flatMap((row) => columns.map((_, index) => value(row, index))),
+      chunk.flatMap((row) => converters.map((value) => value(row))),
     );
   }
+}
+
+/** Inserts rows inside the caller's transaction, as few statements as the store allows (preparedRows, then insertPrepared). */
+export function insertRows<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
+  return insertPrepared(manager, preparedRows(manager.connection, entity, rows));
 }
