@@ -202,6 +202,8 @@ async function main(): Promise<number> {
     source,
   };
   let writing: Promise<void> = Promise.resolve();
+  // Whether the batch before found none of its records there (so the next is written without first reading which are).
+  let allNew = true;
   try {
     const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
@@ -238,7 +240,7 @@ async function main(): Promise<number> {
           .importRows(
             passed.map((index) => batch.rows[index]),
             passed.map((index) => batch.lines[index]),
-            { ...context, after: previous },
+            { ...context, after: previous, likelyNew: () => allNew },
           )
           .then(
             (result) => ({ result }),
@@ -248,6 +250,8 @@ async function main(): Promise<number> {
         await previous;
         if ('error' in outcome) throw outcome.error;
         const { result } = outcome;
+        // The next batch is likely all new when this one found none of its records there.
+        allNew = result.skipped === 0 && !result.updated;
         read += batch.rows.length;
         total.inserted += result.inserted;
         total.skipped += result.skipped;

@@ -127,6 +127,14 @@ export interface RowImport<Checked> {
    */
   checksReadNothing?: boolean;
   /**
+   * `batch` mode: writeMany (or prepareMany's write) fails with a duplicate
+   * key error when a record is already there (a unique key on the id), so a
+   * batch likely all new (`ImportContext.likelyNew`) may be written without
+   * first reading which records are there; when it fails so, the batch is
+   * rolled back and written again after reading them.
+   */
+  duplicatesRefused?: boolean;
+  /**
    * A row whose record is already there: compared with it and, when it
    * differs, written through the amend mutation's rules (true: updated; false:
    * identical, unchanged). Without it such a row is skipped uncompared.
@@ -304,9 +312,9 @@ async function writeBatch<Checked>(
     (async (manager: EntityManager, rows: { id: string; checked: Checked }[]) => {
       for (const row of rows) await spec.write!(manager, row.id, row.checked);
     });
-  const writeMissing = () =>
+  const writeMissing = (assumeNew: boolean) =>
     context.store.transaction(async (manager) => {
-      const existing = await spec.existingIds([...pending.keys()], manager);
+      const existing = assumeNew ? new Set<string>() : await spec.existingIds([...pending.keys()], manager);
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
       if (missing.length > 0) {
         if (prepared) await prepared(manager, new Set(missing.map(({ id }) => id)));
@@ -323,12 +331,16 @@ async function writeBatch<Checked>(
       }
       return { inserted: missing.length, skipped: existing.size - updated, updated };
     });
-  let written: { inserted: number; skipped: number; updated: number };
-  try {
-    written = await writeMissing();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    written = await writeMissing();
+  // Likely all new (and a record already there refuses the write): written without reading which are there first.
+  const optimistic = spec.duplicatesRefused === true && context.likelyNew?.() === true;
+  let written: { inserted: number; skipped: number; updated: number } | undefined;
+  for (let attempt = optimistic ? 0 : 1; written === undefined; attempt += 1) {
+    try {
+      written = await writeMissing(attempt === 0);
+    } catch (error) {
+      // Some records were there (or another import committed them first): written again after reading which, once more at most.
+      if (!isDuplicateKeyError(error) || attempt >= 2) throw error;
+    }
   }
   result.inserted += written.inserted;
   result.skipped += written.skipped;

@@ -36,6 +36,13 @@ export interface ImportContext {
    * that those checks overlap the write before.
    */
   after?: Promise<unknown>;
+  /**
+   * Asked when the batch is written: true when its records are likely all
+   * new (the CLI: the batch before found none of its records there). A kind
+   * whose writes refuse records already there (`duplicatesRefused`) then
+   * skips reading which are there; one that was costs a rolled-back write.
+   */
+  likelyNew?: () => boolean;
 }
 
 export interface ImportRowError {

@@ -302,6 +302,15 @@ describe('crash importer', () => {
     expect(singleId).toMatch(TIME_ORDERED);
     expect(bulk).toEqual(single);
 
+    // Written as likely all new (no read of which are there first) while some are there: rolled back and written again after reading them.
+    const mixed = Array.from({ length: 60 }, (_, index) => crashRow(`bulk-${index + 30}`));
+    const likelyNew = { ...importContext(agency), likelyNew: () => true };
+    expect(await crashImporter.importRows(mixed, linesOf(mixed), likelyNew)).toEqual({ inserted: 30, skipped: 30, errors: [] });
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 91, crash_person: before.crash_person + 182 });
+    const fresh60 = Array.from({ length: 60 }, (_, index) => crashRow(`bulk-new-${index}`));
+    expect(await crashImporter.importRows(fresh60, linesOf(fresh60), likelyNew)).toEqual({ inserted: 60, skipped: 0, errors: [] });
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 151, crash_person: before.crash_person + 302 });
+
     // Another import committed this crash first: the whole write fails as a duplicate key (which the engine retries), nothing of it stays.
     const stores = createStores(harness.store.dataSource);
     const [taken] = await stores.crashes.findByIds([bulkId]);

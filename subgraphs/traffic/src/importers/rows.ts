@@ -104,6 +104,8 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
     transaction: 'batch',
     // Ids are derived and rows validated without the store: checked while the batch before is written.
     checksReadNothing: true,
+    // Every kind inserts under a unique id or import key: a record already there fails the write as a duplicate key.
+    duplicatesRefused: true,
     idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
     existingIds: (ids, manager) => kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids),
     check: async (row) => kind.validate(row),
