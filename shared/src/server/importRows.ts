@@ -92,6 +92,9 @@ export function importRequest(context: ImportContext, subgraph: string, writeSco
   };
 }
 
+/** Rows checked between two turns of the event loop while the batch before is written. */
+const EARLY_CHUNK = 500;
+
 const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode.FORBIDDEN, ErrorCode.CONFLICT];
 
 export interface RowImport<Checked> {
@@ -112,7 +115,9 @@ export interface RowImport<Checked> {
    * returns then writes those of the rows whose ids it is given (the rows not
    * there yet), as writeMany would.
    */
-  prepareMany?(rows: { id: string; checked: Checked }[]): (manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>;
+  prepareMany?(
+    rows: { id: string; checked: Checked }[],
+  ): Promise<(manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>> | ((manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>);
   /**
    * `row` (the default): one transaction per row, so a row the database
    * refuses (CONFLICT, a constraint) is refused alone. `batch`: the batch's
@@ -189,13 +194,16 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
     spec.transaction === 'batch' && compared && !context.dryRun
       ? new Set<string>()
       : await spec.existingIds([...new Set(ids.filter((id): id is string => id !== null))]);
-  const checks = await Promise.allSettled(
-    rows.map((row, index) => {
-      const id = ids[index];
-      // Async, so that a check throwing at once refuses its row like one that throws later.
-      return id === null || (taken.has(id) && !spec.update && !spec.updateMany) ? Promise.resolve(null) : (async () => spec.check(row, id))();
-    }),
-  );
+  const checking: Promise<Checked | null>[] = [];
+  for (let index = 0; index < rows.length; index += 1) {
+    // Checked while the batch before is written: the event loop is let go every few hundred rows, so that write's statements go out in time.
+    if (early && index > 0 && index % EARLY_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    const row = rows[index];
+    const id = ids[index];
+    // Async, so that a check throwing at once refuses its row like one that throws later.
+    checking.push(id === null || (taken.has(id) && !spec.update && !spec.updateMany) ? Promise.resolve(null) : (async () => spec.check(row, id))());
+  }
+  const checks = await Promise.allSettled(checking);
 
   if (context.dryRun) {
     await dryRun(checks, ids, taken, spec, refuse, result);
@@ -304,7 +312,8 @@ async function writeBatch<Checked>(
     else pending.set(id, check.value as Checked);
   }
   // Prepared (reading nothing) before the batch before is written (`after`); written once it is.
-  const prepared = pending.size > 0 && spec.prepareMany ? spec.prepareMany([...pending].map(([id, checked]) => ({ id, checked }))) : undefined;
+  if (after) await new Promise((resolve) => setImmediate(resolve));
+  const prepared = pending.size > 0 && spec.prepareMany ? await spec.prepareMany([...pending].map(([id, checked]) => ({ id, checked }))) : undefined;
   await after;
   if (pending.size === 0) return;
   const writeMany =

@@ -32,9 +32,9 @@ const crashKind: TrafficImport<CrashReport> = {
   existingIds: (stores, manager, keys) => stores.crashes.existingImportKeys(manager, keys),
   write: (stores, manager, rows, recorderId) => writeCrashes(stores.crashes, manager, newCrashes(rows, recorderId)),
   // The batch's crash and person rows and their statements' data built while the batch before is written; rows found there meanwhile (another import's) are left out.
-  prepare: (stores, rows, recorderId) => {
+  prepare: async (stores, rows, recorderId) => {
     const reports = newCrashes(rows, recorderId);
-    const batch = prepareNewCrashes(stores.crashes, reports);
+    const batch = await prepareNewCrashes(stores.crashes, reports);
     return (manager, keys) =>
       keys.size === reports.length
         ? writeNewCrashes(stores.crashes, manager, batch)

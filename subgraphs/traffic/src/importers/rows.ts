@@ -79,7 +79,7 @@ export interface TrafficImport<T> {
   existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<Set<string>>;
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
   /** The write of `write` made ready ahead of the transaction, reading nothing; it then writes the rows of the ids it is given. */
-  prepare?(stores: Stores, rows: { id: string; record: T }[], recorderId: string): (manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>;
+  prepare?(stores: Stores, rows: { id: string; record: T }[], recorderId: string): Promise<(manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
   update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
   /** `--dry-run`: the ids of these records already there that the rows differ from (would be updated), read only. */

@@ -64,8 +64,8 @@ export class CrashStore {
   }
 
   /** New crashes and their persons made ready to insert ahead of their transaction (insertPreparedCrashes). */
-  prepareCrashes(crashes: readonly Crash[], persons: readonly CrashPerson[]): PreparedCrashes {
-    return { crashes: preparedRows(this.dataSource, Crash, crashes), persons: preparedRows(this.dataSource, CrashPerson, persons) };
+  async prepareCrashes(crashes: readonly Crash[], persons: readonly CrashPerson[]): Promise<PreparedCrashes> {
+    return { crashes: await preparedRows(this.dataSource, Crash, crashes), persons: await preparedRows(this.dataSource, CrashPerson, persons) };
   }
 
   /** Inserts prepared crashes; `between` runs after the crash rows, before the persons. */

@@ -31,18 +31,23 @@ export interface PreparedRows<T> {
  * localInfile.ts), which the server parses far faster than an INSERT of as
  * many literals. Fewer rows, and SQLite: multi-row `INSERT … VALUES (?, …)`.
  */
-export function preparedRows<T extends object>(dataSource: DataSource, entity: new () => T, rows: readonly T[]): PreparedRows<T> {
+export async function preparedRows<T extends object>(dataSource: DataSource, entity: new () => T, rows: readonly T[]): Promise<PreparedRows<T>> {
   if (!['mysql', 'mariadb'].includes(dataSource.options.type) || rows.length < LOAD_DATA_FROM) return { entity, rows };
   const { columns } = dataSource.getMetadata(entity);
   const converters = columns.map((column) => persistentValueOf(dataSource.driver, column));
   const lines: string[] = new Array<string>(rows.length);
   const fields: string[] = new Array<string>(columns.length);
-  rows.forEach((row, at) => {
-    for (let index = 0; index < converters.length; index += 1) fields[index] = infileField(converters[index](row));
+  for (let at = 0; at < rows.length; at += 1) {
+    // An import prepares while the batch before is written: the event loop is let go now and then, so that write's statements go out in time.
+    if (at > 0 && at % PREPARED_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (let index = 0; index < converters.length; index += 1) fields[index] = infileField(converters[index](rows[at]));
     lines[at] = fields.join('\t');
-  });
+  }
   return { entity, rows, text: `${lines.join('\n')}\n` };
 }
+
+/** Rows written out between two turns of the event loop. */
+const PREPARED_CHUNK = 2_000;
 
 /**
  * Inserts prepared rows inside the caller's transaction. A LOAD DATA is
@@ -84,6 +89,6 @@ export async function insertPrepared<T extends object>(manager: EntityManager, p
 }
 
 /** Inserts rows inside the caller's transaction, as few statements as the store allows (preparedRows, then insertPrepared). */
-export function insertRows<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
-  return insertPrepared(manager, preparedRows(manager.connection, entity, rows));
+export async function insertRows<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
+  await insertPrepared(manager, await preparedRows(manager.connection, entity, rows));
 }

@@ -67,7 +67,7 @@ export interface NewCrashes {
  * seed; made ready to insert by the store. Reads nothing: the crash importer
  * prepares a batch while the batch before is written.
  */
-export function prepareNewCrashes(crashes: CrashStore, reports: readonly NewCrash[]): NewCrashes {
+export async function prepareNewCrashes(crashes: CrashStore, reports: readonly NewCrash[]): Promise<NewCrashes> {
   const crashRows: Crash[] = reports.map((report) => ({
     id: report.id,
     occurredAt: report.occurredAt,
@@ -80,7 +80,7 @@ export function prepareNewCrashes(crashes: CrashStore, reports: readonly NewCras
     importKey: report.importKey ?? null,
   }));
   const persons = reports.flatMap((report) => personRows(report.id, report.persons));
-  return { ids: crashRows.map((crash) => crash.id), crashRows, persons, prepared: crashes.prepareCrashes(crashRows, persons) };
+  return { ids: crashRows.map((crash) => crash.id), crashRows, persons, prepared: await crashes.prepareCrashes(crashRows, persons) };
 }
 
 /**
@@ -100,7 +100,7 @@ export async function writeNewCrashes(crashes: CrashStore, manager: EntityManage
 
 /** Writes crashes and their persons inside the caller's transaction (prepareNewCrashes, then writeNewCrashes): reportCrash writes one, the crash importer a batch. */
 export async function writeCrashes(crashes: CrashStore, manager: EntityManager, reports: readonly NewCrash[]): Promise<void> {
-  await writeNewCrashes(crashes, manager, prepareNewCrashes(crashes, reports));
+  await writeNewCrashes(crashes, manager, await prepareNewCrashes(crashes, reports));
 }
 
 /** Reports a crash for the caller's agency: the crash row and its persons in one transaction. */
