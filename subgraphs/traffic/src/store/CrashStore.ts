@@ -36,13 +36,22 @@ export class CrashStore {
     return manager.findBy(Crash, { id: In([...ids]) });
   }
 
-  findPersonsByCrashIds(crashIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CrashPerson[]> {
-    return manager.find(CrashPerson, { where: { crashId: In([...crashIds]) }, order: { crashId: 'ASC', position: 'ASC' } });
+  /**
+   * The persons of these crashes, by crash and in reported order. Sorted
+   * here, not by the query: with `ORDER BY crash_id, position` MariaDB read
+   * and sorted every person of the store for a few hundred crashes (a full
+   * scan chosen over the crash_id index), which made an import's comparison
+   * of 5,000 crashes take seconds per batch.
+   */
+  async findPersonsByCrashIds(crashIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CrashPerson[]> {
+    const persons = await manager.find(CrashPerson, { where: { crashId: In([...crashIds]) } });
+    return persons.sort((first, second) => byCrash(first, second) || first.position - second.position);
   }
 
-  /** The superseded versions of each crash, oldest first. */
-  findRevisionsByCrashIds(crashIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CrashRevision[]> {
-    return manager.find(CrashRevision, { where: { crashId: In([...crashIds]) }, order: { crashId: 'ASC', version: 'ASC' } });
+  /** The superseded versions of each crash, oldest first (sorted here, as the persons are). */
+  async findRevisionsByCrashIds(crashIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CrashRevision[]> {
+    const revisions = await manager.find(CrashRevision, { where: { crashId: In([...crashIds]) } });
+    return revisions.sort((first, second) => byCrash(first, second) || first.version - second.version);
   }
 
   private filtered(filter: CrashFilter) {
@@ -133,6 +142,10 @@ export class CrashStore {
     );
   }
 }
+
+/** Rows in their crash ids' order (binary, as the keys are ASCII). */
+const byCrash = (first: { crashId: string }, second: { crashId: string }): number =>
+  first.crashId < second.crashId ? -1 : first.crashId > second.crashId ? 1 : 0;
 
 /** The persons of a revision's snapshot, in the order they were reported. */
 export function snapshotPersons(revision: CrashRevision): PersonSnapshot[] {
