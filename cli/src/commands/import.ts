@@ -202,8 +202,8 @@ async function main(): Promise<number> {
     source,
   };
   let writing: Promise<void> = Promise.resolve();
-  // Whether the batch before found none of its records there (so the next is written without first reading which are).
-  let allNew = true;
+  // Whether the batch before found none of its records there (so the next is written without first reading which are); the first batch reads.
+  let allNew = false;
   try {
     const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
