@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
@@ -13,8 +13,10 @@ import { createConnection } from 'mysql2/promise';
  * of N crashes in time order (one to three persons each, every county, a year of days),
  * imported once (all inserted) and again (all compared, unchanged). The
  * issue's target is 20,000 crash rows/s into MariaDB on these machines.
+ * `--repeats N`: N such pairs, each into fresh stores, the median reported
+ * (the machine is shared: the load average is written beside the figures).
  */
-const USAGE = 'usage: npm run bench -- import [--rows N (200000)] [--batch-size N (5000)] [--store mysql|sqlite]';
+const USAGE = 'usage: npm run bench -- import [--rows N (200000)] [--batch-size N (5000)] [--store mysql|sqlite] [--repeats N (1)]';
 const TARGET_ROWS_PER_SECOND = 20_000;
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'cli', 'dist', 'commands', 'import.js');
@@ -95,39 +97,85 @@ async function dropDatabases(url: string, prefix: string): Promise<void> {
   }
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
 export async function runImportScenario(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string' }, 'batch-size': { type: 'string' }, store: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { rows: { type: 'string' }, 'batch-size': { type: 'string' }, store: { type: 'string' }, repeats: { type: 'string' } },
+  });
   const rows = Number(values.rows ?? 200_000);
   const batchSize = Number(values['batch-size'] ?? 5000);
   const store = values.store ?? 'mysql';
-  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(batchSize) || batchSize < 1 || !['mysql', 'sqlite'].includes(store)) throw new Error(USAGE);
+  const repeats = Number(values.repeats ?? 1);
+  if (
+    !Number.isInteger(rows) ||
+    rows < 1 ||
+    !Number.isInteger(batchSize) ||
+    batchSize < 1 ||
+    !['mysql', 'sqlite'].includes(store) ||
+    !Number.isInteger(repeats) ||
+    repeats < 1
+  )
+    throw new Error(USAGE);
   const url = process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306';
   const folder = mkdtempSync(join(tmpdir(), 'bench-import-'));
   // BENCH_DATABASE_PREFIX: several checkouts benching on one server keep their databases apart.
   const prefix = `${process.env.BENCH_DATABASE_PREFIX ?? 'bench_'}import_${process.pid}_`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, DATABASE_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'development' };
-  if (store === 'mysql') env.DATABASE_URL = url;
-  else delete env.DATABASE_URL;
   try {
     const file = join(folder, 'crashes.csv');
     console.log(`import scenario: writing ${rows} crash rows…`);
     await crashFile(file, rows);
-    console.log(`importing into ${store === 'mysql' ? url.replace(/\/\/[^@]*@/, '//') : 'SQLite'} (batch size ${batchSize})…`);
-    const first = await importOnce(file, env, batchSize);
-    console.log(`  first run:  ${first.summary}`);
-    const again = await importOnce(file, env, batchSize);
-    console.log(`  second run: ${again.summary}`);
-    const insertRate = rows / first.importSeconds;
-    const compareRate = rows / again.importSeconds;
+    console.log(`importing into ${store === 'mysql' ? url.replace(/\/\/[^@]*@/, '//') : 'SQLite'} (batch size ${batchSize}, ${repeats} time(s))…`);
+    const results: { first: Run; again: Run; loadBefore: string; loadAfter: string }[] = [];
+    for (let repeat = 0; repeat < repeats; repeat += 1) {
+      // Fresh stores for every repeat: the first run always inserts every row.
+      const databasePrefix = `${prefix}${repeat}_`;
+      const dataDir = join(folder, `data-${repeat}`);
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_PREFIX: databasePrefix, LOG_LEVEL: 'silent', NODE_ENV: 'development' };
+      if (store === 'mysql') env.DATABASE_URL = url;
+      else delete env.DATABASE_URL;
+      try {
+        const loadBefore = loadAverage();
+        const first = await importOnce(file, env, batchSize);
+        console.log(`  first run:  ${first.summary} (load ${loadBefore})`);
+        const again = await importOnce(file, env, batchSize);
+        const loadAfter = loadAverage();
+        console.log(`  second run: ${again.summary} (load ${loadAfter})`);
+        results.push({ first, again, loadBefore, loadAfter });
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+        if (store === 'mysql') await dropDatabases(url, databasePrefix).catch(() => undefined);
+      }
+    }
+    const insertRates = results.map(({ first }) => rows / first.importSeconds);
+    const compareRates = results.map(({ again }) => rows / again.importSeconds);
+    const insertRate = median(insertRates);
+    const compareRate = median(compareRates);
+    const range = (rates: number[]) => (rates.length > 1 ? ` (${Math.min(...rates).toFixed(0)} to ${Math.max(...rates).toFixed(0)})` : '');
     const lines = [
       `# Import scenario (${new Date().toISOString()})`,
       '',
-      `${rows} crash rows (1-3 persons each) through \`npm run import -- traffic FILE --kind crashes --batch-size ${batchSize}\` into ${store === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'}.`,
+      `${rows} crash rows (1-3 persons each) through \`npm run import -- traffic FILE --kind crashes --batch-size ${batchSize}\` into ${store === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'}, ${repeats} time(s) into fresh stores; ${cpus().length} CPUs, load average (1, 5, 15 min) written beside each run.`,
       '',
-      '| run | rows/s (import) | import s | wall s (with start-up) |',
-      '|---|---:|---:|---:|',
-      `| first: all inserted | ${insertRate.toFixed(0)} | ${first.importSeconds.toFixed(1)} | ${first.wallSeconds.toFixed(1)} |`,
-      `| second: all compared, unchanged | ${compareRate.toFixed(0)} | ${again.importSeconds.toFixed(1)} | ${again.wallSeconds.toFixed(1)} |`,
+      '| run | rows/s (import) | import s | wall s (with start-up) | load before first / after second |',
+      '|---|---:|---:|---:|---|',
+      ...results.flatMap(({ first, again, loadBefore, loadAfter }, index) => [
+        `| ${repeats > 1 ? `${index + 1}: ` : ''}first: all inserted | ${(rows / first.importSeconds).toFixed(0)} | ${first.importSeconds.toFixed(1)} | ${first.wallSeconds.toFixed(1)} | ${loadBefore} |`,
+        `| ${repeats > 1 ? `${index + 1}: ` : ''}second: all compared, unchanged | ${(rows / again.importSeconds).toFixed(0)} | ${again.importSeconds.toFixed(1)} | ${again.wallSeconds.toFixed(1)} | ${loadAfter} |`,
+      ]),
+      '',
+      `Median: ${insertRate.toFixed(0)} rows/s inserted${range(insertRates)}, ${compareRate.toFixed(0)} rows/s compared${range(compareRates)}.`,
       '',
       `Target: ${TARGET_ROWS_PER_SECOND} crash rows/s inserted into MariaDB: ${store === 'mysql' ? (insertRate >= TARGET_ROWS_PER_SECOND ? 'met' : 'NOT met') : 'not measured (SQLite run)'}.`,
     ];
@@ -136,6 +184,5 @@ export async function runImportScenario(args: string[]): Promise<void> {
     writeFileSync(join(ROOT, 'bench', 'results', 'import-latest.md'), `${lines.join('\n')}\n`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
-    if (store === 'mysql') await dropDatabases(url, prefix).catch(() => undefined);
   }
 }

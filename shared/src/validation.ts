@@ -1,5 +1,5 @@
 import { badUserInput } from './errors';
-import { referenceAgencies, referenceRegions, type ReferenceAgency } from './reference';
+import { referenceAgencies, referenceRegionById, referenceRegions, type ReferenceAgency } from './reference';
 
 /**
  * For lookups such as `region(id, code)`: exactly one of the named arguments
@@ -49,7 +49,8 @@ export function requirePastInstant(argument: string, value: Date | null | undefi
 
 /** A county's id: records are kept where they happen, in a county of the reference regions. */
 export function requireCounty(argument: string, regionIdValue: string | null | undefined): string {
-  const county = referenceRegions().find((region) => region.id === regionIdValue && region.kind === 'COUNTY');
+  const region = typeof regionIdValue === 'string' ? referenceRegionById(regionIdValue) : undefined;
+  const county = region?.kind === 'COUNTY' ? region : undefined;
   if (!county) throw badUserInput(argument, 'must be the id of a county');
   return county.id;
 }

@@ -2,8 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import {
   loadConfig,
   loadSecrets,
@@ -23,6 +21,7 @@ import { commandArgs, runCommand } from '../runCommand';
 import { ImportProgress } from './importProgress';
 import { applyMapping, MappingError, readMapping, renamedOnly, type Mapping } from './importMapping';
 import { RejectFile } from './importRejects';
+import { readBatches } from './importReader';
 
 const USAGE =
   'usage: npm run import -- SUBGRAPH FILE --agency CODE [--kind KIND] [--source NAME] [--mapping FILE.yaml|.json] [--dry-run] [--rejects FILE] [--batch-size N] [--delimiter D (, ; tab or |)]   (FILE: .csv with a header row, or .jsonl)';
@@ -30,55 +29,6 @@ const BATCH = 500;
 const MAX_BATCH = 5000;
 /** Refused rows listed on stderr at the end; the reject file has them all, the counts count them all. */
 const LISTED_ERRORS = 1000;
-
-/** Rows of a CSV (header row, UTF-8) or JSON Lines file, with their line numbers, in batches. */
-async function* batches(
-  file: string,
-  size: number,
-  source: { bytesRead: number },
-  delimiter: string,
-): AsyncGenerator<{ rows: Record<string, unknown>[]; lines: number[]; raws: string[] }> {
-  let rows: Record<string, unknown>[] = [];
-  let lines: number[] = [];
-  let raws: string[] = [];
-  const flush = () => {
-    const batch = { rows, lines, raws };
-    rows = [];
-    lines = [];
-    raws = [];
-    return batch;
-  };
-  if (extname(file).toLowerCase() === '.csv') {
-    const input = createReadStream(file);
-    input.on('data', () => (source.bytesRead = input.bytesRead));
-    const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, raw: true, delimiter }));
-    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
-      rows.push(record.record);
-      lines.push(record.info.lines);
-      raws.push(record.raw.replace(/[\r\n]+$/, ''));
-      if (rows.length === size) yield flush();
-    }
-  } else {
-    let line = 0;
-    const input = createReadStream(file, 'utf8');
-    input.on('data', () => (source.bytesRead = input.bytesRead));
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-      line += 1;
-      if (text.trim() === '') continue;
-      let row: unknown;
-      try {
-        row = JSON.parse(text);
-      } catch {
-        row = { __unreadable: true };
-      }
-      rows.push(row && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : { __unreadable: true });
-      lines.push(line);
-      raws.push(text);
-      if (rows.length === size) yield flush();
-    }
-  }
-  if (rows.length > 0) yield flush();
-}
 
 async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -252,13 +202,16 @@ async function main(): Promise<number> {
     source,
   };
   let writing: Promise<void> = Promise.resolve();
+  // Whether the batch before found none of its records there (so the next is written without first reading which are); the first batch reads.
+  let allNew = false;
   try {
     const input = { bytesRead: 0 };
     const progress = new ImportProgress(statSync(file).size);
-    // One batch is written while the next is read and mapped (the file's parsing overlaps the
-    // database's work); batches are still written one at a time and in order, so a killed import
-    // leaves whole batches, and no more than two batches are held.
-    for await (const batch of batches(file, batchSize, input, delimiter)) {
+    // One batch is written while the next is read, mapped and checked (the file's parsing and the
+    // rows' checks overlap the database's work); batches are still written one at a time and in
+    // order, so a killed import leaves whole batches, and no more than two batches are held (and
+    // one the reader thread parses).
+    for await (const batch of readBatches(file, batchSize, input, delimiter)) {
       // Rows that never reach the importer: unreadable JSON, or a cell the mapping cannot convert.
       const early: ImportRowError[] = [];
       const passed: number[] = [];
@@ -280,13 +233,25 @@ async function main(): Promise<number> {
         }
         passed.push(index);
       });
-      await writing;
+      const previous = writing;
       const write = async () => {
-        const result = await importers[kind].importRows(
-          passed.map((index) => batch.rows[index]),
-          passed.map((index) => batch.lines[index]),
-          context,
-        );
+        // Checks that read nothing run now; the engine reads and writes the store only once the batch before is written (`after`).
+        const outcome = await importers[kind]
+          .importRows(
+            passed.map((index) => batch.rows[index]),
+            passed.map((index) => batch.lines[index]),
+            { ...context, after: previous, likelyNew: () => allNew },
+          )
+          .then(
+            (result) => ({ result }),
+            (error: unknown) => ({ error }),
+          );
+        // Counted in order, and never before the batch before has settled (its failure is the import's).
+        await previous;
+        if ('error' in outcome) throw outcome.error;
+        const { result } = outcome;
+        // The next batch is likely all new when this one found none of its records there.
+        allNew = result.skipped === 0 && !result.updated;
         read += batch.rows.length;
         total.inserted += result.inserted;
         total.skipped += result.skipped;
@@ -298,8 +263,10 @@ async function main(): Promise<number> {
         progress.show({ read, inserted: total.inserted, updated: total.updated ?? 0, unchanged: total.skipped, refused }, input.bytesRead);
       };
       writing = write();
-      // Awaited before the next batch (or after the last); a failure meanwhile must not count as unhandled.
+      // Awaited after the next batch is started (or after the last); a failure meanwhile must not count as unhandled.
       writing.catch(() => undefined);
+      // At most two batches past the reader: this one checked while the one before is written.
+      await previous;
     }
     await writing;
     progress.done();

@@ -7,3 +7,4 @@ export * from './sqliteTransactions';
 export * from './storeProbe';
 export * from './statementTimeout';
 export * from './storeVersion';
+export * from './localInfile';

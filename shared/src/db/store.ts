@@ -22,6 +22,7 @@ import { asStorageUnavailable } from './storageErrors';
 import { CreateStoreProbe1769000000000, probeWrite } from './storeProbe';
 import { CreateStoreVersion1770000000000, noteStatement, readStoreVersion, StoreVersionSubscriber, VERSION_READ, versionWrites } from './storeVersion';
 import { applyStatementTimeout } from './statementTimeout';
+import { localInfileStream } from './localInfile';
 
 /**
  * Counts the SQL statements a store sends. Tests use it to prove that loaders
@@ -162,7 +163,8 @@ export function dataSourceOptions(
       timezone: 'Z',
       supportBigNumbers: true,
       bigNumberStrings: false,
-      extra: { decimalNumbers: true },
+      // Bulk writes hand LOAD DATA LOCAL INFILE their rows from memory, never from a file (localInfile.ts).
+      extra: { decimalNumbers: true, infileStreamFactory: localInfileStream },
       ...(replicas.length > 0 ? { replication: { master: primary, slaves: replicas, selector: 'RR' as const } } : primary),
     };
   }
@@ -383,7 +385,7 @@ const PLAIN_TYPES = new Set(['varchar', 'char', 'text', 'int', 'integer', 'bigin
  * columns (a bulk load sends millions of values, and the general path cost
  * more than the database).
  */
-function persistentValueOf(driver: DataSource['driver'], column: ColumnMetadata): (row: object) => unknown {
+export function persistentValueOf(driver: DataSource['driver'], column: ColumnMetadata): (row: object) => unknown {
   const general = (row: object) => driver.preparePersistentValue(column.getEntityValue(row) ?? null, column);
   if (column.transformer || column.embeddedMetadata || column.relationMetadata) return general;
   const property = column.propertyName;

@@ -42,7 +42,7 @@ export class CreateStoreVersion1770000000000 implements MigrationInterface {
 }
 
 /** A statement that changes rows (what makes a transaction a write). */
-const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE|LOAD\s+DATA)\b/i;
 
 /** Query runners that sent a write in their open transaction (SQLite: the one shared runner). */
 const writers = new WeakSet<QueryRunner>();

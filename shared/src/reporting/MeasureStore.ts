@@ -10,7 +10,7 @@ import { appendAll } from './arrays';
 import type { Contribution } from './suppression';
 
 /** A rollup row as the raw records give it, or as stored. */
-interface RollupRow {
+export interface RollupRow {
   measure: string;
   regionId: string;
   day: string;
@@ -375,11 +375,17 @@ const IDS_PER_STATEMENT = 5_000;
  * of one, an import batch thousands: the same few statements per source
  * either way, never a recount of the day. The measures' versions are bumped
  * once, so cached answers are not used again.
+ *
+ * `contributions`: what the records contribute after the write, per measure,
+ * county, day and agency, as the writer computed them from the rows it holds
+ * (an import's batch of new records), instead of read back with one grouped
+ * query per source. The writer must compute exactly what the measures'
+ * queries give (`npm run rollups -- --check` compares the rollups with them).
  */
 export async function changeRollups<T>(
   manager: EntityManager,
   set: MeasureSet,
-  change: { sources: readonly MeasureSource[]; ids: readonly string[]; existing: boolean },
+  change: { sources: readonly MeasureSource[]; ids: readonly string[]; existing: boolean; contributions?: readonly RollupRow[] },
   write: () => Promise<T>,
 ): Promise<T> {
   const bySource = change.sources.map((source) => rolledUp(set.measures).filter((measure) => measure.source === source));
@@ -392,7 +398,7 @@ export async function changeRollups<T>(
   };
   const before = change.existing ? await contributions() : [];
   const written = await write();
-  const after = await contributions();
+  const after = change.contributions ?? (await contributions());
   const deltas = new Map<string, RollupRow>();
   const add = (row: RollupRow, sign: number) => {
     const key = rollupKeyString(row);

@@ -92,6 +92,9 @@ export function importRequest(context: ImportContext, subgraph: string, writeSco
   };
 }
 
+/** Rows checked between two turns of the event loop while the batch before is written. */
+const EARLY_CHUNK = 500;
+
 const ROW_ERROR_CODES: readonly unknown[] = [ErrorCode.BAD_USER_INPUT, ErrorCode.FORBIDDEN, ErrorCode.CONFLICT];
 
 export interface RowImport<Checked> {
@@ -106,12 +109,36 @@ export interface RowImport<Checked> {
   /** The mutation's write of many rows at once (`batch` mode: all of them or none), for bulk inserts. */
   writeMany?(manager: EntityManager, rows: { id: string; checked: Checked }[]): Promise<void>;
   /**
+   * `batch` mode: the batch's checked rows made ready to write (their rows
+   * built, the statements' data written out) before its transaction, reading
+   * nothing, so that this runs while the batch before is written; what it
+   * returns then writes those of the rows whose ids it is given (the rows not
+   * there yet), as writeMany would.
+   */
+  prepareMany?(
+    rows: { id: string; checked: Checked }[],
+  ): Promise<(manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>> | ((manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>);
+  /**
    * `row` (the default): one transaction per row, so a row the database
    * refuses (CONFLICT, a constraint) is refused alone. `batch`: the batch's
    * checked rows in one transaction, for throughput; a failure that is no
    * row's fault leaves nothing of the batch behind.
    */
   transaction?: 'row' | 'batch';
+  /**
+   * `idOf` and `check` read nothing from the store (pure functions of the
+   * row): in `batch` mode they then run before the batch before this one is
+   * written (`ImportContext.after`).
+   */
+  checksReadNothing?: boolean;
+  /**
+   * `batch` mode: writeMany (or prepareMany's write) fails with a duplicate
+   * key error when a record is already there (a unique key on the id), so a
+   * batch likely all new (`ImportContext.likelyNew`) may be written without
+   * first reading which records are there; when it fails so, the batch is
+   * rolled back and written again after reading them.
+   */
+  duplicatesRefused?: boolean;
   /**
    * A row whose record is already there: compared with it and, when it
    * differs, written through the amend mutation's rules (true: updated; false:
@@ -150,6 +177,11 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
     result.errors.push(rowError(lines[index], error, spec.columnOf(argumentOf(error), rows[index])));
   };
 
+  // A batch written at once with corrections checks every row anyway: which records are there is read once, in its transaction.
+  const compared = spec.update !== undefined || spec.updateMany !== undefined;
+  // Checks that read nothing (and no read of which records are there) run while the batch before is written; everything else waits for it.
+  const early = spec.transaction === 'batch' && compared && spec.checksReadNothing === true && !context.dryRun;
+  if (!early) await context.after;
   const ids: (string | null)[] = rows.map((row, index) => {
     try {
       return spec.idOf(row);
@@ -158,19 +190,20 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
       return null;
     }
   });
-  // A batch written at once with corrections checks every row anyway: which records are there is read once, in its transaction.
-  const compared = spec.update !== undefined || spec.updateMany !== undefined;
   const taken =
     spec.transaction === 'batch' && compared && !context.dryRun
       ? new Set<string>()
       : await spec.existingIds([...new Set(ids.filter((id): id is string => id !== null))]);
-  const checks = await Promise.allSettled(
-    rows.map((row, index) => {
-      const id = ids[index];
-      // Async, so that a check throwing at once refuses its row like one that throws later.
-      return id === null || (taken.has(id) && !spec.update && !spec.updateMany) ? Promise.resolve(null) : (async () => spec.check(row, id))();
-    }),
-  );
+  const checking: Promise<Checked | null>[] = [];
+  for (let index = 0; index < rows.length; index += 1) {
+    // Checked while the batch before is written: the event loop is let go every few hundred rows, so that write's statements go out in time.
+    if (early && index > 0 && index % EARLY_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    const row = rows[index];
+    const id = ids[index];
+    // Async, so that a check throwing at once refuses its row like one that throws later.
+    checking.push(id === null || (taken.has(id) && !spec.update && !spec.updateMany) ? Promise.resolve(null) : (async () => spec.check(row, id))());
+  }
+  const checks = await Promise.allSettled(checking);
 
   if (context.dryRun) {
     await dryRun(checks, ids, taken, spec, refuse, result);
@@ -178,7 +211,7 @@ export async function importBatch<Checked>(rows: Row[], lines: number[], context
     return result;
   }
   if (spec.transaction === 'batch') {
-    await writeBatch(checks, ids, taken, context, spec, refuse, result);
+    await writeBatch(checks, ids, taken, context, spec, refuse, result, early ? context.after : undefined);
     result.errors.sort((first, second) => first.line - second.line);
     return result;
   }
@@ -268,6 +301,7 @@ async function writeBatch<Checked>(
   spec: RowImport<Checked>,
   refuse: (index: number, error: unknown) => void,
   result: ImportResult,
+  after?: Promise<unknown>,
 ): Promise<void> {
   const pending = new Map<string, Checked>();
   for (const [index, check] of checks.entries()) {
@@ -277,17 +311,24 @@ async function writeBatch<Checked>(
     else if (check.status === 'rejected') refuse(index, check.reason);
     else pending.set(id, check.value as Checked);
   }
+  // Prepared (reading nothing) before the batch before is written (`after`); written once it is.
+  if (after) await new Promise((resolve) => setImmediate(resolve));
+  const prepared = pending.size > 0 && spec.prepareMany ? await spec.prepareMany([...pending].map(([id, checked]) => ({ id, checked }))) : undefined;
+  await after;
   if (pending.size === 0) return;
   const writeMany =
     spec.writeMany ??
     (async (manager: EntityManager, rows: { id: string; checked: Checked }[]) => {
       for (const row of rows) await spec.write!(manager, row.id, row.checked);
     });
-  const writeMissing = () =>
+  const writeMissing = (assumeNew: boolean) =>
     context.store.transaction(async (manager) => {
-      const existing = await spec.existingIds([...pending.keys()], manager);
+      const existing = assumeNew ? new Set<string>() : await spec.existingIds([...pending.keys()], manager);
       const missing = [...pending].filter(([id]) => !existing.has(id)).map(([id, checked]) => ({ id, checked }));
-      if (missing.length > 0) await writeMany(manager, missing);
+      if (missing.length > 0) {
+        if (prepared) await prepared(manager, new Set(missing.map(({ id }) => id)));
+        else await writeMany(manager, missing);
+      }
       let updated = 0;
       if (spec.updateMany)
         updated = await spec.updateMany(
@@ -299,12 +340,16 @@ async function writeBatch<Checked>(
       }
       return { inserted: missing.length, skipped: existing.size - updated, updated };
     });
-  let written: { inserted: number; skipped: number; updated: number };
-  try {
-    written = await writeMissing();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    written = await writeMissing();
+  // Likely all new (and a record already there refuses the write): written without reading which are there first.
+  const optimistic = spec.duplicatesRefused === true && context.likelyNew?.() === true;
+  let written: { inserted: number; skipped: number; updated: number } | undefined;
+  for (let attempt = optimistic ? 0 : 1; written === undefined; attempt += 1) {
+    try {
+      written = await writeMissing(attempt === 0);
+    } catch (error) {
+      // Some records were there (or another import committed them first): written again after reading which, once more at most.
+      if (!isDuplicateKeyError(error) || attempt >= 2) throw error;
+    }
   }
   result.inserted += written.inserted;
   result.skipped += written.skipped;

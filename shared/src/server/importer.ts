@@ -27,6 +27,22 @@ export interface ImportContext {
    * agency is two records. Absent: the agency's one (default) system.
    */
   source?: string;
+  /**
+   * Settles when the batch before this one is written (the CLI hands each
+   * batch the write of the one before): the engine reads or writes the store
+   * only after it, so batches are written one at a time and in order, and a
+   * batch whose predecessor failed writes nothing. A batch-mode kind whose
+   * checks read nothing (`checksReadNothing`) checks its rows before it, so
+   * that those checks overlap the write before.
+   */
+  after?: Promise<unknown>;
+  /**
+   * Asked when the batch is written: true when its records are likely all
+   * new (the CLI: the batch before found none of its records there). A kind
+   * whose writes refuse records already there (`duplicatesRefused`) then
+   * skips reading which are there; one that was costs a rolled-back write.
+   */
+  likelyNew?: () => boolean;
 }
 
 export interface ImportRowError {

@@ -2,10 +2,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agencyId, armFailpoint, disarmFailpoints, loadSecrets, pseudonymOf, regionId, stableId, type ImportContext, MeasureStore } from '@safety-graph/shared';
+import {
+  agencyId,
+  armFailpoint,
+  disarmFailpoints,
+  isDuplicateKeyError,
+  loadSecrets,
+  pseudonymOf,
+  regionId,
+  stableId,
+  timeOrderedId,
+  type ImportContext,
+  MeasureStore,
+} from '@safety-graph/shared';
 import { callerOf, subgraphHarness, type SubgraphHarness } from '@safety-graph/test-helpers';
 import type { TrafficContext } from '../context';
 import { traffic } from '../index';
+import { createStores } from '../store';
 
 let harness: SubgraphHarness<TrafficContext>;
 
@@ -275,6 +288,37 @@ describe('crash importer', () => {
     disarmFailpoints();
     expect(await crashImporter.importRows(rows, linesOf(rows), importContext(agency))).toEqual({ inserted: 2, skipped: 0, errors: [] });
     expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 2, crash_person: before.crash_person + 4 });
+  });
+  it('writes a batch large enough for the bulk path (LOAD DATA on MySQL/MariaDB) as a single row is written; a crash already there fails such a write as a duplicate key, leaving nothing', async () => {
+    const agency = 'POLICE-IR-10-12';
+    const rows = Array.from({ length: 60 }, (_, index) => crashRow(`bulk-${index}`));
+    const before = await rowCounts();
+    expect(await crashImporter.importRows(rows, linesOf(rows), importContext(agency))).toEqual({ inserted: 60, skipped: 0, errors: [] });
+    expect(await crashImporter.importRows([crashRow('bulk-single')], [2], importContext(agency))).toEqual({ inserted: 1, skipped: 0, errors: [] });
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 61, crash_person: before.crash_person + 122 });
+    const { id: bulkId, ...bulk } = (await readCrash(await crashId(agency, 'bulk-7')))!;
+    const { id: singleId, ...single } = (await readCrash(await crashId(agency, 'bulk-single')))!;
+    expect(bulkId).toMatch(TIME_ORDERED);
+    expect(singleId).toMatch(TIME_ORDERED);
+    expect(bulk).toEqual(single);
+
+    // Written as likely all new (no read of which are there first) while some are there: rolled back and written again after reading them.
+    const mixed = Array.from({ length: 60 }, (_, index) => crashRow(`bulk-${index + 30}`));
+    const likelyNew = { ...importContext(agency), likelyNew: () => true };
+    expect(await crashImporter.importRows(mixed, linesOf(mixed), likelyNew)).toEqual({ inserted: 30, skipped: 30, errors: [] });
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 91, crash_person: before.crash_person + 182 });
+    const fresh60 = Array.from({ length: 60 }, (_, index) => crashRow(`bulk-new-${index}`));
+    expect(await crashImporter.importRows(fresh60, linesOf(fresh60), likelyNew)).toEqual({ inserted: 60, skipped: 0, errors: [] });
+    expect(await rowCounts()).toEqual({ ...before, crash: before.crash + 151, crash_person: before.crash_person + 302 });
+
+    // Another import committed this crash first: the whole write fails as a duplicate key (which the engine retries), nothing of it stays.
+    const stores = createStores(harness.store.dataSource);
+    const [taken] = await stores.crashes.findByIds([bulkId]);
+    const fresh = Array.from({ length: 59 }, () => ({ ...taken, id: timeOrderedId(), importKey: null }));
+    const counts = await rowCounts();
+    const failure = await harness.store.transaction((manager) => stores.crashes.insertCrashes(manager, [...fresh, taken])).catch((error: unknown) => error);
+    expect(isDuplicateKeyError(failure)).toBe(true);
+    expect(await rowCounts()).toEqual(counts);
   });
 });
 

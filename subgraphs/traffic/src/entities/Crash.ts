@@ -33,7 +33,7 @@ export class Crash {
   @Column({ type: 'integer' })
   injuries: number;
 
-  @Index()
+  /** Not indexed: no query filters by it (FewerCrashIndexes). */
   @Column({ name: 'reported_by_id', type: 'varchar', length: 36 })
   reportedById: string;
 

@@ -17,11 +17,10 @@ export class CrashPerson {
   @Column({ type: 'varchar', length: 16 })
   role: string;
 
-  @Index()
+  /** Not indexed, nor is faultStatus: a handful of values each, persons are read by crash (FewerCrashIndexes). */
   @Column({ type: 'varchar', length: 1 })
   injury: string;
 
-  @Index()
   @Column({ name: 'fault_status', type: 'varchar', length: 16 })
   faultStatus: string;
 

@@ -4,7 +4,7 @@ import { MAX_PERSONS, validateCrashReport, type CrashReport, type PersonFacts } 
 import type { EntityManager } from 'typeorm';
 import type { CrashPerson } from '../entities';
 import type { Stores } from '../store';
-import { writeCrashAmendments, writeCrashes, type CrashAmendment } from '../writes/Crash';
+import { prepareNewCrashes, writeCrashAmendments, writeCrashes, writeNewCrashes, type CrashAmendment, type NewCrash } from '../writes/Crash';
 import { importTraffic, instantOf, regionIdOf, textOf, type TrafficImport } from './rows';
 
 /** `persons`: a JSON array in a CSV cell, or the array itself in JSON Lines. */
@@ -30,12 +30,20 @@ const crashKind: TrafficImport<CrashReport> = {
     }),
   // A crash is found by its import key (the engine's id of the row); its own id is time-ordered.
   existingIds: (stores, manager, keys) => stores.crashes.existingImportKeys(manager, keys),
-  write: (stores, manager, rows, recorderId) =>
-    writeCrashes(
-      stores.crashes,
-      manager,
-      rows.map(({ id: importKey, record }) => ({ id: timeOrderedId(), importKey, reportedById: recorderId, ...record })),
-    ),
+  write: (stores, manager, rows, recorderId) => writeCrashes(stores.crashes, manager, newCrashes(rows, recorderId)),
+  // The batch's crash and person rows and their statements' data built while the batch before is written; rows found there meanwhile (another import's) are left out.
+  prepare: async (stores, rows, recorderId) => {
+    const reports = newCrashes(rows, recorderId);
+    const batch = await prepareNewCrashes(stores.crashes, reports);
+    return (manager, keys) =>
+      keys.size === reports.length
+        ? writeNewCrashes(stores.crashes, manager, batch)
+        : writeCrashes(
+            stores.crashes,
+            manager,
+            reports.filter((report) => keys.has(report.importKey!)),
+          );
+  },
   // The batch's crashes and persons read at once; only those that differ are amended.
   updateMany: async (stores, manager, rows, recorderId) => {
     const amendments = await amendmentsOf(stores, manager, rows);
@@ -44,6 +52,10 @@ const crashKind: TrafficImport<CrashReport> = {
   },
   differing: async (stores, manager, rows) => (await amendmentsOf(stores, manager, rows)).map(({ current }) => current.importKey!),
 };
+
+/** Imported rows as new crashes: time-ordered ids, the row's key as import key, reported by the importing agency. */
+const newCrashes = (rows: readonly { id: string; record: CrashReport }[], recorderId: string): NewCrash[] =>
+  rows.map(({ id: importKey, record }) => ({ id: timeOrderedId(), importKey, reportedById: recorderId, ...record }));
 
 /** What each row (keyed by import key) changes of its crash, already there (one read of the crashes and one of their persons): only those that differ. */
 async function amendmentsOf(stores: Stores, manager: EntityManager, rows: readonly { id: string; record: CrashReport }[]): Promise<CrashAmendment[]> {

@@ -11,7 +11,7 @@ import {
   type ImportContext,
   type ImportResult,
   referenceAgencies,
-  referenceRegions,
+  referenceRegion,
 } from '@safety-graph/shared';
 import { createStores, type Stores } from '../store';
 
@@ -60,7 +60,8 @@ export function regionIdOf(row: Record<string, unknown>): string | undefined {
     if (id === undefined) throw badUserInput('input.regionId', 'give the county as regionId or regionCode');
     return id;
   }
-  const county = referenceRegions().find((region) => region.code === code && region.kind === 'COUNTY');
+  const region = referenceRegion(code);
+  const county = region?.kind === 'COUNTY' ? region : undefined;
   if (!county) throw badUserInput('input.regionCode', 'must be the code of a county, such as IR-10-12');
   if (id !== undefined && id !== county.id) throw badUserInput('input.regionCode', 'names another county than regionId');
   return county.id;
@@ -77,6 +78,8 @@ export interface TrafficImport<T> {
   /** Which of these ids (the keys importedId derives; for crashes their import keys) are there. */
   existingIds(stores: Stores, manager: EntityManager, ids: string[]): Promise<Set<string>>;
   write(stores: Stores, manager: EntityManager, rows: { id: string; record: T }[], recorderId: string): Promise<void>;
+  /** The write of `write` made ready ahead of the transaction, reading nothing; it then writes the rows of the ids it is given. */
+  prepare?(stores: Stores, rows: { id: string; record: T }[], recorderId: string): Promise<(manager: EntityManager, ids: ReadonlySet<string>) => Promise<void>>;
   /** A correction of a record already there, as the amend mutation writes it; false when the row is identical to it. */
   update?(stores: Stores, manager: EntityManager, id: string, record: T, recorderId: string): Promise<boolean>;
   /** `--dry-run`: the ids of these records already there that the rows differ from (would be updated), read only. */
@@ -99,6 +102,10 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
   const recorderId = agencyId(context.agencyCode);
   return importBatch(rows, lines, context, {
     transaction: 'batch',
+    // Ids are derived and rows validated without the store: checked while the batch before is written.
+    checksReadNothing: true,
+    // Every kind inserts under a unique id or import key: a record already there fails the write as a duplicate key.
+    duplicatesRefused: true,
     idOf: (row) => importedId(`import:traffic:${kind.kind}`, context, externalIdOf(row)),
     existingIds: (ids, manager) => kind.existingIds(stores, manager ?? context.store.dataSource.manager, ids),
     check: async (row) => kind.validate(row),
@@ -109,6 +116,14 @@ export function importTraffic<T>(kind: TrafficImport<T>, rows: Record<string, un
         checked.map(({ id, checked: record }) => ({ id, record })),
         recorderId,
       ),
+    prepareMany:
+      kind.prepare &&
+      ((rows) =>
+        kind.prepare!(
+          stores,
+          rows.map(({ id, checked: record }) => ({ id, record })),
+          recorderId,
+        )),
     update: kind.update && ((manager, id, record) => kind.update!(stores, manager, id, record, recorderId)),
     updateMany:
       kind.updateMany &&

@@ -7,6 +7,7 @@ import {
 import { AmendableCrashes1764000000310 } from './1764000000310-AmendableCrashes';
 import { CreateTraffic1764000000300 } from './1764000000300-CreateTraffic';
 import { CrashImportKeys1764000000320 } from './1764000000320-CrashImportKeys';
+import { FewerCrashIndexes1764000000330 } from './1764000000330-FewerCrashIndexes';
 
 /** In order; listed explicitly so that the same list runs from src (tests) and dist. */
 export const migrations = [
@@ -15,6 +16,7 @@ export const migrations = [
   CreateTraffic1764000000300,
   AmendableCrashes1764000000310,
   CrashImportKeys1764000000320,
+  FewerCrashIndexes1764000000330,
   CreateStatRollups1764000000003,
   CreateStatVersions1764000000004,
 ];

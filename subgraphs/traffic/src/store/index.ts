@@ -6,7 +6,7 @@ import { ViolationStore } from './ViolationStore';
 
 export { CrashStore, TrafficCampaignStore, ViolationStore };
 export { TRAFFIC_MEASURES, changingCrashes, changingViolations } from './measures';
-export { snapshotPersons, type CrashCorrection, type PersonSnapshot } from './CrashStore';
+export { snapshotPersons, type CrashCorrection, type PersonSnapshot, type PreparedCrashes } from './CrashStore';
 
 export function createStores(dataSource: DataSource) {
   return {

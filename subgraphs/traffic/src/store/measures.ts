@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { changeRollups, type MeasureSet, type MeasureSource } from '@safety-graph/shared';
+import { changeRollups, type MeasureSet, type MeasureSource, type RollupRow } from '@safety-graph/shared';
 import { Crash, CrashPerson, Violation } from '../entities';
 
 /**
@@ -64,9 +64,65 @@ export const TRAFFIC_MEASURES: MeasureSet = {
   },
 };
 
-/** Runs a write of crashes (new or `existing`) and moves the rollups by what it changed, in the writer's transaction: every crash write goes through it. */
-export const changingCrashes = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>
-  changeRollups(manager, TRAFFIC_MEASURES, { sources: [crashes], ids, existing }, write);
+/**
+ * Runs a write of crashes (new or `existing`) and moves the rollups by what it
+ * changed, in the writer's transaction: every crash write goes through it.
+ * `written`: the new crashes and persons the write stores, whose
+ * contributions are then counted here (crashContributions) instead of read back.
+ */
+export const changingCrashes = <T>(
+  manager: EntityManager,
+  ids: readonly string[],
+  existing: boolean,
+  write: () => Promise<T>,
+  written?: { crashes: readonly CrashFacts[]; persons: readonly PersonFacts[] },
+): Promise<T> =>
+  changeRollups(
+    manager,
+    TRAFFIC_MEASURES,
+    { sources: [crashes], ids, existing, contributions: written && crashContributions(written.crashes, written.persons) },
+    write,
+  );
+
+/** What crashContributions reads of a crash and of a person. */
+type CrashFacts = Pick<Crash, 'id' | 'regionId' | 'occurredOn' | 'severity' | 'fatalities' | 'injuries'>;
+type PersonFacts = Pick<CrashPerson, 'crashId' | 'injury' | 'faultStatus'>;
+
+/**
+ * What these crashes (with all their persons) contribute to the crash
+ * measures per county and day: exactly what the measures' queries above
+ * count from their rows (`crashes` 1, `fatalCrashes` 1 when FATAL,
+ * `fatalities`, `injuries`, `fatalitiesNotAtFault` the persons killed (K) and
+ * not at fault), zeros left out. Kept beside the measures it must agree with;
+ * `rollups --check` and the import tests compare the two.
+ */
+export function crashContributions(crashes: readonly CrashFacts[], persons: readonly PersonFacts[]): RollupRow[] {
+  const killedNotAtFault = new Map<string, number>();
+  for (const person of persons) {
+    if (person.injury === 'K' && person.faultStatus === 'NOT_AT_FAULT') killedNotAtFault.set(person.crashId, (killedNotAtFault.get(person.crashId) ?? 0) + 1);
+  }
+  const groups = new Map<string, { regionId: string; day: string; sums: number[] }>();
+  for (const crash of crashes) {
+    const key = `${crash.regionId}|${crash.occurredOn}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { regionId: crash.regionId, day: crash.occurredOn, sums: [0, 0, 0, 0, 0] }));
+    group.sums[0] += 1;
+    if (crash.severity === 'FATAL') group.sums[1] += 1;
+    group.sums[2] += crash.fatalities;
+    group.sums[3] += killedNotAtFault.get(crash.id) ?? 0;
+    group.sums[4] += crash.injuries;
+  }
+  const rows: RollupRow[] = [];
+  for (const { regionId, day, sums } of groups.values()) {
+    sums.forEach((value, m) => {
+      if (value !== 0) rows.push({ measure: COUNTED[m], regionId, day, agencyId: '', value });
+    });
+  }
+  return rows;
+}
+
+/** The crash measures crashContributions counts, in its order. */
+const COUNTED = ['crashes', 'fatalCrashes', 'fatalities', 'fatalitiesNotAtFault', 'injuries'];
 
 /** The same for violations. */
 export const changingViolations = <T>(manager: EntityManager, ids: readonly string[], existing: boolean, write: () => Promise<T>): Promise<T> =>

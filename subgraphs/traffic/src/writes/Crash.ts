@@ -17,7 +17,7 @@ import type { TrafficContext } from '../context';
 import { crashOutcome, type InjuryLevel, type RoadType } from '../crashOutcome';
 import type { Crash, CrashPerson } from '../entities';
 import { iranDateOf } from '../iranTime';
-import { changingCrashes, type CrashStore } from '../store';
+import { changingCrashes, type CrashStore, type PreparedCrashes } from '../store';
 import { requireOccurredAt, requirePersons, requireRoadType, validateCrashReport, type CrashPersonInput, type CrashReport, type PersonFacts } from './inputs';
 import { forgetAggregates } from './refresh';
 
@@ -53,40 +53,54 @@ export interface NewCrash extends CrashReport {
   importKey?: string;
 }
 
+/** New crashes made ready to write ahead of their transaction: their rows, their persons, and the store's statement data for both. */
+export interface NewCrashes {
+  ids: string[];
+  crashRows: Crash[];
+  persons: CrashPerson[];
+  prepared: PreparedCrashes;
+}
+
 /**
- * Writes crashes and their persons inside the caller's transaction: the crash
- * rows, then the persons, as few statements as the store allows. Severity,
- * fatalities and injuries come from the persons (crashOutcome), the local date
- * from the instant (iranDateOf), as in the seed. reportCrash writes one, the
- * crash importer a batch.
+ * The rows of new crashes: severity, fatalities and injuries from the persons
+ * (crashOutcome), the local date from the instant (iranDateOf), as in the
+ * seed; made ready to insert by the store. Reads nothing: the crash importer
+ * prepares a batch while the batch before is written.
  */
-export async function writeCrashes(crashes: CrashStore, manager: EntityManager, reports: readonly NewCrash[]): Promise<void> {
+export async function prepareNewCrashes(crashes: CrashStore, reports: readonly NewCrash[]): Promise<NewCrashes> {
+  const crashRows: Crash[] = reports.map((report) => ({
+    id: report.id,
+    occurredAt: report.occurredAt,
+    occurredOn: iranDateOf(report.occurredAt),
+    regionId: report.regionId,
+    roadType: report.roadType,
+    ...crashOutcome(report.persons),
+    reportedById: report.reportedById,
+    version: 1,
+    importKey: report.importKey ?? null,
+  }));
+  const persons = reports.flatMap((report) => personRows(report.id, report.persons));
+  return { ids: crashRows.map((crash) => crash.id), crashRows, persons, prepared: await crashes.prepareCrashes(crashRows, persons) };
+}
+
+/**
+ * Writes prepared crashes and their persons inside the caller's transaction,
+ * the crash rows first, as few statements as the store allows; their
+ * contributions to the rollups are counted from these rows, not read back.
+ */
+export async function writeNewCrashes(crashes: CrashStore, manager: EntityManager, batch: NewCrashes): Promise<void> {
   await changingCrashes(
     manager,
-    reports.map((report) => report.id),
+    batch.ids,
     false,
-    async () => {
-      await crashes.insertCrashes(
-        manager,
-        reports.map((report) => ({
-          id: report.id,
-          occurredAt: report.occurredAt,
-          occurredOn: iranDateOf(report.occurredAt),
-          regionId: report.regionId,
-          roadType: report.roadType,
-          ...crashOutcome(report.persons),
-          reportedById: report.reportedById,
-          version: 1,
-          importKey: report.importKey ?? null,
-        })),
-      );
-      failpoint('traffic.reportCrash.after-first-insert');
-      await crashes.insertPersons(
-        manager,
-        reports.flatMap((report) => personRows(report.id, report.persons)),
-      );
-    },
+    () => crashes.insertPreparedCrashes(manager, batch.prepared, () => failpoint('traffic.reportCrash.after-first-insert')),
+    { crashes: batch.crashRows, persons: batch.persons },
   );
+}
+
+/** Writes crashes and their persons inside the caller's transaction (prepareNewCrashes, then writeNewCrashes): reportCrash writes one, the crash importer a batch. */
+export async function writeCrashes(crashes: CrashStore, manager: EntityManager, reports: readonly NewCrash[]): Promise<void> {
+  await writeNewCrashes(crashes, manager, await prepareNewCrashes(crashes, reports));
 }
 
 /** Reports a crash for the caller's agency: the crash row and its persons in one transaction. */
