@@ -1,5 +1,5 @@
-import { hash, randomFillSync } from 'node:crypto';
-import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
+import { hash } from 'node:crypto';
+import { parse as parseUuid, v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
 /** Namespace of every stable id safety-graph derives; never change it, ids would move. */
 const NAMESPACE = '5b1f3d8e-6c1a-4f0e-9a57-2f4c6b8d0e13';
@@ -49,54 +49,5 @@ export function stableId(kind: string, naturalKey: string): string {
  * grows at its end instead of touching a random page per row.
  */
 export function timeOrderedId(): string {
-  if (randomAt + 10 > RANDOM_POOL.length) {
-    randomFillSync(RANDOM_POOL);
-    randomAt = 0;
-  }
-  let now = Date.now();
-  if (now > lastMilliseconds) {
-    lastMilliseconds = now;
-    // A fresh millisecond starts its counter at a random 11 bits, leaving room to count up within it.
-    counter = ((RANDOM_POOL[randomAt++] << 3) | (RANDOM_POOL[randomAt++] & 0x07)) & 0x7ff;
-  } else {
-    counter += 1;
-    // More ids in one millisecond than the counter holds (or the clock went back): borrow the next millisecond.
-    if (counter > 0xfff) {
-      lastMilliseconds += 1;
-      counter = 0;
-    }
-    now = lastMilliseconds;
-  }
-  const bytes = V7_BYTES;
-  // 48 bits of Unix milliseconds, version 7 and the 12-bit counter, the RFC 9562 variant and 62 random bits.
-  const high = Math.floor(now / 0x1_0000_0000);
-  const low = now >>> 0;
-  bytes[0] = (high >>> 8) & 0xff;
-  bytes[1] = high & 0xff;
-  bytes[2] = low >>> 24;
-  bytes[3] = (low >>> 16) & 0xff;
-  bytes[4] = (low >>> 8) & 0xff;
-  bytes[5] = low & 0xff;
-  bytes[6] = 0x70 | (counter >>> 8);
-  bytes[7] = counter & 0xff;
-  bytes[8] = 0x80 | (RANDOM_POOL[randomAt++] & 0x3f);
-  for (let index = 9; index < 16; index += 1) bytes[index] = RANDOM_POOL[randomAt++];
-  let at = 0;
-  for (let index = 0; index < 16; index += 1) {
-    if (index === 4 || index === 6 || index === 8 || index === 10) ID_BUFFER[at++] = 0x2d;
-    ID_BUFFER[at++] = HEX_DIGITS[bytes[index] >> 4];
-    ID_BUFFER[at++] = HEX_DIGITS[bytes[index] & 0x0f];
-  }
-  return ID_BUFFER.toString('latin1');
+  return uuidv7();
 }
-
-/**
- * Randomness for timeOrderedId, drawn 16 kB at a time (an import names
- * hundreds of thousands of crashes and persons; one call to the system's
- * generator per id was a twentieth of its CPU).
- */
-const RANDOM_POOL = Buffer.alloc(16 * 1024);
-let randomAt = RANDOM_POOL.length;
-let lastMilliseconds = -1;
-let counter = 0;
-const V7_BYTES = new Uint8Array(16);

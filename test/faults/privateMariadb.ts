@@ -20,10 +20,14 @@ async function freePort(): Promise<number> {
 export class PrivateMariadb {
   readonly dir = mkdtempSync(join(tmpdir(), 'safety-graph-mariadb-'));
   private child: ChildProcess | undefined;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: string[],
+  ) {}
 
-  static async create(): Promise<PrivateMariadb> {
-    const server = new PrivateMariadb(await freePort());
+  /** `options`: more server options, e.g. `--local-infile=0`. */
+  static async create(options: string[] = []): Promise<PrivateMariadb> {
+    const server = new PrivateMariadb(await freePort(), options);
     execFileSync(
       'mariadb-install-db',
       ['--no-defaults', `--datadir=${join(server.dir, 'data')}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
@@ -52,6 +56,7 @@ export class PrivateMariadb {
         '--bind-address=127.0.0.1',
         '--innodb-buffer-pool-size=64M',
         '--skip-log-bin',
+        ...this.options,
       ],
       { stdio: 'ignore' },
     );

@@ -70,3 +70,17 @@ export function checkLoaded(statement: string, result: unknown, expected: number
   );
   throw new QueryFailedError(statement, [], driverError);
 }
+
+/**
+ * Error numbers of a server that refuses `LOAD DATA LOCAL` (local_infile
+ * OFF, MySQL 8's default): MySQL's and MariaDB's "command not allowed"
+ * (1148), MySQL 8's "loading local data is disabled" (3948) and MariaDB's
+ * "capability disabled" (4166).
+ */
+const LOCAL_INFILE_REFUSED = new Set([1148, 3948, 4166]);
+
+/** Whether `error` is a server's refusal of LOAD DATA LOCAL (the writer then falls back to INSERTs). */
+export function isLocalInfileRefused(error: unknown): boolean {
+  const driverError = (error as { driverError?: { errno?: number } } | undefined)?.driverError ?? (error as { errno?: number } | undefined);
+  return driverError?.errno !== undefined && LOCAL_INFILE_REFUSED.has(driverError.errno);
+}

@@ -1,11 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { checkLoaded, forgetLocalInfile, infileField, localInfileData, persistentValueOf } from '@safety-graph/shared';
+import { checkLoaded, forgetLocalInfile, infileField, isLocalInfileRefused, localInfileData, persistentValueOf } from '@safety-graph/shared';
 
 /** SQLite allows at most 32766 bound parameters per statement; MySQL 65535. */
 const MAX_PARAMETERS = 30_000;
 
 /** Rows from which a MySQL/MariaDB write goes as LOAD DATA rather than INSERT (below, one INSERT is as cheap). */
 const LOAD_DATA_FROM = 50;
+
+/**
+ * Stores whose server refused LOAD DATA LOCAL (local_infile OFF, as MySQL 8
+ * ships): from the first refusal on they are written with INSERTs, slower
+ * but the same rows.
+ */
+const loadDataRefused = new WeakSet<DataSource>();
 
 /**
  * Rows of one entity made ready to insert (preparedRows) before the
@@ -32,7 +39,7 @@ export interface PreparedRows<T> {
  * many literals. Fewer rows, and SQLite: multi-row `INSERT … VALUES (?, …)`.
  */
 export async function preparedRows<T extends object>(dataSource: DataSource, entity: new () => T, rows: readonly T[]): Promise<PreparedRows<T>> {
-  if (!['mysql', 'mariadb'].includes(dataSource.options.type) || rows.length < LOAD_DATA_FROM) return { entity, rows };
+  if (!['mysql', 'mariadb'].includes(dataSource.options.type) || rows.length < LOAD_DATA_FROM || loadDataRefused.has(dataSource)) return { entity, rows };
   const { columns } = dataSource.getMetadata(entity);
   const converters = columns.map((column) => persistentValueOf(dataSource.driver, column));
   const lines: string[] = new Array<string>(rows.length);
@@ -70,10 +77,14 @@ export async function insertPrepared<T extends object>(manager: EntityManager, p
       `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${names})`;
     try {
       checkLoaded(statement, await manager.query(statement), rows.length);
+      return;
+    } catch (error) {
+      // Refused before anything was read (a failed statement leaves the transaction open on MySQL): INSERTs below.
+      if (!isLocalInfileRefused(error)) throw error;
+      loadDataRefused.add(manager.connection);
     } finally {
       forgetLocalInfile(file);
     }
-    return;
   }
   const converters = columns.map((column) => persistentValueOf(driver, column));
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(columns.length, 1)));
