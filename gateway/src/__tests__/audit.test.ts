@@ -204,28 +204,6 @@ describe('the audit log', () => {
     expect(await log.verify({ batchSize: 7 })).toEqual({ ok: true, rows: 30, checkpoints: 0 });
   });
 
-  it('chains rows that come while a batch commits after it (on MySQL sent at once, behind it): seq 1..N, each answered once committed', async () => {
-    const log = await freshLog();
-    // A first row, so that the MySQL log knows its head and sends the next batches as single packets.
-    await log.record(request(1));
-    const committed = async (entry: AuditEntry) => {
-      expect(await log.store.dataSource.getRepository(AuditEntry).countBy({ seq: entry.seq })).toBe(1);
-      return entry;
-    };
-    const written: Promise<AuditEntry>[] = [];
-    // One row per turn of the event loop: each comes while the batch before it is still being committed.
-    for (let index = 2; index <= 41; index += 1) {
-      written.push(log.record(request(index)).then(committed));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const entries = await Promise.all(written);
-    expect(entries.map((entry) => entry.seq).sort((a, b) => a - b)).toEqual([...Array(40).keys()].map((index) => index + 2));
-    const stored = await rows(log);
-    expect(stored.map((row) => row.seq)).toEqual([...Array(41).keys()].map((index) => index + 1));
-    expect(new Set(stored.map((row) => row.requestId)).size).toBe(41);
-    expect(await log.verify({ batchSize: 7 })).toEqual({ ok: true, rows: 41, checkpoints: 0 });
-  });
-
   // Two gateway instances on one store. On SQLite they are two processes in
   // production; in one process better-sqlite3's synchronous busy wait would
   // block the very event loop that has to finish the other transaction.

@@ -147,8 +147,7 @@ export class AuditLog {
   /** Turns on the store: SQLite runs every query of a DataSource over one connection. */
   private turn: Promise<unknown> = Promise.resolve();
   private waiting: Waiting[] = [];
-  /** Batches being written: one at a time, or on MySQL a second chained after the first while it commits. */
-  private readonly writing = new Set<Promise<void>>();
+  private writing: Promise<void> | null = null;
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private lastCheckpointSeq = -1;
@@ -200,22 +199,11 @@ export class AuditLog {
     });
   }
 
-  /**
-   * Starts a transaction for the rows waiting, unless one is in flight (it
-   * starts the next when done). On MySQL, when the batch in flight went out
-   * as one packet from the head this process knows, the next goes at once,
-   * chained after it: its packet waits on the server for the head row the
-   * first holds, and commits right after it instead of a round trip later (a
-   * light request's row no longer waits out a heavy one's commit, then its
-   * own). If the first is not committed, the head is not where the second
-   * expects it: the second writes nothing and is chained again after the
-   * head read under its lock.
-   */
+  /** Starts a transaction for the rows waiting, unless one is in flight (it starts the next when done). */
   private flush(): void {
-    if (this.waiting.length === 0) return;
-    if (this.writing.size > 0 && !(this.writing.size === 1 && this.store.kind === 'mysql' && this.knownHead)) return;
+    if (this.writing || this.waiting.length === 0) return;
     const batch = this.waiting.splice(0, this.settings.maxBatch);
-    const writing: Promise<void> = this.exclusive(() => this.append(batch.map((item) => item.fields)))
+    this.writing = this.exclusive(() => this.append(batch.map((item) => item.fields)))
       .then(
         (entries) => {
           this.stats.batches += 1;
@@ -228,10 +216,9 @@ export class AuditLog {
         },
       )
       .finally(() => {
-        this.writing.delete(writing);
+        this.writing = null;
         this.flush();
       });
-    this.writing.add(writing);
   }
 
   /** Verifies the chain (and the checkpoints, when there is a file) through this log's own store. */
@@ -309,7 +296,7 @@ export class AuditLog {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.writing.size > 0) await Promise.all(this.writing);
+    while (this.writing) await this.writing;
     await this.checkpoint().catch(this.onCheckpointError);
     const packets = this.packetPool;
     this.packetPool = null;
@@ -367,18 +354,8 @@ export class AuditLog {
   private async appendMysql(batch: AuditFields[]): Promise<AuditEntry[]> {
     const at = new Date().toISOString();
     try {
-      let entries: AuditEntry[] | null = null;
-      const head = this.knownHead;
-      if (head) {
-        const chained = this.chain(head, batch, at);
-        // A batch sent before this one commits chains after it (flush).
-        this.knownHead = chained.last;
-        entries = await this.appendInOnePacket(head, chained);
-      }
-      entries ??= await this.appendAfterLockedHead(batch, at);
-      const last = entries[entries.length - 1];
-      // A later batch, chained after this one and still in flight, already moved what is known.
-      if (!this.knownHead || last.seq >= this.knownHead.seq) this.knownHead = { seq: last.seq, hash: last.hash };
+      const entries = (this.knownHead && (await this.appendInOnePacket(this.knownHead, batch, at))) || (await this.appendAfterLockedHead(batch, at));
+      this.knownHead = { seq: entries[entries.length - 1].seq, hash: entries[entries.length - 1].hash };
       return entries;
     } catch (error) {
       this.knownHead = null;
@@ -412,10 +389,8 @@ export class AuditLog {
    * had moved the head (nothing was written; the caller chains again after
    * the head it reads under the lock).
    */
-  private async appendInOnePacket(
-    head: { seq: number; hash: string },
-    { entries, last }: { entries: AuditEntry[]; last: { seq: number; hash: string } },
-  ): Promise<AuditEntry[] | null> {
+  private async appendInOnePacket(head: { seq: number; hash: string }, batch: AuditFields[], at: string): Promise<AuditEntry[] | null> {
+    const { entries, last } = this.chain(head, batch, at);
     const insert = this.insertEntries(entries, true);
     const connection = await this.packetConnection();
     let results: ResultSetHeader[];
@@ -459,8 +434,8 @@ export class AuditLog {
         supportBigNumbers: true,
         bigNumberStrings: false,
         multipleStatements: true,
-        // Two batches in flight at most (flush), and one spare while a failed one is replaced.
-        connectionLimit: 3,
+        // Batches are written one at a time: one connection, and one spare while a failed one is replaced.
+        connectionLimit: 2,
       });
     }
     return this.packetPool.getConnection();
