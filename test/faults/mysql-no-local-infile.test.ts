@@ -21,7 +21,7 @@ afterAll(async () => {
 
 function run(command: string, args: string[]) {
   const env = { ...process.env, DATABASE_URL: server.url, DATABASE_PREFIX: PREFIX, LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'sg-noinfile-')) };
-  return spawnSync(process.execPath, ['--max-old-space-size=160', join(CLI, `${command}.js`), ...args], { env, encoding: 'utf8', timeout: 240_000 });
+  return spawnSync(process.execPath, [join(CLI, `${command}.js`), ...args], { env, encoding: 'utf8', timeout: 240_000 });
 }
 
 test('crash imports into a server without LOAD DATA LOCAL: every row stored once, rollups in step', async () => {

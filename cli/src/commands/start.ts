@@ -23,8 +23,8 @@ import {
  * Ctrl-C stops them all.
  */
 const ROOT = join(__dirname, '..', '..', '..');
-/** A start that seeds every province into empty stores takes minutes on two cores (README: the whole country). */
-const STARTUP_TIMEOUT_MS = 20 * 60_000;
+/** How long a service may take to answer `/health` (migrations; the seed step has run before, unbounded). */
+const STARTUP_TIMEOUT_MS = 180_000;
 
 /** A service the launcher keeps running: restarted with backoff when it exits on its own. */
 interface Supervised {
@@ -49,22 +49,23 @@ export function restartDelay(restarts: number): number {
   return Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** restarts);
 }
 
-function spawnService(name: string, script: string, config: Config): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn',
-      DATA_DIR: config.dataDir,
-      // The heap bound every service runs with as deployed (the Docker image's NODE_OPTIONS).
-      NODE_OPTIONS: serviceNodeOptions(),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A `node` process of the launcher's, its output printed line by line under `[name]`. */
+function spawnPrefixed(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream! }).on('line', (line) => console.log(`[${name}] ${line}`));
   }
   return child;
+}
+
+function spawnService(name: string, script: string, config: Config): ChildProcess {
+  return spawnPrefixed(name, [join(ROOT, script)], {
+    ...process.env,
+    LOG_LEVEL: config.env.LOG_LEVEL ?? 'warn',
+    DATA_DIR: config.dataDir,
+    // The heap bound every service runs with as deployed (the Docker image's NODE_OPTIONS).
+    NODE_OPTIONS: serviceNodeOptions(),
+  });
 }
 
 /**
@@ -150,12 +151,10 @@ async function demoTokens(config: Config): Promise<{ code: string; token: string
 /** The seed step: the empty stores migrated and seeded before any service starts; a failure stops the start. */
 function seedEmptyStores(config: Config): Promise<void> {
   const national = (process.env.SEED_NATIONAL ?? 'true') === 'true';
-  const seed = spawn(process.execPath, [join(ROOT, 'cli', 'dist', 'commands', 'seed.js'), '--if-empty', ...(national ? [] : ['--only-isfahan'])], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: config.dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const seed = spawnPrefixed('seed', [join(ROOT, 'cli', 'dist', 'commands', 'seed.js'), '--if-empty', ...(national ? [] : ['--only-isfahan'])], {
+    ...process.env,
+    DATA_DIR: config.dataDir,
   });
-  for (const stream of [seed.stdout, seed.stderr]) createInterface({ input: stream! }).on('line', (line) => console.log(`[seed] ${line}`));
   const stop = () => seed.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
